@@ -1,0 +1,17 @@
+package org.cityvitals.indicators;
+
+/** Kafka topic names shared by every producer and consumer of the platform. */
+public final class Topics {
+    /** Canonical {@code Reading} events, keyed by sensor id. */
+    public static final String READINGS = "cv.readings";
+    /** Canonical {@code Incident} events, keyed by incident id. */
+    public static final String INCIDENTS = "cv.incidents";
+    /** Rejected input with its original payload, source and reason. */
+    public static final String DEAD_LETTERS = "cv.deadletters";
+    /** Indicator values per (indicator, district, window), keyed by indicator and district. */
+    public static final String INDICATOR_UPDATES = "cv.indicators";
+    /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
+    public static final String ALERT_EVENTS = "cv.alerts";
+
+    private Topics() {}
+}
