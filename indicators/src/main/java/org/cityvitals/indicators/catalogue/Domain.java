@@ -1,0 +1,30 @@
+package org.cityvitals.indicators.catalogue;
+
+/** The area of city operations an indicator belongs to; YAML names are the lower-case constant names. */
+public enum Domain {
+    AIR_ENVIRONMENT("空气与环境", "Air & environment"),
+    TRAFFIC("交通", "Traffic"),
+    WATER("供水", "Water supply"),
+    POWER("电力", "Power"),
+    GAS("燃气", "Gas"),
+    WEATHER_FLOODING("气象与防汛", "Weather & flooding"),
+    PUBLIC_SAFETY("公共安全(110/119/120)", "Public safety (110/119/120)"),
+    HOTLINE_12345("12345市民热线", "12345 citizen hotline"),
+    INFRASTRUCTURE("城市设施", "Infrastructure");
+
+    private final String zh;
+    private final String en;
+
+    Domain(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}

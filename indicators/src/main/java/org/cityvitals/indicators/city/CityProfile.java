@@ -1,0 +1,86 @@
+package org.cityvitals.indicators.city;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A city: its districts, local time zone and boundary file. Data sets name districts in their own way (a Beijing
+ * air-quality station, a New York borough in capitals), so the profile also maps such aliases onto district codes.
+ */
+public final class CityProfile {
+    private final String id;
+    private final String nameZh;
+    private final String nameEn;
+    private final ZoneId zone;
+    private final List<District> districts;
+    private final Map<String, District> byCode = new LinkedHashMap<>();
+    private final Map<String, District> byAlias = new LinkedHashMap<>();
+    private final String boundaryResource;
+
+    CityProfile(String id, String nameZh, String nameEn, ZoneId zone, List<District> districts,
+                Map<String, String> aliases, String boundaryResource) {
+        this.id = id;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.zone = zone;
+        this.districts = List.copyOf(districts);
+        this.boundaryResource = boundaryResource;
+        for (District d : districts) {
+            byCode.put(d.code(), d);
+            byAlias.put(normalise(d.code()), d);
+            byAlias.put(normalise(d.nameEn()), d);
+            byAlias.put(normalise(d.nameZh()), d);
+        }
+        aliases.forEach((alias, code) -> byAlias.put(normalise(alias), byCode.get(code)));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public List<District> districts() {
+        return districts;
+    }
+
+    public Optional<District> district(String code) {
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /**
+     * The district a data set means by {@code name}: a code, an English or Chinese name or a listed alias,
+     * ignoring case and surrounding blanks.
+     */
+    public Optional<District> resolve(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(byAlias.get(normalise(name)));
+    }
+
+    /** Classpath path of the district boundary GeoJSON, or null when the city has none. */
+    public String boundaryResource() {
+        return boundaryResource;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    private static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+}

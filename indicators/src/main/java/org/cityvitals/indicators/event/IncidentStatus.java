@@ -1,0 +1,10 @@
+package org.cityvitals.indicators.event;
+
+/** Lifecycle of an incident; JSON names are the lower-case constant names ({@code "dispatched"}). */
+public enum IncidentStatus {
+    REPORTED, DISPATCHED, RESOLVED;
+
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
