@@ -27,14 +27,18 @@ public final class IndicatorCatalogue {
 
     /** The shipped catalogue. @throws IllegalStateException listing the problems if it does not load clean */
     public static IndicatorCatalogue loadDefault() {
+        LoadResult result = loadDefaultResult();
+        if (!result.ok()) {
+            throw new IllegalStateException("shipped catalogue is invalid:\n" + String.join("\n", result.problems()));
+        }
+        return result.catalogue();
+    }
+
+    /** The shipped catalogue with its problems, for {@code catalogue check} without a file. */
+    public static LoadResult loadDefaultResult() {
         try (InputStream in = Objects.requireNonNull(
                 IndicatorCatalogue.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE), DEFAULT_RESOURCE)) {
-            LoadResult result = load(in, DEFAULT_RESOURCE);
-            if (!result.ok()) {
-                throw new IllegalStateException("shipped catalogue is invalid:\n"
-                        + String.join("\n", result.problems()));
-            }
-            return result.catalogue();
+            return load(in, DEFAULT_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
