@@ -1,0 +1,31 @@
+package org.cityvitals.store.table;
+
+import org.cityvitals.indicators.signal.AlertEvent;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code alert_events}: one row per alert transition, keyed by (district, alert id, version). */
+public final class AlertEventTable implements TableMapping<AlertEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String table() {
+        return "alert_events";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("alert_id", "version", "rule", "indicator_id", "district", "kind", "level", "previous_level",
+                "value", "threshold", "event_time", "message");
+    }
+
+    @Override
+    public Object[] row(AlertEvent e) {
+        return new Object[] {e.alertId(), e.version(), e.rule(), e.indicatorId(), e.district(),
+                e.kind().name().toLowerCase(Locale.ROOT), e.level().en(), e.previousLevel().en(), e.value(),
+                e.threshold(), Timestamp.from(e.eventTime()), e.message()};
+    }
+}
