@@ -1,0 +1,265 @@
+package org.cityvitals.indicators.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One test per validation rule: a valid one-indicator file with one line changed, and the exact problem reported. */
+class CatalogueValidationTest {
+    private static final String VALID = """
+            indicators:
+              - id: test.pm25
+                name: {zh: 测试, en: Test}
+                domain: air_environment
+                unit: µg/m³
+                source: {metric: pm25}
+                aggregation: mean
+                window: {size: 5m, slide: 1m}
+                direction: higher_is_worse
+                levels: {blue: 75, yellow: 115, orange: 150, red: 250}
+                hysteresis: 5
+                for: 0s
+                weight: 1
+            """;
+
+    private static List<String> problems(String yaml) {
+        LoadResult result = IndicatorCatalogue.load(
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml");
+        assertThat(result.ok()).isEqualTo(result.problems().isEmpty());
+        assertThat(result.catalogue() == null).isEqualTo(!result.ok());
+        return result.problems();
+    }
+
+    /** Problems of the valid file with the line that starts with {@code field:} replaced by {@code line}. */
+    private static List<String> problemsWith(String field, String line) {
+        String yaml = VALID.replaceFirst("(?m)^    " + field + ":.*$", "    " + line);
+        assertThat(yaml).isNotEqualTo(VALID);
+        return problems(yaml);
+    }
+
+    private static List<String> problemsAdding(String lines) {
+        return problems(VALID + lines);
+    }
+
+    @Test
+    void theTemplateIsValid() {
+        assertThat(problems(VALID)).isEmpty();
+    }
+
+    @Test
+    void yamlSyntaxError() {
+        assertThat(problemsWith("levels", "levels: {blue: 75"))
+                .singleElement().asString().startsWith("t.yaml:11: YAML syntax error: ");
+    }
+
+    @Test
+    void emptyCatalogue() {
+        assertThat(problems("indicators: []\n")).containsExactly("t.yaml:1: the catalogue has no indicators");
+    }
+
+    @Test
+    void unknownField() {
+        assertThat(problemsAdding("    levle: 3\n")).containsExactly("t.yaml:14: unknown field 'levle'");
+    }
+
+    @Test
+    void missingField() {
+        assertThat(problems(VALID.replace("    unit: µg/m³\n", "")))
+                .containsExactly("t.yaml:2: missing field 'unit'");
+    }
+
+    @Test
+    void missingChineseName() {
+        assertThat(problemsWith("name", "name: {en: Test}")).containsExactly("t.yaml:3: missing field 'name.zh'");
+    }
+
+    @Test
+    void missingEnglishName() {
+        assertThat(problemsWith("name", "name: {zh: 测试, en: ''}"))
+                .containsExactly("t.yaml:3: 'name.en' must be a non-empty text");
+    }
+
+    @Test
+    void duplicateId() {
+        String second = VALID.substring(VALID.indexOf("  - id"));
+        assertThat(problems(VALID + second))
+                .containsExactly("t.yaml:14: duplicate id 'test.pm25' (first defined on line 2)");
+    }
+
+    @Test
+    void malformedId() {
+        assertThat(problems(VALID.replace("id: test.pm25", "id: PM25")))
+                .containsExactly("t.yaml:2: id 'PM25' must be lower-case words joined by dots, like air.pm25");
+    }
+
+    @Test
+    void unknownDomain() {
+        assertThat(problemsWith("domain", "domain: weather")).containsExactly("t.yaml:4: unknown domain 'weather', "
+                + "expected one of air_environment, traffic, water, power, gas, weather_flooding, public_safety, "
+                + "hotline_12345, infrastructure");
+    }
+
+    @Test
+    void unknownMetric() {
+        assertThat(problemsWith("source", "source: {metric: pm2.5}"))
+                .containsExactly("t.yaml:6: unknown metric 'pm2.5'");
+    }
+
+    @Test
+    void sourceWithNeitherMetricNorIncidents() {
+        assertThat(problemsWith("source", "source: {measure: backlog}"))
+                .containsExactly("t.yaml:6: source must name either a metric or incidents, not neither");
+    }
+
+    @Test
+    void unknownIncidentSource() {
+        assertThat(problemsWith("source", "source: {incidents: [\"999\"], measure: backlog}"))
+                .contains("t.yaml:6: unknown incident source '999', expected one of 12345, 110, 119, 120, utility");
+    }
+
+    @Test
+    void unknownAggregation() {
+        assertThat(problemsWith("aggregation", "aggregation: median")).containsExactly("t.yaml:7: unknown "
+                + "aggregation 'median', expected one of mean, min, max, sum, count, rate, ratio, p50, p90, p95, distinct");
+    }
+
+    @Test
+    void windowSlideLongerThanSize() {
+        assertThat(problemsWith("window", "window: {size: 1m, slide: 5m}"))
+                .containsExactly("t.yaml:8: window slide 5m is longer than its size 1m");
+    }
+
+    @Test
+    void windowSizeNotMultipleOfSlide() {
+        assertThat(problemsWith("window", "window: {size: 5m, slide: 2m}"))
+                .containsExactly("t.yaml:8: window size 5m is not a multiple of its slide 2m");
+    }
+
+    @Test
+    void windowOfZeroLength() {
+        assertThat(problemsWith("window", "window: {size: 0s, slide: 0s}"))
+                .containsExactly("t.yaml:8: window size and slide must be positive");
+    }
+
+    @Test
+    void windowDurationWithoutUnit() {
+        assertThat(problemsWith("window", "window: {size: 5, slide: 1m}"))
+                .containsExactly("t.yaml:8: 'window.size' must be a duration like 30s, 5m, 1h or 1d");
+    }
+
+    @Test
+    void unknownDirection() {
+        assertThat(problemsWith("direction", "direction: up")).containsExactly(
+                "t.yaml:9: unknown direction 'up', expected one of higher_is_worse, lower_is_worse");
+    }
+
+    @Test
+    void unsortedThresholds() {
+        assertThat(problemsWith("levels", "levels: {blue: 75, yellow: 60, orange: 150, red: 250}")).containsExactly(
+                "t.yaml:10: thresholds not sorted: yellow 60 must be above blue 75 when higher_is_worse");
+    }
+
+    @Test
+    void unsortedThresholdsWhenLowerIsWorse() {
+        String yaml = VALID.replace("direction: higher_is_worse", "direction: lower_is_worse");
+        assertThat(problems(yaml)).containsExactly(
+                "t.yaml:10: thresholds not sorted: yellow 115 must be below blue 75 when lower_is_worse");
+    }
+
+    @Test
+    void overlappingThresholds() {
+        assertThat(problemsWith("levels", "levels: {blue: 75, yellow: 75, orange: 150}"))
+                .containsExactly("t.yaml:10: thresholds overlap: yellow equals blue (75)");
+    }
+
+    @Test
+    void noThresholds() {
+        assertThat(problemsWith("levels", "levels: {}")).containsExactly(
+                "t.yaml:10: no threshold set: at least one of blue, yellow, orange, red is needed");
+    }
+
+    @Test
+    void thresholdThatIsNotANumber() {
+        assertThat(problemsWith("levels", "levels: {blue: high, red: 250}"))
+                .containsExactly("t.yaml:10: 'levels.blue' must be a number");
+    }
+
+    @Test
+    void negativeHysteresis() {
+        assertThat(problemsWith("hysteresis", "hysteresis: -1"))
+                .containsExactly("t.yaml:11: hysteresis must not be negative");
+    }
+
+    @Test
+    void hysteresisWiderThanAGapBetweenThresholds() {
+        assertThat(problemsWith("hysteresis", "hysteresis: 35")).containsExactly(
+                "t.yaml:10: hysteresis 35 is not smaller than the gap between yellow and orange (35)");
+    }
+
+    @Test
+    void badForDuration() {
+        assertThat(problemsWith("for", "for: soon"))
+                .containsExactly("t.yaml:12: 'for' must be a duration like 30s, 5m, 1h or 1d");
+    }
+
+    @Test
+    void weightOutOfRange() {
+        assertThat(problemsWith("weight", "weight: 0"))
+                .containsExactly("t.yaml:13: weight must be above 0 and at most 10");
+    }
+
+    @Test
+    void unknownDistrictInOverride() {
+        assertThat(problemsAdding("    overrides:\n      \"999999\": {blue: 80}\n"))
+                .containsExactly("t.yaml:15: unknown district '999999' in overrides");
+    }
+
+    @Test
+    void invalidThresholdsInOverride() {
+        assertThat(problemsAdding("    overrides:\n      \"310115\": {blue: 90, yellow: 80}\n"))
+                .containsExactly("t.yaml:15: thresholds not sorted: yellow 80 must be above blue 90 when higher_is_worse");
+    }
+
+    @Test
+    void unitThatDoesNotMatchTheMetric() {
+        assertThat(problemsWith("unit", "unit: mg/m³")).containsExactly(
+                "t.yaml:5: unit 'mg/m³' does not match mean of metric pm25 (expected 'µg/m³')");
+    }
+
+    @Test
+    void ratioWithoutWithinRange() {
+        assertThat(problems(VALID.replace("aggregation: mean", "aggregation: ratio").replace("unit: µg/m³", "unit: '%'")))
+                .containsExactly(
+                "t.yaml:7: aggregation ratio needs source.within, the range that counts as in limits");
+    }
+
+    @Test
+    void withinRangeWithoutRatio() {
+        assertThat(problemsWith("source", "source: {metric: pm25, within: {max: 75}}"))
+                .containsExactly("t.yaml:7: source.within is only used with aggregation ratio, not mean");
+    }
+
+    @Test
+    void aggregationThatDoesNotFitTheIncidentMeasure() {
+        String yaml = VALID.replace("source: {metric: pm25}", "source: {incidents: [\"12345\"], measure: backlog}")
+                .replace("unit: µg/m³", "unit: cases");
+        assertThat(problems(yaml))
+                .containsExactly("t.yaml:7: aggregation mean does not fit measure backlog (use count)");
+    }
+
+    @Test
+    void durationIndicatorInAUnitThatIsNotATime() {
+        String yaml = VALID.replace("source: {metric: pm25}",
+                "source: {incidents: [\"120\"], measure: time_to_dispatch}").replace("unit: µg/m³", "unit: s");
+        assertThat(problems(yaml)).containsExactly("t.yaml:5: unit 's' of a duration must be min or h");
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileNotJustTheFirst() {
+        String yaml = VALID.replace("domain: air_environment", "domain: air").replace("weight: 1", "weight: 11");
+        assertThat(problems(yaml)).hasSize(2);
+    }
+}
