@@ -1,0 +1,50 @@
+package org.cityvitals.ingest.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The data sets {@code replay} knows, by name. */
+public final class Datasets {
+    private static final List<String> NAMES = List.of(
+            "beijing-aq", "aarhus-traffic", "metro-i94", "boston-311", "nyc-311", "tetouan-power");
+
+    private Datasets() {
+    }
+
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * The adapter for {@code name}. {@code aarhusMetadata} is read only for {@code aarhus-traffic}.
+     *
+     * @throws IllegalArgumentException for an unknown name or a missing metadata file
+     */
+    public static SourceAdapter adapterFor(String name, Path aarhusMetadata) {
+        return switch (name) {
+            case "beijing-aq" -> new BeijingAirQualityAdapter();
+            case "aarhus-traffic" -> new AarhusTrafficAdapter(segments(aarhusMetadata));
+            case "metro-i94" -> new MetroI94Adapter();
+            case "boston-311" -> new Boston311Adapter();
+            case "nyc-311" -> new Nyc311Adapter();
+            case "tetouan-power" -> new TetouanPowerAdapter();
+            default -> throw new IllegalArgumentException("unknown dataset '" + name + "', known: "
+                    + String.join(", ", NAMES));
+        };
+    }
+
+    private static AarhusSegments segments(Path metadata) {
+        if (!Files.isReadable(metadata)) {
+            throw new IllegalArgumentException("aarhus-traffic needs the segment metadata: no readable file "
+                    + metadata + " (give --metadata PATH)");
+        }
+        try {
+            return AarhusSegments.load(metadata);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Aarhus segment metadata " + metadata, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.cityvitals.ingest.source;
+
+/** Thrown by an adapter's row mapping when the row cannot become canonical events; carries reason and detail. */
+public final class RowRejectedException extends Exception {
+    private final RejectReason reason;
+
+    public RowRejectedException(RejectReason reason, String detail) {
+        super(detail, null, false, false); // control flow for bad rows: no stack trace needed
+        this.reason = reason;
+    }
+
+    public RejectReason reason() {
+        return reason;
+    }
+}
