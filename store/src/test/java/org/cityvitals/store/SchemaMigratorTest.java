@@ -54,9 +54,9 @@ class SchemaMigratorTest {
         Timestamp end = Timestamp.from(Instant.parse("2026-01-01T00:01:00Z"));
         List<String> cols = List.of("indicator_id", "district", "window_start", "window_end", "value", "samples",
                 "level", "version");
-        ch.insert("mig_replace.indicator_values", cols, List.of(
+        ch.insert("mig_replace.indicator_values", cols, List.<Object[]>of(
                 new Object[] {"air.pm25", "310101", start, end, 80.0, 10, "blue", 1L}));
-        ch.insert("mig_replace.indicator_values", cols, List.of(
+        ch.insert("mig_replace.indicator_values", cols, List.<Object[]>of(
                 new Object[] {"air.pm25", "310101", start, end, 60.0, 11, "normal", 2L}));
 
         assertThat(ch.query("SELECT value, level FROM mig_replace.indicator_values FINAL",
