@@ -48,18 +48,22 @@ public final class VitalSignsMain {
         return prepare(env, settings).executeAsync("CityVitals vital signs");
     }
 
-    /** Applies the schema (idempotent), configures checkpointing and builds the topology. */
+    /** Prepares the environment and builds the topology on Kafka and ClickHouse. */
     static StreamExecutionEnvironment prepare(StreamExecutionEnvironment env, JobSettings settings)
             throws Exception {
+        prepareEnvironment(env, settings);
+        new VitalSignsJob(settings, settings.catalogueText(), readingsSource(settings), outputs(settings)).build(env);
+        return env;
+    }
+
+    /** Applies the schema (idempotent) and sets parallelism, checkpointing and strict serialisation. */
+    static void prepareEnvironment(StreamExecutionEnvironment env, JobSettings settings) throws Exception {
         new SchemaMigrator(new ClickHouse(settings.clickHouseUrl()), settings.database()).migrate();
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false); // every type must have a real serializer, never Kryo
         env.configure(conf);
         env.setParallelism(settings.parallelism());
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        CatalogueText catalogue = settings.catalogueText();
-        new VitalSignsJob(settings, catalogue, readingsSource(settings), outputs(settings)).build(env);
-        return env;
     }
 
     static KafkaSource<DecodedReading> readingsSource(JobSettings settings) {

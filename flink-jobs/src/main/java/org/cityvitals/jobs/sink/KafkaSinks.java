@@ -1,16 +1,18 @@
 package org.cityvitals.jobs.sink;
 
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Kafka outputs for the dashboard. At-least-once: consumers key on (indicator, district, window) and alert id with
@@ -21,32 +23,44 @@ public final class KafkaSinks {
     private KafkaSinks() {}
 
     public static KafkaSink<IndicatorValue> indicatorValues(String bootstrap) {
-        return sink(bootstrap, Topics.INDICATOR_UPDATES, v -> utf8(v.indicatorId() + "|" + v.district()));
+        return sink(bootstrap, new JsonRecords<>(Topics.INDICATOR_UPDATES, v -> v.indicatorId() + "|" + v.district()));
     }
 
     public static KafkaSink<AlertEvent> alertEvents(String bootstrap) {
-        return sink(bootstrap, Topics.ALERT_EVENTS, e -> utf8(e.alertId()));
+        return sink(bootstrap, new JsonRecords<>(Topics.ALERT_EVENTS, AlertEvent::alertId));
     }
 
     public static KafkaSink<DeadLetter> deadLetters(String bootstrap) {
-        return sink(bootstrap, Topics.DEAD_LETTERS, d -> utf8(d.source()));
+        return sink(bootstrap, new JsonRecords<>(Topics.DEAD_LETTERS, DeadLetter::source));
     }
 
-    private static <T> KafkaSink<T> sink(String bootstrap, String topic, SerializationSchema<T> key) {
-        SerializationSchema<T> json = SignalCodec::toJsonBytes;
+    private static <T> KafkaSink<T> sink(String bootstrap, KafkaRecordSerializationSchema<T> records) {
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(key)
-                        .setValueSerializationSchema(json)
-                        .build())
+                .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .setProperty("linger.ms", "20")
                 .build();
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** Serializable key extraction for a record type. */
+    interface KeyOf<T> extends Function<T, String>, Serializable {}
+
+    /** One JSON record per element, keyed so that updates of the same thing land in the same partition. */
+    static final class JsonRecords<T> implements KafkaRecordSerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private final KeyOf<T> key;
+
+        JsonRecords(String topic, KeyOf<T> key) {
+            this.topic = topic;
+            this.key = key;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, timestamp, key.apply(element).getBytes(StandardCharsets.UTF_8),
+                    SignalCodec.toJsonBytes(element));
+        }
     }
 }

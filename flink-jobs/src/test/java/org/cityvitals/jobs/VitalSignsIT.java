@@ -1,0 +1,123 @@
+package org.cityvitals.jobs;
+
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.SignalCodec;
+import org.cityvitals.jobs.source.DecodedReading;
+import org.cityvitals.jobs.source.ReadingDeserializer;
+import org.cityvitals.store.ClickHouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The deployed topology on a Flink MiniCluster against a real Kafka broker and a real ClickHouse server. */
+class VitalSignsIT {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    static Path dir;
+    static StackFixture stack;
+
+    @BeforeAll
+    static void start() {
+        stack = new StackFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    /** Runs the production topology on the readings topic until it is consumed to the end. */
+    static void runToEnd(JobSettings settings) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VitalSignsMain.prepareEnvironment(env, settings);
+        KafkaSource<DecodedReading> bounded = KafkaSource.<DecodedReading>builder()
+                .setBootstrapServers(settings.kafka())
+                .setTopics(Topics.READINGS)
+                .setGroupId(settings.groupId())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new ReadingDeserializer())
+                .build();
+        new VitalSignsJob(settings, settings.catalogueText(), bounded, VitalSignsMain.outputs(settings)).build(env);
+        env.execute("vital signs test");
+    }
+
+    @Test
+    void oneDistrictOverTheThresholdAlertsAloneAndEveryWindowIsStored() throws Exception {
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        String[] districts = {"310101", "310104", "310115"};
+        List<Reading> readings = new ArrayList<>();
+        Map<String, double[]> sums = new TreeMap<>(); // "district|minute" -> {sum, count}
+        for (int minute = 0; minute < 5; minute++) {
+            for (String d : districts) {
+                for (int s = 0; s < 3; s++) {
+                    // Huangpu (310101) climbs into yellow (>= 115) from minute 2; the others stay normal.
+                    double value = d.equals("310101") && minute >= 2 ? 120 + s * 5 : 30 + minute + s;
+                    Instant at = t0.plusSeconds(minute * 60L + s * 15L);
+                    readings.add(StackFixture.pm25(d + "-pm25-" + s, d, at, value));
+                    for (String key : List.of(d + "|" + minute, "city|" + minute)) {
+                        double[] acc = sums.computeIfAbsent(key, k -> new double[2]);
+                        acc[0] += value;
+                        acc[1]++;
+                    }
+                }
+            }
+        }
+        stack.send(readings, "{not json", "{\"sensorId\":\"x\"}");
+
+        JobSettings settings = JobSettings.parse("--kafka", stack.kafka.bootstrapServers(),
+                "--clickhouse", stack.clickHouse.jdbcUrl("default"), "--database", "vitals_it",
+                "--out-of-orderness", "5s");
+        runToEnd(settings);
+
+        ClickHouse ch = new ClickHouse(stack.clickHouse.jdbcUrl("default"));
+        Map<String, Double> stored = new TreeMap<>();
+        ch.query("SELECT district, toUnixTimestamp(window_start), value FROM vitals_it.indicator_values FINAL "
+                + "WHERE indicator_id = 'air.pm25'", rs -> stored.put(rs.getString(1) + "|"
+                + (rs.getLong(2) - t0.getEpochSecond()) / 60, rs.getDouble(3)));
+        assertThat(stored.keySet()).isEqualTo(sums.keySet());
+        sums.forEach((key, acc) -> assertThat(stored.get(key)).as(key).isCloseTo(acc[0] / acc[1], within(1e-9)));
+
+        List<AlertEvent> alerts = stack.readAll(Topics.ALERT_EVENTS, 1).stream()
+                .map(json -> SignalCodec.fromJson(json, AlertEvent.class)).toList();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.district()).isEqualTo("310101");
+            assertThat(a.kind()).isEqualTo(AlertKind.OPENED);
+            assertThat(a.level()).isEqualTo(Level.YELLOW);
+        });
+        assertThat(ch.query("SELECT district, level FROM vitals_it.alert_events FINAL",
+                rs -> rs.getString(1) + "/" + rs.getString(2))).containsExactly("310101/yellow");
+
+        List<DeadLetter> dead = stack.readAll(Topics.DEAD_LETTERS, 2).stream()
+                .map(json -> SignalCodec.fromJson(json, DeadLetter.class)).toList();
+        assertThat(dead).extracting(DeadLetter::reason).containsExactly("invalid_reading", "invalid_reading");
+        assertThat(dead).extracting(DeadLetter::payload).containsExactlyInAnyOrder("{not json", "{\"sensorId\":\"x\"}");
+    }
+}
