@@ -20,6 +20,10 @@ public enum RejectReason {
     UNKNOWN_DISTRICT,
     /** The sensor id is not in the sensor registry. */
     UNKNOWN_SENSOR,
+    /** The sensor is registered for another metric than the reading claims. */
+    METRIC_MISMATCH,
+    /** The sensor is registered in another district than the reading claims. */
+    DISTRICT_MISMATCH,
     /** A row already seen (same key and time). */
     DUPLICATE,
     /** The event is older than what replay has already published, beyond the reordering buffer. */

@@ -1,0 +1,109 @@
+package org.cityvitals.ingest.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cityvitals.ingest.source.RejectReason;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits a request body into items: a JSON array (first non-blank byte {@code [}) or NDJSON, one item per non-blank
+ * line. NDJSON lines are judged one by one, so one bad line (invalid UTF-8, broken JSON) does not spoil the others;
+ * a broken array is one error for the whole body, since nothing after the break can be located reliably.
+ */
+final class BodySplitter {
+    private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
+
+    /** The body's items, or a single unreadable item describing why the body as a whole cannot be read. */
+    List<BodyItem> split(byte[] body) {
+        int first = firstNonBlank(body);
+        if (first < body.length && body[first] == '[') {
+            return splitArray(body);
+        }
+        return splitLines(body);
+    }
+
+    private List<BodyItem> splitLines(byte[] body) {
+        List<BodyItem> items = new ArrayList<>();
+        long line = 1;
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                // 0x0A never occurs inside a UTF-8 multi-byte sequence, so splitting bytes before decoding is safe
+                byte[] raw = Arrays.copyOfRange(body, start, i > start && body[i - 1] == '\r' ? i - 1 : i);
+                if (firstNonBlank(raw) < raw.length) {
+                    items.add(lineItem(line, raw));
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return items;
+    }
+
+    private static BodyItem lineItem(long line, byte[] raw) {
+        String invalid = invalidUtf8(raw);
+        if (invalid != null) {
+            return BodyItem.unreadable(line, raw, new ItemError(line, "$", RejectReason.INVALID_UTF8, invalid));
+        }
+        return BodyItem.readable(line, raw);
+    }
+
+    private List<BodyItem> splitArray(byte[] body) {
+        String invalid = invalidUtf8(body);
+        if (invalid != null) {
+            return List.of(BodyItem.unreadable(1, body, new ItemError(1, "$", RejectReason.INVALID_UTF8, invalid)));
+        }
+        List<BodyItem> items = new ArrayList<>();
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            parser.nextToken(); // '['
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new JsonParseException(parser, "array not closed");
+                }
+                long line = parser.currentTokenLocation().getLineNr();
+                JsonNode element = parser.readValueAsTree();
+                items.add(BodyItem.readable(line, JSON.writeValueAsBytes(element)));
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "content after the closing ']'");
+            }
+            return items;
+        } catch (IOException e) {
+            long line = e instanceof JsonParseException p && p.getLocation() != null ? p.getLocation().getLineNr() : 1;
+            String detail = e instanceof JsonParseException p ? p.getOriginalMessage() : e.getMessage();
+            return List.of(BodyItem.unreadable(line, body,
+                    new ItemError(line, "$", RejectReason.BAD_JSON, "malformed JSON array: " + detail)));
+        }
+    }
+
+    /** Null when {@code bytes} are valid UTF-8, otherwise where they are not. */
+    private static String invalidUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        return result.isError() ? "not valid UTF-8 at byte " + in.position() + " of the item" : null;
+    }
+
+    private static int firstNonBlank(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
+        return i;
+    }
+}

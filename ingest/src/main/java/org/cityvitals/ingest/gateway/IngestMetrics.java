@@ -1,0 +1,29 @@
+package org.cityvitals.ingest.gateway;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.cityvitals.ingest.source.RejectReason;
+
+/** Micrometer counters of the items the gateway accepted and rejected, per source and reason. */
+final class IngestMetrics {
+    private final MeterRegistry registry;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void accepted(String source, long count) {
+        Counter.builder("cityvitals.ingest.items.accepted")
+                .description("Items published to Kafka")
+                .tag("source", source)
+                .register(registry).increment(count);
+    }
+
+    void rejected(String source, RejectReason reason, long count) {
+        Counter.builder("cityvitals.ingest.items.rejected")
+                .description("Items refused, by reason")
+                .tag("source", source)
+                .tag("reason", reason.code())
+                .register(registry).increment(count);
+    }
+}
