@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.indicators.yaml.YamlMap;
 import org.cityvitals.indicators.yaml.YamlProblems;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the catalogue YAML and checks every rule, collecting all problems as {@code file:line: problem} rather
@@ -174,7 +177,7 @@ final class CatalogueLoader {
         Set<IncidentSource> sources = EnumSet.noneOf(IncidentSource.class);
         List<Node> items = s.list("incidents", true);
         for (Node item : items) {
-            String name = item instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar ? scalar.getValue() : null;
+            String name = item instanceof ScalarNode scalar ? scalar.getValue() : null;
             IncidentSource match = name == null ? null : incidentSourceNamed(name);
             if (match == null) {
                 problems.add(item, "unknown incident source '" + name + "', expected one of "
@@ -183,7 +186,7 @@ final class CatalogueLoader {
                 sources.add(match);
             }
         }
-        if (items.isEmpty() && s.value("incidents", false) instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+        if (items.isEmpty() && s.value("incidents", false) instanceof SequenceNode) {
             problems.add(s.value("incidents", true), "source.incidents needs at least one incident source");
         }
         Set<String> categories = new LinkedHashSet<>(s.strings("categories", false));
@@ -337,6 +340,6 @@ final class CatalogueLoader {
     }
 
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,10 @@
 package org.cityvitals.indicators.level;
 
-import org.cityvitals.indicators.NumberText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import org.cityvitals.indicators.NumberText;
 
 /**
  * Where each warning level starts. A value reaches a level when it is at or beyond that level's threshold
@@ -46,7 +47,7 @@ public record Thresholds(Direction direction, Double blue, Double yellow, Double
                     return "thresholds not sorted: " + WARNING_LEVELS[i].en() + " " + NumberText.of(value) + " must be "
                             + (direction == Direction.HIGHER_IS_WORSE ? "above " : "below ")
                             + previousLevel.en() + " " + NumberText.of(previous) + " when "
-                            + direction.name().toLowerCase(java.util.Locale.ROOT);
+                            + direction.name().toLowerCase(Locale.ROOT);
                 }
             }
             previous = value;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class CityProfilesTest {
             }
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(city.boundaryResource())) {
                 assertThat(in).as(city.boundaryResource()).isNotNull();
-                String geojson = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String geojson = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(city.districts()).allSatisfy(d ->
                         assertThat(geojson).contains("\"code\":\"" + d.code() + "\""));
             }
