@@ -1,0 +1,64 @@
+package org.cityvitals.dashboard.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Checks passwords, issues login tokens (HS256 JWT carrying only the username) and turns tokens back into users. */
+public final class Authenticator {
+
+    private static final int TOKEN_HOURS = 12;
+
+    private final Vertx vertx;
+    private final UserDirectory users;
+    private final JWTAuth jwt;
+
+    public Authenticator(Vertx vertx, UserDirectory users, String secret) {
+        this.vertx = vertx;
+        this.users = users;
+        this.jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+                .setAlgorithm("HS256").setBuffer(secret == null ? randomSecret() : secret)));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    public JWTAuth jwt() {
+        return jwt;
+    }
+
+    public UserDirectory users() {
+        return users;
+    }
+
+    /** A token for the user when the password matches, empty otherwise. Hashing runs off the event loop. */
+    public Future<Optional<String>> login(String username, String password) {
+        return vertx.executeBlocking(() -> users.find(username)
+                .filter(u -> PasswordHash.matches(password, u.passwordHash()))
+                .map(u -> jwt.generateToken(new JsonObject().put("sub", u.username()),
+                        new JWTOptions().setExpiresInMinutes(TOKEN_HOURS * 60))));
+    }
+
+    /** The user a token names; fails when the token is invalid or expired, or the user no longer exists. */
+    public Future<DashboardUser> verify(String token) {
+        return jwt.authenticate(new TokenCredentials(token)).compose(principal -> current(principal.subject()));
+    }
+
+    /** The user as the directory knows them now, so scope changes apply without a new login. */
+    public Future<DashboardUser> current(String username) {
+        return users.find(username).map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture("user '" + username + "' no longer exists"));
+    }
+}

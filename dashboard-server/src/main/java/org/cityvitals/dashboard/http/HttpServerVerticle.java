@@ -1,0 +1,85 @@
+package org.cityvitals.dashboard.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.feed.FeedStatus;
+import org.cityvitals.dashboard.feed.SignalStore;
+import org.cityvitals.dashboard.live.LiveHub;
+import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.city.CityProfile;
+
+import java.net.BindException;
+
+/**
+ * Serves the pages ({@code webroot/} and {@code /webjars/}), the REST API, {@code /ws}, {@code /metrics} and
+ * {@code /health}. The live view lives on this verticle's event loop, so REST answers and WebSocket pushes read
+ * the same state without locks.
+ */
+public final class HttpServerVerticle extends VerticleBase {
+
+    private final String host;
+    private final int port;
+    private final Authenticator auth;
+    private final SignalStore store;
+    private final ReferenceData reference;
+    private final FeedStatus feedStatus;
+    private final PrometheusMeterRegistry meters;
+    private LiveHub live;
+    private HttpServer server;
+
+    public HttpServerVerticle(String host, int port, Authenticator auth, SignalStore store,
+                              CityProfile city, IndicatorCatalogue catalogue,
+                              FeedStatus feedStatus, PrometheusMeterRegistry meters) {
+        this.host = host;
+        this.port = port;
+        this.auth = auth;
+        this.store = store;
+        this.reference = new ReferenceData(city, catalogue);
+        this.feedStatus = feedStatus;
+        this.meters = meters;
+    }
+
+    @Override
+    public Future<?> start() {
+        live = new LiveHub(vertx, auth, meters);
+        live.start();
+        Router router = Router.router(vertx);
+        new RestApi(vertx, auth, live, store, reference).mount(router);
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
+        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "up")
+                .put("feeds", feedStatus.toJson())));
+        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        router.route("/*").handler(StaticHandler.create("webroot"));
+        return vertx.createHttpServer()
+                .webSocketHandshakeHandler(handshake -> {
+                    if ("/ws".equals(handshake.path())) {
+                        handshake.accept();
+                    } else {
+                        handshake.reject(404);
+                    }
+                })
+                .webSocketHandler(live::accept)
+                .requestHandler(router)
+                .listen(port, host)
+                .recover(e -> Future.failedFuture(e instanceof BindException ? new PortInUseException(host, port, e) : e))
+                .onSuccess(s -> server = s);
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        live.stop();
+        return Future.succeededFuture();
+    }
+}

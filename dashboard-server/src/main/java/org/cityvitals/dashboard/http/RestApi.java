@@ -1,0 +1,171 @@
+package org.cityvitals.dashboard.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.auth.DashboardUser;
+import org.cityvitals.dashboard.feed.SignalStore;
+import org.cityvitals.dashboard.live.LiveHub;
+import org.cityvitals.indicators.signal.SignalCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The REST endpoints under {@code /api}. Everything but {@code /api/login} needs {@code Authorization: Bearer JWT},
+ * and every answer about districts is cut to the caller's scope as the user directory has it now.
+ */
+final class RestApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+
+    private static final Duration DEFAULT_HISTORY = Duration.ofHours(24);
+    private static final Duration MAX_HISTORY = Duration.ofDays(31);
+
+    private final Vertx vertx;
+    private final Authenticator auth;
+    private final LiveHub live;
+    private final SignalStore store;
+    private final ReferenceData reference;
+
+    RestApi(Vertx vertx, Authenticator auth, LiveHub live, SignalStore store, ReferenceData reference) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.live = live;
+        this.store = store;
+        this.reference = reference;
+    }
+
+    void mount(Router router) {
+        router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.route("/api/*").handler(JWTAuthHandler.create(auth.jwt())).failureHandler(RestApi::failure);
+        router.get("/api/me").handler(ctx -> withUser(ctx, user -> ctx.json(me(user))));
+        router.get("/api/districts").handler(ctx -> withUser(ctx, user -> ctx.json(reference.districts(user.scope()))));
+        router.get("/api/indicators").handler(ctx -> ctx.json(reference.indicators()));
+        router.get("/api/latest").handler(ctx -> withUser(ctx, user -> sendSignals(ctx, live.latest(user.scope()))));
+        router.get("/api/alerts/open").handler(ctx ->
+                withUser(ctx, user -> sendSignals(ctx, live.openAlerts(user.scope()))));
+        router.get("/api/history").handler(ctx -> withUser(ctx, user -> history(ctx, user)));
+        router.get("/api/geo").handler(this::geo);
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException e) {
+            body = null;
+        }
+        if (body == null) {
+            fail(ctx, 400, "send {\"username\": …, \"password\": …} as JSON");
+            return;
+        }
+        String username = body.getString("username", "");
+        auth.login(username, body.getString("password", "")).onComplete(result -> {
+            if (result.failed()) {
+                ctx.fail(result.cause());
+            } else if (result.result().isEmpty()) {
+                fail(ctx, 401, "unknown user or wrong password");
+            } else {
+                auth.current(username).onSuccess(user ->
+                        ctx.json(new JsonObject().put("token", result.result().get()).put("user", me(user))));
+            }
+        });
+    }
+
+    private void withUser(RoutingContext ctx, Consumer<DashboardUser> handler) {
+        auth.current(ctx.user().subject()).onComplete(user -> {
+            if (user.failed()) {
+                fail(ctx, 401, user.cause().getMessage());
+            } else {
+                handler.accept(user.result());
+            }
+        });
+    }
+
+    private static JsonObject me(DashboardUser user) {
+        return new JsonObject().put("username", user.username()).put("displayName", user.displayName())
+                .put("role", user.role()).put("allDistricts", user.scope().everything())
+                .put("districts", new JsonArray(List.copyOf(user.scope().districts())));
+    }
+
+    private static void sendSignals(RoutingContext ctx, List<?> signals) {
+        ctx.response().putHeader("content-type", "application/json").end(SignalCodec.toJson(signals));
+    }
+
+    private void history(RoutingContext ctx, DashboardUser user) {
+        String indicator = ctx.request().getParam("indicator");
+        String district = ctx.request().getParam("district");
+        if (indicator == null || !reference.knowsIndicator(indicator)) {
+            fail(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
+            return;
+        }
+        if (district == null) {
+            fail(ctx, 400, "district is required: a district code or 'city'");
+            return;
+        }
+        if (!user.scope().allows(district)) {
+            fail(ctx, 403, "district " + district + " is outside your scope");
+            return;
+        }
+        Instant to;
+        Instant from;
+        try {
+            to = instant(ctx, "to", Instant.now());
+            from = instant(ctx, "from", to.minus(DEFAULT_HISTORY));
+        } catch (DateTimeParseException e) {
+            fail(ctx, 400, "from and to must be ISO-8601 instants such as 2024-05-01T00:00:00Z: " + e.getMessage());
+            return;
+        }
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_HISTORY) > 0) {
+            fail(ctx, 400, "from must be before to, at most " + MAX_HISTORY.toDays() + " days apart");
+            return;
+        }
+        vertx.executeBlocking(() -> store.history(indicator, district, from, to)).onComplete(rows -> {
+            if (rows.failed()) {
+                fail(ctx, 503, "history is unavailable: " + rows.cause().getMessage());
+            } else {
+                sendSignals(ctx, rows.result());
+            }
+        });
+    }
+
+    private static Instant instant(RoutingContext ctx, String param, Instant fallback) {
+        String value = ctx.request().getParam(param);
+        return value == null || value.isBlank() ? fallback : Instant.parse(value);
+    }
+
+    private void geo(RoutingContext ctx) {
+        reference.boundaries().ifPresentOrElse(
+                geoJson -> ctx.response().putHeader("content-type", "application/geo+json").end(geoJson),
+                () -> fail(ctx, 404, "this city profile ships no district boundaries"));
+    }
+
+    /** Turns a failed request (a missing token, a bug) into a JSON error; only server faults are logged. */
+    private static void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500) {
+            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+        }
+        fail(ctx, status, status == 401 ? "log in first: send Authorization: Bearer <token from POST /api/login>"
+                : HttpResponseStatus.valueOf(status).reasonPhrase());
+    }
+
+    static Future<Void> fail(RoutingContext ctx, int status, String message) {
+        return ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("error", message).encode());
+    }
+}

@@ -1,0 +1,89 @@
+package org.cityvitals.dashboard.live;
+
+import io.vertx.core.http.ServerWebSocket;
+import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.dashboard.auth.UserDirectory;
+
+import java.util.Optional;
+
+/**
+ * One authenticated WebSocket client. Every message passes the scope check as it is written, against the user's
+ * scope as the directory has it at that moment, so a reassigned dispatcher stops receiving a district at once.
+ * Writes stop while Vert.x reports the socket's write queue full and resume on drain; meanwhile the
+ * {@link OutboundQueue} coalesces values, and a client that falls too far behind on alerts is disconnected.
+ */
+final class ClientSession {
+
+    /** Close code for a client that could not keep up with alerts (RFC 6455 "try again later"). */
+    static final short TOO_SLOW = 1013;
+    /** Close code when the user no longer exists. */
+    static final short NO_LONGER_AUTHORISED = 4403;
+
+    private final ServerWebSocket socket;
+    private final String username;
+    private final UserDirectory users;
+    private final OutboundQueue queue;
+    private final Runnable onSent;
+    private final Runnable onTooSlow;
+    private boolean closed;
+
+    ClientSession(ServerWebSocket socket, String username, UserDirectory users, int maxPendingAlerts,
+                  Runnable onSent, Runnable onTooSlow) {
+        this.socket = socket;
+        this.username = username;
+        this.users = users;
+        this.queue = new OutboundQueue(maxPendingAlerts);
+        this.onSent = onSent;
+        this.onTooSlow = onTooSlow;
+        socket.drainHandler(v -> flush());
+    }
+
+    String username() {
+        return username;
+    }
+
+    void offerValue(String key, Outgoing value) {
+        queue.offerValue(key, value);
+        flush();
+    }
+
+    void offerAlert(Outgoing alert) {
+        if (!queue.offerAlert(alert)) {
+            onTooSlow.run();
+            close(TOO_SLOW, "too slow for the alert stream; reconnect for a fresh snapshot");
+            return;
+        }
+        flush();
+    }
+
+    void offerHeartbeat(Outgoing beat) {
+        queue.offerHeartbeat(beat);
+        flush();
+    }
+
+    /** Writes a message that is already filtered for this user (the snapshot), ahead of anything queued. */
+    void sendNow(String json) {
+        socket.writeTextMessage(json);
+        onSent.run();
+    }
+
+    private void flush() {
+        while (!closed && !socket.writeQueueFull() && !queue.isEmpty()) {
+            Optional<Scope> scope = users.find(username).map(u -> u.scope());
+            if (scope.isEmpty()) {
+                close(NO_LONGER_AUTHORISED, "user no longer exists");
+                return;
+            }
+            Outgoing next = queue.poll();
+            if (next.district() == null || scope.get().allows(next.district())) {
+                socket.writeTextMessage(next.json());
+                onSent.run();
+            }
+        }
+    }
+
+    private void close(short code, String reason) {
+        closed = true;
+        socket.close(code, reason);
+    }
+}

@@ -1,0 +1,145 @@
+package org.cityvitals.dashboard.live;
+
+import io.micrometer.core.instrument.Counter;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.auth.DashboardUser;
+import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.dashboard.feed.SignalBus;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.IndicatorValue;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The live view: holds the latest value per (indicator, district) and the open alerts, and pushes every change to
+ * the WebSocket clients entitled to it. Runs on the event loop of the verticle that creates it.
+ *
+ * <p>A client authenticates with {@code /ws?token=JWT} or with a first message {@code {"type":"auth","token":…}}
+ * (which keeps the token out of access logs), then receives a snapshot of its scope, live updates, and a heartbeat
+ * every second, so a screen can tell a quiet city from a dead connection.
+ */
+public final class LiveHub {
+
+    /** Close code for a missing, invalid or expired token. */
+    public static final short UNAUTHORISED = 4401;
+    static final long HEARTBEAT_MS = 1000;
+    static final long AUTH_TIMEOUT_MS = 5000;
+    static final int MAX_PENDING_ALERTS = 1000;
+
+    private final Vertx vertx;
+    private final Authenticator auth;
+    private final LatestValues latest = new LatestValues();
+    private final OpenAlerts open = new OpenAlerts();
+    private final Set<ClientSession> sessions = new LinkedHashSet<>();
+    private final Counter sent;
+    private final Counter tooSlow;
+    private long heartbeatTimer;
+
+    public LiveHub(Vertx vertx, Authenticator auth, MeterRegistry meters) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.sent = meters.counter("cityvitals.dashboard.ws.messages");
+        this.tooSlow = meters.counter("cityvitals.dashboard.ws.slow_disconnects");
+        meters.gauge("cityvitals.dashboard.ws.sessions", sessions, Set::size);
+    }
+
+    public void start() {
+        vertx.eventBus().<IndicatorValue>localConsumer(SignalBus.INDICATORS, m -> onIndicator(m.body()));
+        vertx.eventBus().<AlertEvent>localConsumer(SignalBus.ALERTS, m -> onAlert(m.body()));
+        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> {
+            Outgoing beat = WireMessages.heartbeat();
+            List.copyOf(sessions).forEach(s -> s.offerHeartbeat(beat));
+        });
+    }
+
+    public void stop() {
+        vertx.cancelTimer(heartbeatTimer);
+    }
+
+    private void onIndicator(IndicatorValue value) {
+        if (latest.apply(value)) {
+            Outgoing message = WireMessages.indicator(value);
+            String key = LatestValues.key(value);
+            List.copyOf(sessions).forEach(s -> s.offerValue(key, message));
+        }
+    }
+
+    private void onAlert(AlertEvent alert) {
+        if (open.apply(alert)) {
+            Outgoing message = WireMessages.alert(alert);
+            // a copy: a client too slow for this alert is closed and leaves the set while we iterate
+            List.copyOf(sessions).forEach(s -> s.offerAlert(message));
+        }
+    }
+
+    public List<IndicatorValue> latest(Scope scope) {
+        return latest.all().stream().filter(v -> scope.allows(v.district())).toList();
+    }
+
+    public List<AlertEvent> openAlerts(Scope scope) {
+        return open.all().stream().filter(a -> scope.allows(a.district())).toList();
+    }
+
+    /** Takes over a socket on {@code /ws}: authenticate, snapshot, then live. */
+    public void accept(ServerWebSocket socket) {
+        String token = tokenFromQuery(socket);
+        if (token != null) {
+            authenticate(socket, token);
+            return;
+        }
+        long timeout = vertx.setTimer(AUTH_TIMEOUT_MS, id -> socket.close(UNAUTHORISED, "no auth message in time"));
+        socket.textMessageHandler(text -> {
+            vertx.cancelTimer(timeout);
+            socket.textMessageHandler(null);
+            authenticate(socket, tokenFromMessage(text));
+        });
+    }
+
+    private static String tokenFromQuery(ServerWebSocket socket) {
+        String query = socket.query();
+        if (query == null) {
+            return null;
+        }
+        List<String> tokens = new QueryStringDecoder(query, false).parameters().get("token");
+        return tokens == null ? null : tokens.get(0);
+    }
+
+    private static String tokenFromMessage(String text) {
+        try {
+            JsonObject message = new JsonObject(text);
+            return "auth".equals(message.getString("type")) ? message.getString("token") : null;
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
+    private void authenticate(ServerWebSocket socket, String token) {
+        if (token == null) {
+            socket.close(UNAUTHORISED, "send {\"type\":\"auth\",\"token\":…} first");
+            return;
+        }
+        auth.verify(token).onComplete(user -> {
+            if (user.failed()) {
+                socket.close(UNAUTHORISED, "invalid or expired token");
+            } else if (!socket.isClosed()) {
+                open(socket, user.result());
+            }
+        });
+    }
+
+    private void open(ServerWebSocket socket, DashboardUser user) {
+        ClientSession session = new ClientSession(socket, user.username(), auth.users(), MAX_PENDING_ALERTS,
+                sent::increment, tooSlow::increment);
+        session.sendNow(WireMessages.snapshot(user.username(), latest(user.scope()), openAlerts(user.scope())));
+        sessions.add(session);
+        socket.closeHandler(v -> sessions.remove(session));
+    }
+}

@@ -1,0 +1,266 @@
+package org.cityvitals.dashboard;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.cityvitals.dashboard.http.PortInUseException;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The server against a real Kafka broker and a real ClickHouse server, through real HTTP and WebSocket clients. */
+class DashboardServerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static TestStack stack;
+    private static Vertx vertx;
+    private static DashboardServer server;
+    private static WebClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.get();
+        vertx = Vertx.vertx();
+        server = DashboardServer.start(vertx, stack.config()).await(60, TimeUnit.SECONDS);
+        http = WebClient.create(vertx);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close().await();
+        vertx.close().await();
+    }
+
+    @Test
+    void clientReceivesSnapshotHeartbeatLiveValueAndAlert() throws Exception {
+        try (WsProbe ops = WsProbe.withAuthMessage(vertx, server.port(), login("ops", "ops"))) {
+            JsonObject snapshot = ops.awaitType("snapshot");
+            assertThat(snapshot.getString("user")).isEqualTo("ops");
+            assertThat(snapshot.getJsonArray("values")).isNotNull();
+            assertThat(snapshot.getJsonArray("alerts")).isNotNull();
+            ops.awaitType("heartbeat");
+
+            stack.publish(Signals.value("air.pm25", "310104", 88.5, Level.BLUE));
+            JsonObject value = ops.await(m -> isValue(m, "air.pm25", "310104", 88.5), WAIT).getJsonObject("value");
+            assertThat(value.getString("level")).isEqualTo("BLUE");
+            assertThat(value.getString("windowStart")).endsWith("Z");
+
+            stack.publish(Signals.opened("live-alert-1", "310104", Level.ORANGE, 160));
+            JsonObject alert = ops.await(m -> isAlert(m, "live-alert-1"), WAIT).getJsonObject("alert");
+            assertThat(alert.getString("district")).isEqualTo("310104");
+            assertThat(alert.getString("level")).isEqualTo("ORANGE");
+            assertThat(alert.getString("kind")).isEqualTo("OPENED");
+        }
+    }
+
+    @Test
+    void dispatcherSeesOnlyTheirDistrictOnEveryPath() throws Exception {
+        String huangpuToken = login("huangpu", "huangpu");
+        try (WsProbe ops = WsProbe.withToken(vertx, server.port(), login("ops", "ops"));
+             WsProbe huangpu = WsProbe.withToken(vertx, server.port(), huangpuToken)) {
+            ops.awaitType("snapshot");
+            huangpu.awaitType("snapshot");
+
+            stack.publish(Signals.value("air.pm25", "310115", 301, Level.RED));
+            stack.publish(Signals.value("air.pm25", IndicatorValue.CITY, 120, Level.YELLOW));
+            stack.publish(Signals.opened("scope-pudong", "310115", Level.RED, 301));
+            // the hub sends to every client in order: once ops has the Pudong alert, huangpu has had its chance
+            ops.await(m -> isAlert(m, "scope-pudong"), WAIT);
+            ops.await(m -> isValue(m, "air.pm25", "310115", 301), WAIT);
+            stack.publish(Signals.value("air.pm25", "310101", 42, Level.NORMAL));
+            stack.publish(Signals.opened("scope-huangpu", "310101", Level.BLUE, 80));
+            huangpu.await(m -> isValue(m, "air.pm25", "310101", 42), WAIT);
+            huangpu.await(m -> isAlert(m, "scope-huangpu"), WAIT);
+            ops.await(m -> isAlert(m, "scope-huangpu"), WAIT);
+
+            assertThat(huangpu.received).noneMatch(m -> m.encode().contains("310115"))
+                    .noneMatch(m -> m.encode().contains("\"district\":\"city\""));
+        }
+        // a fresh snapshot and the REST answers are cut the same way
+        try (WsProbe again = WsProbe.withToken(vertx, server.port(), huangpuToken)) {
+            JsonObject snapshot = again.awaitType("snapshot");
+            assertThat(districts(snapshot.getJsonArray("values"))).containsOnly("310101");
+            assertThat(districts(snapshot.getJsonArray("alerts"))).containsOnly("310101");
+        }
+        assertThat(districts(get("/api/latest", huangpuToken).bodyAsJsonArray())).containsOnly("310101");
+        assertThat(districts(get("/api/alerts/open", huangpuToken).bodyAsJsonArray())).containsOnly("310101");
+        assertThat(districts(get("/api/districts", huangpuToken).bodyAsJsonObject().getJsonArray("districts"),
+                "code")).containsExactly("310101");
+        HttpResponse<Buffer> history = get("/api/history?indicator=air.pm25&district=310115", huangpuToken);
+        assertThat(history.statusCode()).isEqualTo(403);
+        assertThat(history.bodyAsJsonObject().getString("error")).contains("310115");
+    }
+
+    @Test
+    void failedLoginsAndMissingTokensAre401() throws Exception {
+        assertThat(postLogin("ops", "wrong").statusCode()).isEqualTo(401);
+        assertThat(postLogin("nobody", "ops").statusCode()).isEqualTo(401);
+        assertThat(postLogin("ops", "wrong").bodyAsJsonObject().getString("error"))
+                .isEqualTo("unknown user or wrong password");
+        assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/me", "not-a-jwt").statusCode()).isEqualTo(401);
+
+        JsonObject me = get("/api/me", login("pudong", "pudong")).bodyAsJsonObject();
+        assertThat(me.getString("username")).isEqualTo("pudong");
+        assertThat(me.getJsonArray("districts")).containsExactly("310115");
+        assertThat(me.getBoolean("allDistricts")).isFalse();
+
+        try (WsProbe intruder = WsProbe.withToken(vertx, server.port(), "not-a-jwt")) {
+            assertThat(intruder.awaitClose(WAIT)).isEqualTo((short) 4401);
+            assertThat(intruder.received).isEmpty();
+        }
+    }
+
+    @Test
+    void historyReadsCorrectedRowsFromClickHouse() throws Exception {
+        long t0 = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond();
+        insertValue("air.pm25", "310105", t0, 50, "blue", 1);
+        insertValue("air.pm25", "310105", t0, 61, "blue", 2); // a late-data correction of the same window
+        insertValue("air.pm25", "310105", t0 + 60, 70, "normal", 1);
+        insertValue("air.pm25", "310105", t0 + 7200, 99, "blue", 1); // outside the asked range
+
+        JsonArray rows = get("/api/history?indicator=air.pm25&district=310105"
+                + "&from=2024-05-01T00:00:00Z&to=2024-05-01T01:00:00Z", login("ops", "ops")).bodyAsJsonArray();
+
+        assertThat(rows).hasSize(2);
+        JsonObject first = rows.getJsonObject(0);
+        assertThat(first.getString("windowStart")).isEqualTo("2024-05-01T00:00:00Z");
+        assertThat(first.getDouble("value")).isEqualTo(61.0);
+        assertThat(first.getLong("version")).isEqualTo(2L);
+        assertThat(rows.getJsonObject(1).getDouble("value")).isEqualTo(70.0);
+        assertThat(get("/api/history?indicator=no.such&district=310105", login("ops", "ops")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void restartedServerCatchesUpFromKafkaAndClickHouse() throws Exception {
+        stack.publish(Signals.value("air.pm25", "310106", 133, Level.YELLOW));
+        insertAlert("stored-open", 2, "level_changed", "orange");
+        insertAlert("stored-resolved", 1, "opened", "red");
+        insertAlert("stored-resolved", 2, "resolved", "normal");
+
+        Vertx other = Vertx.vertx();
+        try {
+            DashboardServer late = DashboardServer.start(other, stack.config()).await(60, TimeUnit.SECONDS);
+            String token = loginAt(late.port(), "ops", "ops");
+            // the replay runs in the background: wait until the live view has both, then take a snapshot
+            awaitBody(late.port(), "/api/latest", token, "310106");
+            awaitBody(late.port(), "/api/alerts/open", token, "stored-open");
+            try (WsProbe ops = WsProbe.withToken(other, late.port(), token)) {
+                JsonObject snapshot = ops.awaitType("snapshot");
+                assertThat(districts(snapshot.getJsonArray("values"))).contains("310106");
+                assertThat(snapshot.encode()).doesNotContain("stored-resolved");
+                JsonObject stored = snapshot.getJsonArray("alerts").stream().map(JsonObject.class::cast)
+                        .filter(a -> a.getString("alertId").equals("stored-open")).findFirst().orElseThrow();
+                assertThat(stored.getInteger("version")).isEqualTo(2);
+                assertThat(stored.getString("level")).isEqualTo("ORANGE");
+            }
+            late.close().await();
+        } finally {
+            other.close().await();
+        }
+    }
+
+    @Test
+    void takenPortFailsFastNamingThePortAndTheFlag() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> DashboardServer.start(vertx, stack.config().withPort(port))
+                    .await(20, TimeUnit.SECONDS))
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("port " + port)
+                    .hasMessageContaining("--port");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static boolean isValue(JsonObject m, String indicator, String district, double value) {
+        JsonObject v = m.getJsonObject("value");
+        return "indicator".equals(m.getString("type")) && v.getString("indicatorId").equals(indicator)
+                && v.getString("district").equals(district) && v.getDouble("value") == value;
+    }
+
+    private static boolean isAlert(JsonObject m, String alertId) {
+        return "alert".equals(m.getString("type")) && m.getJsonObject("alert").getString("alertId").equals(alertId);
+    }
+
+    private static List<String> districts(JsonArray signals) {
+        return districts(signals, "district");
+    }
+
+    private static List<String> districts(JsonArray items, String field) {
+        return items.stream().map(JsonObject.class::cast).map(o -> o.getString(field)).distinct().toList();
+    }
+
+    private static String login(String user, String password) throws Exception {
+        return loginAt(server.port(), user, password);
+    }
+
+    private static String loginAt(int port, String user, String password) throws Exception {
+        HttpResponse<Buffer> response = http.post(port, "127.0.0.1", "/api/login")
+                .sendJsonObject(new JsonObject().put("username", user).put("password", password))
+                .await(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+        return response.bodyAsJsonObject().getString("token");
+    }
+
+    private static HttpResponse<Buffer> postLogin(String user, String password) throws Exception {
+        return http.post(server.port(), "127.0.0.1", "/api/login")
+                .sendJsonObject(new JsonObject().put("username", user).put("password", password))
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    private static void awaitBody(int port, String uri, String token, String expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String body = "";
+        while (!body.contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            body = getAt(port, uri, token).bodyAsString();
+        }
+        assertThat(body).contains(expected);
+    }
+
+    private static HttpResponse<Buffer> get(String uri, String token) throws Exception {
+        return getAt(server.port(), uri, token);
+    }
+
+    private static HttpResponse<Buffer> getAt(int port, String uri, String token) throws Exception {
+        var request = http.get(port, "127.0.0.1", uri);
+        if (token != null) {
+            request.bearerTokenAuthentication(token);
+        }
+        return request.send().await(10, TimeUnit.SECONDS);
+    }
+
+    private static void insertValue(String indicator, String district, long windowStart, double value, String level,
+                                    long version) throws Exception {
+        stack.clickHouse.execute("INSERT INTO cityvitals.indicator_values VALUES ('" + indicator + "', '" + district
+                + "', toDateTime(" + windowStart + "), toDateTime(" + (windowStart + 60) + "), " + value + ", 12, '"
+                + level + "', " + version + ")");
+    }
+
+    private static void insertAlert(String alertId, int version, String kind, String level) throws Exception {
+        stack.clickHouse.execute("INSERT INTO cityvitals.alert_events VALUES ('" + alertId + "', " + version
+                + ", 'level', 'air.pm25', '310107', '" + kind + "', '" + level + "', 'normal', 170, 150, "
+                + "toDateTime(" + Instant.now().getEpochSecond() + "), 'stored in ClickHouse')");
+    }
+}

@@ -1,0 +1,25 @@
+package org.cityvitals.dashboard;
+
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.IndicatorValue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Signals as the flink job would emit them, for the current minute. */
+final class Signals {
+
+    private Signals() {}
+
+    static IndicatorValue value(String indicatorId, String district, double value, Level level) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        return new IndicatorValue(indicatorId, district, start, start.plusSeconds(60), value, 12, level, 1);
+    }
+
+    static AlertEvent opened(String alertId, String district, Level level, double value) {
+        return new AlertEvent(alertId, 1, "level", "air.pm25", district, AlertKind.OPENED, level, Level.NORMAL,
+                value, 150, Instant.now().truncatedTo(ChronoUnit.SECONDS), "PM2.5 " + value + " µg/m³ 超过阈值 above threshold");
+    }
+}

@@ -1,0 +1,83 @@
+package org.cityvitals.dashboard;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real WebSocket client on {@code /ws} that records every message it receives. */
+final class WsProbe implements AutoCloseable {
+
+    private final WebSocketClient client;
+    private final WebSocket socket;
+    final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
+    private WsProbe(Vertx vertx, int port, String uri) throws Exception {
+        client = vertx.createWebSocketClient();
+        ClientWebSocket ws = client.webSocket();
+        // installed before connecting: the server may send the snapshot as soon as the handshake completes
+        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+        socket = ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
+                .await(10, TimeUnit.SECONDS);
+    }
+
+    /** Connects with the token in the query string. */
+    static WsProbe withToken(Vertx vertx, int port, String token) throws Exception {
+        return new WsProbe(vertx, port, "/ws?token=" + token);
+    }
+
+    /** Connects and authenticates with a first message, as the page does. */
+    static WsProbe withAuthMessage(Vertx vertx, int port, String token) throws Exception {
+        WsProbe probe = new WsProbe(vertx, port, "/ws");
+        probe.socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
+        return probe;
+    }
+
+    /** The first received message matching, waiting up to {@code timeout}; fails the test otherwise. */
+    JsonObject await(Predicate<JsonObject> matching, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonObject m : received) {
+                if (matching.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(received).as("messages received; none matched within " + timeout).anyMatch(matching);
+        throw new AssertionError("unreachable");
+    }
+
+    JsonObject awaitType(String type) throws InterruptedException {
+        return await(m -> type.equals(m.getString("type")), Duration.ofSeconds(15));
+    }
+
+    /** Waits for the server to close the socket; returns its close status code. */
+    short awaitClose(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!socket.isClosed() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(socket.isClosed()).as("socket closed by the server").isTrue();
+        return socket.closeStatusCode();
+    }
+
+    String closeReason() {
+        return socket.closeReason();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

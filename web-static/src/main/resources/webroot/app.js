@@ -1,0 +1,400 @@
+/*
+ * CityVitals operations-centre screen. Plain JS, no build step.
+ * Flow: log in (POST /api/login) → reference data (/api/me, /api/districts, /api/indicators, /api/geo) →
+ * WebSocket /ws: auth message, snapshot, then indicator/alert/heartbeat messages. A screen that hears nothing for
+ * 5 s shows "stale"; after 15 s it drops the socket and reconnects, which brings a fresh snapshot.
+ */
+(function () {
+  'use strict';
+
+  const STALE_AFTER_MS = 5000;
+  const RECONNECT_AFTER_MS = 15000;
+  const MAX_FEED = 200;
+  // Level shown by colour AND by a shape and text, never colour alone.
+  const LEVEL_ICONS = {NORMAL: '○', BLUE: '◆', YELLOW: '▲', ORANGE: '■', RED: '✖'};
+  const LEVEL_COLOURS = {NORMAL: '#3a8f4b', BLUE: '#2f6fdb', YELLOW: '#f2c200', ORANGE: '#f27a00', RED: '#d7263d'};
+  const KIND_LABELS = {OPENED: '新告警 Opened', LEVEL_CHANGED: '级别变化 Level changed', RESOLVED: '已解除 Resolved'};
+
+  const state = {
+    token: sessionStorage.getItem('cityvitals.token'),
+    me: null,
+    city: null,
+    districts: new Map(),      // code → {code, nameZh, nameEn}
+    indicators: new Map(),     // id → catalogue entry
+    levels: new Map(),         // NORMAL… → {zh, en, severity}
+    latest: new Map(),         // "indicator|district" → IndicatorValue
+    openAlerts: new Map(),     // alertId → AlertEvent
+    feed: [],                  // AlertEvents, newest first
+    socket: null,
+    lastMessageAt: 0,
+    reconnectDelay: 1000,
+    reconnectTimer: null,
+    map: null,
+    mapDirty: false,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (k === 'class') node.className = v; else node.setAttribute(k, v);
+    });
+    children.flat().forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+    return node;
+  }
+
+  // ---- formatting -------------------------------------------------------------------------------------------
+
+  let timeFormat = null;
+  function localTime(iso) {
+    if (!timeFormat) {
+      timeFormat = new Intl.DateTimeFormat('zh-CN', {
+        timeZone: (state.city && state.city.zone) || 'Asia/Shanghai', hour12: false,
+        year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      });
+    }
+    return timeFormat.format(new Date(iso));
+  }
+
+  function levelBadge(level) {
+    const l = state.levels.get(level) || {zh: level, en: level};
+    return el('span', {class: 'level level-' + level.toLowerCase(), 'data-level': level},
+      el('span', {class: 'level-icon', 'aria-hidden': 'true'}, LEVEL_ICONS[level] || '?'),
+      ' ' + l.zh + ' ' + capitalise(l.en));
+  }
+
+  function capitalise(s) {
+    return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+  }
+
+  function number(v) {
+    return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+  }
+
+  function districtName(code) {
+    if (code === 'city') return '全市 City-wide';
+    const d = state.districts.get(code);
+    return d ? d.nameZh + ' ' + d.nameEn : code;
+  }
+
+  function indicatorName(id) {
+    const i = state.indicators.get(id);
+    return i ? i.nameZh + ' ' + i.nameEn : id;
+  }
+
+  function unit(id) {
+    const i = state.indicators.get(id);
+    return i ? i.unit : '';
+  }
+
+  // ---- REST -------------------------------------------------------------------------------------------------
+
+  async function api(path, options) {
+    const headers = Object.assign({'Content-Type': 'application/json'},
+      state.token ? {Authorization: 'Bearer ' + state.token} : {});
+    const response = await fetch(path, Object.assign({headers}, options));
+    if (response.status === 401 && path !== '/api/login') {
+      logout('登录已过期 Session expired, please log in again');
+      throw new Error('unauthorised');
+    }
+    return response;
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    const response = await api('/api/login', {
+      method: 'POST',
+      body: JSON.stringify({username: $('username').value, password: $('password').value}),
+    });
+    if (!response.ok) {
+      $('login-error').textContent = response.status === 401
+        ? '用户名或密码错误 Wrong username or password' : '登录失败 Login failed (' + response.status + ')';
+      return;
+    }
+    state.token = (await response.json()).token;
+    sessionStorage.setItem('cityvitals.token', state.token);
+    boot();
+  }
+
+  function logout(message) {
+    state.token = null;
+    sessionStorage.removeItem('cityvitals.token');
+    disconnect();
+    $('board').hidden = true;
+    $('logout').hidden = true;
+    $('user').textContent = '';
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+    setConnection('idle', '未连接 Not connected');
+  }
+
+  async function boot() {
+    if (!state.token) {
+      logout();
+      return;
+    }
+    try {
+      const [me, districts, indicators] = await Promise.all(
+        ['/api/me', '/api/districts', '/api/indicators'].map((p) => api(p).then((r) => r.json())));
+      state.me = me;
+      state.city = districts.city;
+      state.districts = new Map(districts.districts.map((d) => [d.code, d]));
+      state.indicators = new Map(indicators.indicators.map((i) => [i.id, i]));
+      state.levels = new Map(indicators.levels.map((l) => [l.id, l]));
+    } catch (e) {
+      if (state.token) setTimeout(boot, 3000);
+      return;
+    }
+    $('login').hidden = true;
+    $('board').hidden = false;
+    $('logout').hidden = false;
+    $('city-name').textContent = state.city.nameZh + ' ' + state.city.nameEn;
+    $('user').textContent = state.me.displayName + ' (' + state.me.username + ')';
+    $('city-panel').hidden = !state.me.allDistricts;
+    renderLegend();
+    loadMap();
+    connect();
+  }
+
+  // ---- WebSocket --------------------------------------------------------------------------------------------
+
+  function connect() {
+    disconnect();
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';
+    const socket = new WebSocket(url);
+    state.socket = socket;
+    setConnection('connecting', '连接中 Connecting');
+    socket.onopen = () => socket.send(JSON.stringify({type: 'auth', token: state.token}));
+    socket.onmessage = (event) => {
+      state.lastMessageAt = Date.now();
+      $('last-message').textContent = localTime(new Date().toISOString());
+      onMessage(JSON.parse(event.data));
+    };
+    socket.onclose = (event) => {
+      if (state.socket !== socket) return;
+      state.socket = null;
+      if (event.code === 4401 || event.code === 4403) {
+        logout('请重新登录 Please log in again (' + event.reason + ')');
+        return;
+      }
+      setConnection('reconnecting', '重连中 Reconnecting' + (event.reason ? ' — ' + event.reason : ''));
+      state.reconnectTimer = setTimeout(connect, state.reconnectDelay);
+      state.reconnectDelay = Math.min(state.reconnectDelay * 2, 10000);
+    };
+  }
+
+  function disconnect() {
+    clearTimeout(state.reconnectTimer);
+    const socket = state.socket;
+    state.socket = null;
+    if (socket) socket.close();
+  }
+
+  function onMessage(message) {
+    switch (message.type) {
+      case 'snapshot':
+        state.reconnectDelay = 1000;
+        setConnection('live', '实时 Live');
+        state.latest = new Map(message.values.map((v) => [v.indicatorId + '|' + v.district, v]));
+        state.openAlerts = new Map(message.alerts.map((a) => [a.alertId, a]));
+        message.alerts.forEach(addToFeed);
+        renderAll();
+        break;
+      case 'indicator':
+        state.latest.set(message.value.indicatorId + '|' + message.value.district, message.value);
+        renderValue(message.value);
+        break;
+      case 'alert':
+        onAlert(message.alert);
+        break;
+      case 'heartbeat':
+        break;
+      default:
+        console.warn('unknown message', message.type);
+    }
+  }
+
+  function onAlert(alert) {
+    if (alert.kind === 'RESOLVED') state.openAlerts.delete(alert.alertId);
+    else state.openAlerts.set(alert.alertId, alert);
+    addToFeed(alert);
+    renderAlerts();
+  }
+
+  function addToFeed(alert) {
+    const id = alert.alertId + '#' + alert.version;
+    if (state.feed.some((a) => a.alertId + '#' + a.version === id)) return;
+    state.feed.push(alert);
+    state.feed.sort((a, b) => b.eventTime.localeCompare(a.eventTime) || b.version - a.version);
+    state.feed.length = Math.min(state.feed.length, MAX_FEED);
+  }
+
+  // ---- connection status ------------------------------------------------------------------------------------
+
+  function setConnection(kind, text) {
+    const icons = {live: '●', connecting: '◌', reconnecting: '↻', stale: '⚠', idle: '○'};
+    $('conn').className = 'conn conn-' + kind;
+    $('conn').querySelector('.conn-icon').textContent = icons[kind];
+    $('conn-text').textContent = text;
+    $('stale-banner').hidden = kind !== 'stale';
+  }
+
+  setInterval(() => {
+    if (!state.socket || state.socket.readyState !== WebSocket.OPEN || !state.lastMessageAt) return;
+    const silentFor = Date.now() - state.lastMessageAt;
+    if (silentFor > RECONNECT_AFTER_MS) {
+      state.socket.close();   // onclose schedules the reconnect and its fresh snapshot
+    } else if (silentFor > STALE_AFTER_MS) {
+      setConnection('stale', '数据过期 STALE — ' + Math.round(silentFor / 1000) + ' s');
+    } else if ($('conn').classList.contains('conn-stale')) {
+      setConnection('live', '实时 Live');
+    }
+  }, 1000);
+
+  // ---- rendering --------------------------------------------------------------------------------------------
+
+  function renderAll() {
+    renderTable();
+    renderCity();
+    renderAlerts();
+    renderMapSoon();
+  }
+
+  function shownIndicators() {
+    const withValues = new Set([...state.latest.values()].map((v) => v.indicatorId));
+    return [...state.indicators.keys()].filter((id) => withValues.has(id));
+  }
+
+  function renderTable() {
+    const indicators = shownIndicators();
+    const head = el('tr', {}, el('th', {scope: 'col'}, '区 District'),
+      indicators.map((id) => el('th', {scope: 'col'}, indicatorName(id), el('span', {class: 'unit'}, unit(id)))));
+    $('district-table').tHead.replaceChildren(head);
+    const rows = [...state.districts.values()].map((d) => el('tr', {'data-district': d.code},
+      el('th', {scope: 'row'}, d.nameZh, el('span', {class: 'en'}, d.nameEn)),
+      indicators.map((id) => valueCell(id, d.code))));
+    $('district-table').tBodies[0].replaceChildren(...rows);
+    const select = $('map-indicator');
+    const selected = select.value;
+    select.replaceChildren(...indicators.map((id) => el('option', {value: id}, indicatorName(id))));
+    if (indicators.includes(selected)) select.value = selected;
+  }
+
+  function valueCell(indicatorId, district) {
+    const v = state.latest.get(indicatorId + '|' + district);
+    const cell = el('td', {class: 'value-cell', 'data-indicator': indicatorId, 'data-district': district});
+    fillValue(cell, v);
+    return cell;
+  }
+
+  function fillValue(node, v) {
+    if (!v) {
+      node.replaceChildren(el('span', {class: 'value missing'}, '—'));
+      return;
+    }
+    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + v.level.toLowerCase();
+    node.title = '窗口 Window ' + localTime(v.windowStart) + ' – ' + localTime(v.windowEnd) + ' · ' + v.samples + ' samples';
+    node.replaceChildren(el('span', {class: 'value'}, number(v.value)), ' ', el('span', {class: 'unit'}, unit(v.indicatorId)),
+      ' ', levelBadge(v.level));
+  }
+
+  function renderValue(v) {
+    if (v.district === 'city') {
+      renderCity();
+    } else {
+      const cell = document.querySelector(
+        `td.value-cell[data-indicator="${CSS.escape(v.indicatorId)}"][data-district="${CSS.escape(v.district)}"]`);
+      if (cell) fillValue(cell, v); else renderTable();   // a new indicator column
+    }
+    renderMapSoon();
+  }
+
+  function renderCity() {
+    const tiles = [...state.latest.values()].filter((v) => v.district === 'city')
+      .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId))
+      .map((v) => {
+        const tile = el('div', {class: 'tile value-cell', 'data-indicator': v.indicatorId, 'data-district': 'city'});
+        const body = el('div', {class: 'tile-value'});
+        fillValue(body, v);
+        tile.append(el('div', {class: 'tile-name'}, indicatorName(v.indicatorId)), body);
+        return tile;
+      });
+    $('city-tiles').replaceChildren(...(tiles.length ? tiles : [el('p', {class: 'empty'}, '等待数据 Waiting for data…')]));
+  }
+
+  function renderAlerts() {
+    $('open-count').textContent = String(state.openAlerts.size);
+    $('alerts-empty').hidden = state.feed.length > 0;
+    $('alert-feed').replaceChildren(...state.feed.map((a) => el('li',
+      {class: 'alert-item alert-' + a.level.toLowerCase() + (a.kind === 'RESOLVED' ? ' resolved' : ''),
+        'data-alert-id': a.alertId, 'data-district': a.district},
+      el('time', {class: 'alert-time', datetime: a.eventTime}, localTime(a.eventTime)),
+      el('span', {class: 'alert-kind'}, KIND_LABELS[a.kind] || a.kind),
+      levelBadge(a.kind === 'RESOLVED' ? a.previousLevel : a.level),
+      el('span', {class: 'alert-district'}, districtName(a.district)),
+      el('span', {class: 'alert-indicator'}, indicatorName(a.indicatorId) + ' ' + number(a.value) + ' ' + unit(a.indicatorId)
+        + ' (阈值 threshold ' + number(a.threshold) + ')'),
+      el('span', {class: 'alert-message'}, a.message))));
+  }
+
+  function renderLegend() {
+    $('legend').replaceChildren(el('span', {}, '级别 Levels: '),
+      [...state.levels.keys()].map((id) => levelBadge(id)));
+  }
+
+  // ---- map --------------------------------------------------------------------------------------------------
+
+  async function loadMap() {
+    if (state.map || typeof echarts === 'undefined') return;
+    const response = await api('/api/geo');
+    if (!response.ok) return;   // no boundaries for this city: the table carries everything
+    echarts.registerMap('city', await response.json());
+    $('map-panel').hidden = false;
+    state.map = echarts.init($('map'));
+    $('map-indicator').addEventListener('change', renderMapSoon);
+    window.addEventListener('resize', () => state.map.resize());
+    renderMapSoon();
+  }
+
+  function renderMapSoon() {
+    if (!state.map || state.mapDirty) return;
+    state.mapDirty = true;
+    setTimeout(renderMap, 500);   // many updates a second become one redraw
+  }
+
+  function renderMap() {
+    state.mapDirty = false;
+    const indicatorId = $('map-indicator').value;
+    const levelIds = [...state.levels.keys()];
+    const data = [...state.districts.values()].map((d) => {
+      const v = state.latest.get(indicatorId + '|' + d.code);
+      return {name: d.code, value: v ? levelIds.indexOf(v.level) : null, reading: v};
+    });
+    state.map.setOption({
+      tooltip: {formatter: (p) => districtName(p.name) + (p.data && p.data.reading
+        ? '<br>' + number(p.data.reading.value) + ' ' + unit(indicatorId) + ' · ' + levelText(p.data.reading.level) : '')},
+      visualMap: {type: 'piecewise', left: 10, bottom: 10, textStyle: {color: '#dde'},
+        pieces: levelIds.map((id, i) => ({value: i, color: LEVEL_COLOURS[id], label: levelText(id)}))},
+      series: [{type: 'map', map: 'city', nameProperty: 'code', roam: true, data,
+        itemStyle: {areaColor: '#2a3140', borderColor: '#8894a8'},
+        label: {show: true, color: '#fff', fontSize: 11, formatter: (p) => {
+          const d = state.districts.get(p.name);
+          const v = p.data && p.data.reading;
+          return (d ? d.nameZh : '') + (v ? '\n' + LEVEL_ICONS[v.level] + ' ' + number(v.value) : '');
+        }}}],
+    });
+  }
+
+  function levelText(id) {
+    const l = state.levels.get(id);
+    return LEVEL_ICONS[id] + ' ' + (l ? l.zh + ' ' + capitalise(l.en) : id);
+  }
+
+  // ---- start ------------------------------------------------------------------------------------------------
+
+  $('login-form').addEventListener('submit', login);
+  $('logout').addEventListener('click', () => logout());
+  boot();
+})();
