@@ -51,7 +51,7 @@ public final class ClickHouseServer implements AutoCloseable {
                     + "clickhouse-server` (./cityvitals demo and ./cityvitals test do this for you as root)");
         }
         Ports.requireFree(httpPort, "ClickHouse HTTP", "--clickhouse-port");
-        Ports.requireFree(tcpPort, "ClickHouse native", "--clickhouse-port (native TCP uses the next port)");
+        Ports.requireFree(tcpPort, "ClickHouse native", "--clickhouse-native-port");
         try {
             for (String sub : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
                 Files.createDirectories(dir.resolve(sub));

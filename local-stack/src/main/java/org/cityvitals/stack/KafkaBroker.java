@@ -48,7 +48,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Starts a broker on the given client and controller ports; fails fast when one is taken. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
         Ports.requireFree(port, "Kafka", "--kafka-port");
-        Ports.requireFree(controllerPort, "Kafka controller", "--kafka-port (the controller uses the next port)");
+        Ports.requireFree(controllerPort, "Kafka controller", "--kafka-controller-port");
         try {
             Path logDir = dataDir.resolve("log");
             Files.createDirectories(logDir);

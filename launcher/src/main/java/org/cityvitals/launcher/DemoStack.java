@@ -1,0 +1,166 @@
+package org.cityvitals.launcher;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.apache.flink.core.execution.JobClient;
+import org.cityvitals.dashboard.DashboardConfig;
+import org.cityvitals.dashboard.DashboardServer;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.ingest.gateway.IngestGatewayVerticle;
+import org.cityvitals.ingest.sim.Simulator;
+import org.cityvitals.ingest.sim.SimulatorConfig;
+import org.cityvitals.jobs.JobSettings;
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.stack.KafkaBroker;
+import org.cityvitals.stack.Ports;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.SchemaMigrator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Everything the demo runs, started in dependency order and stopped in reverse: ClickHouse and Kafka (unless
+ * given), the schema, the Flink job in local mode, the dashboard, the ingest gateway and the simulator.
+ */
+final class DemoStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
+    static final String DEMO_API_KEY = "demo-key";
+    private static final int PARTITIONS = 4;
+
+    private final Deque<Stoppable> started = new ArrayDeque<>();
+
+    /** A started component and how to stop it. */
+    private record Stoppable(String name, AutoCloseable closer) {}
+
+    private DemoStack() {}
+
+    static DemoStack start(DemoOptions o, DemoState state, PrintStream out) throws Exception {
+        checkPorts(o);
+        long t0 = System.nanoTime();
+        DemoStack stack = new DemoStack();
+        try {
+            Files.createDirectories(state.dir());
+            String clickHouseUrl = o.clickHouse();
+            Long clickHousePid = null;
+            if (o.ownClickHouse()) {
+                out.println("starting ClickHouse…");
+                ClickHouseServer ch = ClickHouseServer.start(state.clickHouseDir(), o.clickHousePort(),
+                        o.clickHouseNativePort());
+                stack.started.push(new Stoppable("ClickHouse", ch));
+                clickHouseUrl = ch.jdbcUrl("default");
+                clickHousePid = ch.pid();
+                state.record(ProcessHandle.current().pid(), clickHousePid, "starting");
+            }
+            String kafka = o.kafka();
+            if (o.ownKafka()) {
+                out.println("starting Kafka…");
+                KafkaBroker broker = KafkaBroker.start(state.kafkaDir(), o.kafkaPort(), o.kafkaControllerPort());
+                stack.started.push(new Stoppable("Kafka", broker));
+                kafka = broker.bootstrapServers();
+            }
+            KafkaBroker.createTopics(kafka, PARTITIONS, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS,
+                    Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+            new SchemaMigrator(new ClickHouse(clickHouseUrl), "cityvitals").migrate();
+
+            out.println("starting the Flink job (local mode)…");
+            JobSettings job = JobSettings.parse("--kafka", kafka, "--clickhouse", clickHouseUrl,
+                    "--out-of-orderness", "5s", "--idleness", "30s");
+            JobClient flink = LocalFlink.start(job, state.checkpointDir());
+            stack.started.push(new Stoppable("Flink job", () -> flink.cancel().get(30, TimeUnit.SECONDS)));
+
+            Vertx vertx = Vertx.vertx();
+            stack.started.push(new Stoppable("Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS)));
+            DashboardServer dashboard = DashboardServer.start(vertx,
+                    DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port())).await(60, TimeUnit.SECONDS);
+            stack.started.push(new Stoppable("dashboard", () -> dashboard.close().await(30, TimeUnit.SECONDS)));
+
+            Simulator simulator = Simulator.start(SimulatorConfig.realTime(o.seed(), o.eventsPerSecond()), kafka);
+            stack.started.push(new Stoppable("simulator", simulator));
+            IngestGatewayVerticle gateway = new IngestGatewayVerticle(new JsonObject()
+                    .put("port", o.gatewayPort())
+                    .put("bootstrapServers", kafka)
+                    .put("apiKeys", new JsonArray().add(DEMO_API_KEY)), simulator);
+            String gatewayId = vertx.deployVerticle(gateway).await(60, TimeUnit.SECONDS);
+            stack.started.push(new Stoppable("ingest gateway", () -> vertx.undeploy(gatewayId).await(10,
+                    TimeUnit.SECONDS)));
+
+            String summary = summary(o, state, kafka, clickHouseUrl, dashboard.port(), gateway.actualPort(),
+                    (System.nanoTime() - t0) / 1e9);
+            state.record(ProcessHandle.current().pid(), clickHousePid, summary);
+            out.println(summary);
+            LOG.info("demo started\n{}", summary);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Every port the demo would open, checked before anything starts, each error naming its flag. */
+    private static void checkPorts(DemoOptions o) {
+        Map<Integer, String[]> ports = new LinkedHashMap<>();
+        ports.put(o.port(), new String[] {"dashboard", "--port"});
+        ports.put(o.gatewayPort(), new String[] {"ingest gateway", "--gateway-port"});
+        if (o.ownKafka()) {
+            ports.put(o.kafkaPort(), new String[] {"Kafka", "--kafka-port"});
+            ports.put(o.kafkaControllerPort(), new String[] {"Kafka controller", "--kafka-controller-port"});
+        }
+        if (o.ownClickHouse()) {
+            ports.put(o.clickHousePort(), new String[] {"ClickHouse HTTP", "--clickhouse-port"});
+            ports.put(o.clickHouseNativePort(), new String[] {"ClickHouse native", "--clickhouse-native-port"});
+        }
+        ports.forEach((port, who) -> Ports.requireFree(port, who[0], who[1]));
+    }
+
+    private static String summary(DemoOptions o, DemoState state, String kafka, String clickHouseUrl,
+                                  int dashboardPort, int gatewayPort, double seconds) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%nCityVitals demo is running (started in %.1f s)%n", seconds));
+        s.append(String.format("  Dashboard       http://127.0.0.1:%d/%n", dashboardPort));
+        s.append("                  logins: ops/ops (operations centre, all districts), admin/admin,\n")
+                .append("                  huangpu/huangpu, pudong/pudong, xuhui/xuhui (district dispatchers)\n");
+        s.append(String.format("  Ingest gateway  http://127.0.0.1:%d/ingest/readings   (header X-Api-Key: %s)%n",
+                gatewayPort, DEMO_API_KEY));
+        s.append(String.format("  Scenarios       curl -X POST -H 'X-Api-Key: %s' -d '{\"scenario\":\"pollution\","
+                + "\"districts\":[\"310101\"],\"minutes\":10}' http://127.0.0.1:%d/ingest/scenarios%n",
+                DEMO_API_KEY, gatewayPort));
+        s.append(String.format("  Kafka           %s%s%n", kafka, o.ownKafka() ? " (own broker)" : " (given)"));
+        s.append(String.format("  ClickHouse      %s%s%n", clickHouseUrl, o.ownClickHouse() ? " (own server)" : " (given)"));
+        if (o.ownClickHouse()) {
+            s.append(String.format("  Analysts        clickhouse-client --port %d --user %s --password %s "
+                    + "--database cityvitals%n", o.clickHouseNativePort(), ClickHouseServer.ANALYST_USER,
+                    ClickHouseServer.DEFAULT_ANALYST_PASSWORD));
+        }
+        s.append(String.format("  Flink job       local mode, checkpoints in %s%n", state.checkpointDir()));
+        s.append(String.format("  Simulator       Shanghai, 16 districts, %.0f events/s, seed %d%n",
+                o.eventsPerSecond(), o.seed()));
+        s.append(String.format("  State folder    %s (reset: ./cityvitals stop; rm -rf %s)%n", state.dir(),
+                state.dir()));
+        s.append(String.format("  Log             %s%n", state.logDir().resolve("cityvitals.log")));
+        s.append("Press Ctrl-C to stop.");
+        return s.toString();
+    }
+
+    /** Stops everything that started, newest first; one failure does not keep the rest running. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            Stoppable s = started.pop();
+            try {
+                s.closer().close();
+            } catch (Exception e) {
+                LOG.warn("stopping {} failed: {}", s.name(), e.toString());
+            }
+        }
+    }
+}

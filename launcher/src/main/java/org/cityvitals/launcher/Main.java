@@ -1,0 +1,95 @@
+package org.cityvitals.launcher;
+
+import org.cityvitals.indicators.catalogue.CatalogueTool;
+import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.ingest.replay.Replay;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The Java side of {@code ./cityvitals}: one sub-command per concern, each returning an exit code. */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage: ./cityvitals COMMAND [flags]",
+            "  demo [flags]                 run the whole stack on this machine (./cityvitals demo --help)",
+            "  test [mvn flags]             install what the tests need and run them all (mvn -B verify)",
+            "  status                       is a demo running, and where",
+            "  stop                         stop a running demo and every process it started",
+            "  catalogue check [FILE]       validate an indicator catalogue (the shipped one by default)",
+            "  catalogue docs               regenerate docs/INDICATORS.md from the shipped catalogue",
+            "  replay --dataset NAME --file PATH [--speed N | --max] [--kafka HOST:PORT]",
+            "                               publish a public data set into Kafka in event-time order",
+            "  help                         this text");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out));
+    }
+
+    static int run(List<String> args, PrintStream out) {
+        String command = args.isEmpty() ? "help" : args.get(0);
+        List<String> rest = args.subList(Math.min(1, args.size()), args.size());
+        try {
+            return switch (command) {
+                case "demo" -> Demo.run(rest, out);
+                case "status" -> status(rest, out);
+                case "stop" -> stop(rest, out);
+                case "catalogue" -> catalogue(rest, out);
+                case "replay" -> Replay.run(rest.toArray(String[]::new), out);
+                case "help", "-h", "--help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.println("unknown command '" + command + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int status(List<String> args, PrintStream out) {
+        DemoState state = new DemoState(DemoOptions.parse(args).stateDir());
+        if (state.runningDemo().isEmpty()) {
+            out.println("no demo is running on " + state.dir());
+            return 1;
+        }
+        out.println(state.summary().orElse("a demo is running (pid " + state.runningDemo().get().pid() + ")"));
+        return 0;
+    }
+
+    private static int stop(List<String> args, PrintStream out) {
+        DemoState state = new DemoState(DemoOptions.parse(args).stateDir());
+        List<String> stopped = state.stopAll();
+        out.println(stopped.isEmpty() ? "nothing to stop" : "stopped " + String.join(", ", stopped));
+        return 0;
+    }
+
+    private static int catalogue(List<String> args, PrintStream out) {
+        if (!args.isEmpty() && args.get(0).equals("check") && args.size() <= 2) {
+            return CatalogueTool.check(args.size() == 2 ? Path.of(args.get(1)) : null, out);
+        }
+        if (args.size() == 1 && args.get(0).equals("docs")) {
+            Path docs = Path.of("docs", "INDICATORS.md");
+            try {
+                Files.createDirectories(docs.getParent());
+                Files.writeString(docs, CatalogueTool.renderDocs(IndicatorCatalogue.loadDefault()));
+            } catch (IOException e) {
+                System.err.println("cannot write " + docs.toAbsolutePath() + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + docs);
+            return 0;
+        }
+        throw new IllegalArgumentException("usage: ./cityvitals catalogue check [FILE] | catalogue docs");
+    }
+}
