@@ -1,5 +1,7 @@
 package org.cityvitals.store;
 
+import org.cityvitals.store.table.TableMapping;
+
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
@@ -107,6 +109,15 @@ public final class ClickHouse {
             }
             s.executeBatch();
         }
+    }
+
+    /** Inserts records into {@code database}'s table of {@code mapping}, in one batch request. */
+    public <T> void insert(String database, TableMapping<T> mapping, List<T> records) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (T record : records) {
+            rows.add(mapping.row(record));
+        }
+        insert(database + "." + mapping.table(), mapping.columns(), rows);
     }
 
     /** Maps the current row of a result set. */

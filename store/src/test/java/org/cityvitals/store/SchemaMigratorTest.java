@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchemaMigratorTest {
 
@@ -37,13 +39,28 @@ class SchemaMigratorTest {
         int shipped = SchemaMigrator.migrations().size();
 
         assertThat(migrator.migrate()).hasSize(shipped);
-        List<String> tablesAfterFirst = tables(ch, "mig_once");
-        assertThat(tablesAfterFirst).contains("indicator_values", "alert_events", "health_scores", "schema_version");
+        List<String> schemaAfterFirst = schema(ch, "mig_once");
+        assertThat(tables(ch, "mig_once")).containsExactly("alert_actions", "alert_events", "dim_districts",
+                "dim_indicators", "dim_levels", "dim_sensors", "health_scores", "incidents", "indicator_values",
+                "indicator_values_daily", "indicator_values_daily_mv", "indicator_values_hourly",
+                "indicator_values_hourly_mv", "readings", "schema_version");
 
         assertThat(migrator.migrate()).isEmpty();
-        assertThat(tables(ch, "mig_once")).isEqualTo(tablesAfterFirst);
+        assertThat(schema(ch, "mig_once")).isEqualTo(schemaAfterFirst);
         assertThat(ch.query("SELECT count() FROM mig_once.schema_version", rs -> rs.getLong(1)))
                 .containsExactly((long) shipped);
+    }
+
+    @Test
+    void aMigrationEditedAfterItWasAppliedIsRefused() throws Exception {
+        ClickHouse ch = new ClickHouse(server.jdbcUrl("default"));
+        SchemaMigrator migrator = new SchemaMigrator(ch, "mig_edited");
+        migrator.migrate();
+        ch.execute("ALTER TABLE mig_edited.schema_version UPDATE checksum = 'edited' WHERE version = 2");
+        awaitMutations(ch, "mig_edited");
+
+        assertThatThrownBy(migrator::migrate).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("migration V2 (readings_incidents) changed after it was applied to mig_edited");
     }
 
     @Test
@@ -71,5 +88,22 @@ class SchemaMigratorTest {
 
     private static List<String> tables(ClickHouse ch, String db) throws SQLException {
         return ch.query("SELECT name FROM system.tables WHERE database = ? ORDER BY name", rs -> rs.getString(1), db);
+    }
+
+    /** Every table and view with its full definition, and every column with its type. */
+    private static List<String> schema(ClickHouse ch, String db) throws SQLException {
+        List<String> schema = new ArrayList<>(ch.query("SELECT name, create_table_query FROM system.tables "
+                + "WHERE database = ? ORDER BY name", rs -> rs.getString(1) + ": " + rs.getString(2), db));
+        schema.addAll(ch.query("SELECT table, name, type FROM system.columns WHERE database = ? "
+                + "ORDER BY table, name", rs -> rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3), db));
+        return schema;
+    }
+
+    private static void awaitMutations(ClickHouse ch, String db) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!ch.query("SELECT 1 FROM system.mutations WHERE database = ? AND is_done = 0", rs -> 1, db).isEmpty()) {
+            assertThat(System.nanoTime()).as("mutations in %s still running after 10 s", db).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 }

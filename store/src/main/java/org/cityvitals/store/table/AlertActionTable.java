@@ -1,0 +1,31 @@
+package org.cityvitals.store.table;
+
+import org.cityvitals.store.alert.AlertAction;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** {@code alert_actions}: one row per action on an alert; a retried write with the same action id folds into one. */
+public final class AlertActionTable implements TableMapping<AlertAction> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String table() {
+        return "alert_actions";
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of("action_id", "alert_id", "district", "action", "user_name", "assignee", "silenced_until",
+                "note", "acted_at");
+    }
+
+    @Override
+    public Object[] row(AlertAction a) {
+        return new Object[] {a.actionId(), a.alertId(), a.district(), a.kind().storedName(), a.user(),
+                a.assignee() == null ? "" : a.assignee(),
+                a.silencedUntil() == null ? null : Timestamp.from(a.silencedUntil()),
+                a.note() == null ? "" : a.note(), Timestamp.from(a.actedAt())};
+    }
+}
