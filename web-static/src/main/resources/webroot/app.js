@@ -340,8 +340,7 @@
   }
 
   function renderLegend() {
-    $('legend').replaceChildren(el('span', {}, '级别 Levels: '),
-      [...state.levels.keys()].map((id) => levelBadge(id)));
+    $('legend').replaceChildren(el('span', {}, '级别 Levels: '), ...[...state.levels.keys()].map(levelBadge));
   }
 
   // ---- map --------------------------------------------------------------------------------------------------

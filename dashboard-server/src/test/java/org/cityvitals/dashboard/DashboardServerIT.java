@@ -191,6 +191,30 @@ class DashboardServerIT {
         }
     }
 
+    @Test
+    void servesThePagesReferenceDataMetricsAndHealth() throws Exception {
+        assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "app.js");
+        assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        String token = login("ops", "ops");
+        JsonObject catalogue = get("/api/indicators", token).bodyAsJsonObject();
+        assertThat(catalogue.getJsonArray("indicators").stream().map(JsonObject.class::cast)
+                .filter(i -> i.getString("id").equals("air.pm25")).findFirst().orElseThrow().getString("unit"))
+                .isEqualTo("µg/m³");
+        assertThat(catalogue.getJsonArray("levels")).hasSize(5);
+        assertThat(get("/api/districts", token).bodyAsJsonObject().getJsonArray("districts")).hasSize(16);
+        JsonObject geo = get("/api/geo", token).bodyAsJsonObject();
+        assertThat(geo.getString("type")).isEqualTo("FeatureCollection");
+        assertThat(geo.getJsonArray("features")).hasSize(16);
+
+        try (WsProbe ops = WsProbe.withToken(vertx, server.port(), token)) {
+            ops.awaitType("heartbeat");
+            assertThat(get("/metrics", null).bodyAsString())
+                    .contains("cityvitals_dashboard_ws_sessions", "cityvitals_dashboard_ws_messages_total");
+        }
+        assertThat(get("/health", null).bodyAsJsonObject().getString("status")).isEqualTo("up");
+        awaitBody(server.port(), "/health", null, "\"kafka\":\"consuming\"");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static boolean isValue(JsonObject m, String indicator, String district, double value) {
