@@ -11,7 +11,7 @@ final class Demo {
 
     private Demo() {}
 
-    static int run(List<String> args, PrintStream out) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.contains("--help") || args.contains("-h")) {
             out.println(DemoOptions.USAGE);
             return 0;
@@ -19,7 +19,7 @@ final class Demo {
         DemoOptions options = DemoOptions.parse(args);
         DemoState state = new DemoState(options.stateDir());
         if (state.runningDemo().isPresent()) {
-            System.err.println("a demo is already running on " + state.dir() + " (pid "
+            err.println("a demo is already running on " + state.dir() + " (pid "
                     + state.runningDemo().get().pid() + "); stop it with ./cityvitals stop");
             return 1;
         }
@@ -30,11 +30,11 @@ final class Demo {
         try {
             stack = DemoStack.start(options, state, out);
         } catch (Ports.PortInUseException e) {
-            System.err.println("cannot start the demo: " + e.getMessage());
+            err.println("cannot start the demo: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            System.err.println("cannot start the demo: " + e);
-            e.printStackTrace();
+            err.println("cannot start the demo: " + e);
+            e.printStackTrace(err);
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

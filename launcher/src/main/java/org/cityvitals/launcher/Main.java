@@ -29,30 +29,30 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args), System.out));
+        System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 
-    static int run(List<String> args, PrintStream out) {
+    static int run(List<String> args, PrintStream out, PrintStream err) {
         String command = args.isEmpty() ? "help" : args.get(0);
         List<String> rest = args.subList(Math.min(1, args.size()), args.size());
         try {
             return switch (command) {
-                case "demo" -> Demo.run(rest, out);
+                case "demo" -> Demo.run(rest, out, err);
                 case "status" -> status(rest, out);
                 case "stop" -> stop(rest, out);
-                case "catalogue" -> catalogue(rest, out);
+                case "catalogue" -> catalogue(rest, out, err);
                 case "replay" -> Replay.run(rest.toArray(String[]::new), out);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
                 }
                 default -> {
-                    System.err.println("unknown command '" + command + "'\n" + USAGE);
+                    err.println("unknown command '" + command + "'\n" + USAGE);
                     yield 2;
                 }
             };
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            err.println(e.getMessage());
             return 2;
         }
     }
@@ -74,7 +74,7 @@ public final class Main {
         return 0;
     }
 
-    private static int catalogue(List<String> args, PrintStream out) {
+    private static int catalogue(List<String> args, PrintStream out, PrintStream err) {
         if (!args.isEmpty() && args.get(0).equals("check") && args.size() <= 2) {
             return CatalogueTool.check(args.size() == 2 ? Path.of(args.get(1)) : null, out);
         }
@@ -84,7 +84,7 @@ public final class Main {
                 Files.createDirectories(docs.getParent());
                 Files.writeString(docs, CatalogueTool.renderDocs(IndicatorCatalogue.loadDefault()));
             } catch (IOException e) {
-                System.err.println("cannot write " + docs.toAbsolutePath() + ": " + e.getMessage());
+                err.println("cannot write " + docs.toAbsolutePath() + ": " + e.getMessage());
                 return 1;
             }
             out.println("wrote " + docs);

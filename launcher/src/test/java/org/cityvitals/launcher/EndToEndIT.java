@@ -1,0 +1,202 @@
+package org.cityvitals.launcher;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.cityvitals.dashboard.DashboardConfig;
+import org.cityvitals.dashboard.DashboardServer;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.event.EventCodec;
+import org.cityvitals.indicators.event.Quality;
+import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.jobs.JobSettings;
+import org.cityvitals.jobs.VitalSignsMain;
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.stack.KafkaBroker;
+import org.cityvitals.store.ClickHouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The walking skeleton through every layer, on real components: readings into a Kafka broker, the production Flink
+ * job on a MiniCluster, ClickHouse, the dashboard server, and a WebSocket client logged in as the operations centre.
+ */
+class EndToEndIT {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    static Path dir;
+    static KafkaBroker kafka;
+    static ClickHouseServer clickHouse;
+    static Vertx vertx;
+
+    @BeforeAll
+    static void startServices() {
+        kafka = KafkaBroker.start(dir.resolve("kafka"));
+        clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
+        kafka.createTopics(1, Topics.READINGS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+        kafka.close();
+        clickHouse.close();
+    }
+
+    @Test
+    void aDistrictOverTheThresholdAlertsOnTheWebSocketAndItsValuesAreStored() throws Exception {
+        JobSettings settings = JobSettings.parse("--kafka", kafka.bootstrapServers(),
+                "--clickhouse", clickHouse.jdbcUrl("default"), "--out-of-orderness", "1s", "--idleness", "2s",
+                "--checkpoint-interval", "2s");
+        JobClient job = VitalSignsMain.start(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        DashboardServer dashboard = DashboardServer.start(vertx,
+                DashboardConfig.of(kafka.bootstrapServers(), clickHouse.jdbcUrl("default")).withPort(0))
+                .await(60, TimeUnit.SECONDS);
+        try {
+            List<JsonObject> messages = connectAsOperationsCentre(dashboard.port());
+
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
+            Map<String, double[]> expected = sendReadings(t0);
+
+            JsonObject alert = await(messages, m -> "alert".equals(m.getString("type")), Duration.ofSeconds(90))
+                    .getJsonObject("alert");
+            assertThat(alert.getString("district")).isEqualTo("310101");
+            assertThat(alert.getString("indicatorId")).isEqualTo("air.pm25");
+            assertThat(alert.getString("level")).isEqualTo("YELLOW");
+            assertThat(alert.getString("kind")).isEqualTo("OPENED");
+
+            Map<String, Double> stored = awaitStoredValues(t0, expected.size());
+            expected.forEach((key, acc) -> assertThat(stored.get(key)).as(key).isCloseTo(acc[0] / acc[1],
+                    within(1e-9)));
+
+            Thread.sleep(3000); // give any wrong alert time to arrive before asserting there is none
+            assertThat(messages).filteredOn(m -> "alert".equals(m.getString("type")))
+                    .extracting(m -> m.getJsonObject("alert").getString("district")).containsOnly("310101");
+            assertThat(new ClickHouse(clickHouse.jdbcUrl("default")).query(
+                    "SELECT DISTINCT district FROM cityvitals.alert_events", rs -> rs.getString(1)))
+                    .containsExactly("310101");
+        } finally {
+            dashboard.close().await(10, TimeUnit.SECONDS);
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Logs in over REST as {@code ops} and opens the live WebSocket; returns the list its messages land in. */
+    private static List<JsonObject> connectAsOperationsCentre(int port) throws Exception {
+        WebClient http = WebClient.create(vertx);
+        String token = http.post(port, "127.0.0.1", "/api/login")
+                .sendJsonObject(new JsonObject().put("username", "ops").put("password", "ops"))
+                .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getString("token");
+        assertThat(token).isNotBlank();
+        List<JsonObject> messages = new CopyOnWriteArrayList<>();
+        ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
+        ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws?token=" + token))
+                .await(10, TimeUnit.SECONDS);
+        await(messages, m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
+        return messages;
+    }
+
+    /**
+     * Three minutes of PM2.5 from three sensors in each of three districts; Huangpu (310101) is over the yellow
+     * threshold (115 µg/m³) from the second minute, the others stay clean. A last reading four minutes later moves
+     * event time on so the windows close. Returns the expected 1-minute mean per "district|minute".
+     */
+    private static Map<String, double[]> sendReadings(Instant t0) throws Exception {
+        Map<String, double[]> expected = new TreeMap<>();
+        List<Reading> readings = new ArrayList<>();
+        for (int minute = 0; minute < 3; minute++) {
+            for (String district : List.of("310101", "310104", "310115")) {
+                for (int s = 1; s <= 3; s++) {
+                    double value = district.equals("310101") && minute >= 1 ? 110 + 5 * s : 20 + minute + s;
+                    readings.add(pm25("sh-" + district + "-pm25-0" + s, district,
+                            t0.plusSeconds(60L * minute + 10L * s), value));
+                    double[] acc = expected.computeIfAbsent(district + "|" + minute, k -> new double[2]);
+                    acc[0] += value;
+                    acc[1]++;
+                }
+            }
+        }
+        readings.add(pm25("sh-310104-pm25-01", "310104", t0.plus(Duration.ofMinutes(7)), 20));
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Reading r : readings) {
+                producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId().getBytes(), EventCodec.toJsonBytes(r)));
+            }
+            producer.flush();
+        }
+        return expected;
+    }
+
+    private static Reading pm25(String sensor, String district, Instant at, double value) {
+        return new Reading(sensor, "pm25", value, "µg/m³", at, district, null, null, Quality.GOOD);
+    }
+
+    /** PM2.5 1-minute means per district in ClickHouse, polled until all expected windows are there. */
+    private static Map<String, Double> awaitStoredValues(Instant t0, int expectedRows) throws Exception {
+        ClickHouse ch = new ClickHouse(clickHouse.jdbcUrl("default"));
+        Map<String, Double> stored = new TreeMap<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            stored.clear();
+            ch.query("SELECT district, toUnixTimestamp(window_start), value FROM cityvitals.indicator_values FINAL "
+                    + "WHERE indicator_id = 'air.pm25' AND district != 'city' AND window_start < ?",
+                    rs -> stored.put(rs.getString(1) + "|" + (rs.getLong(2) - t0.getEpochSecond()) / 60,
+                            rs.getDouble(3)), java.sql.Timestamp.from(t0.plus(Duration.ofMinutes(3))));
+            if (stored.size() >= expectedRows) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        return stored;
+    }
+
+    private static JsonObject await(List<JsonObject> messages, java.util.function.Predicate<JsonObject> matching,
+                                    Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonObject m : messages) {
+                if (matching.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no matching message within " + timeout + "; received " + messages.size()
+                + " messages: " + messages.stream().map(m -> m.getString("type")).distinct().toList());
+    }
+}
