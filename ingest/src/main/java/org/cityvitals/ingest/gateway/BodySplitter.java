@@ -20,17 +20,21 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Splits a request body into items: a JSON array (first non-blank byte {@code [}) or NDJSON, one item per non-blank
- * line. NDJSON lines are judged one by one, so one bad line (invalid UTF-8, broken JSON) does not spoil the others;
+ * Splits a request body into items: a JSON array or NDJSON, one item per non-blank line. NDJSON lines are judged one by one, so one bad line (invalid UTF-8, broken JSON) does not spoil the others;
  * a broken array is one error for the whole body, since nothing after the break can be located reliably.
  */
 final class BodySplitter {
     private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
 
-    /** The body's items, or a single unreadable item describing why the body as a whole cannot be read. */
-    List<BodyItem> split(byte[] body) {
+    /**
+     * The body's items, or a single unreadable item describing why the body as a whole cannot be read. An NDJSON
+     * content type ({@code application/x-ndjson}) always means lines, even when the first line is an array;
+     * otherwise a body starting with {@code [} is an array.
+     */
+    List<BodyItem> split(byte[] body, String contentType) {
+        boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("ndjson");
         int first = firstNonBlank(body);
-        if (first < body.length && body[first] == '[') {
+        if (!ndjson && first < body.length && body[first] == '[') {
             return splitArray(body);
         }
         return splitLines(body);

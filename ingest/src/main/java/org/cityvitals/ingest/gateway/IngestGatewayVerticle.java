@@ -119,7 +119,7 @@ public final class IngestGatewayVerticle extends VerticleBase {
 
     private void ingest(RoutingContext ctx, String source, Function<BodyItem, ItemValidator.Verdict> validate) {
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        List<BodyItem> items = splitter.split(body);
+        List<BodyItem> items = splitter.split(body, ctx.request().getHeader("Content-Type"));
         if (items.isEmpty()) {
             json(ctx, 400, new JsonObject().put("error", "empty body: send a JSON array or NDJSON, one item a line"));
             return;

@@ -6,10 +6,13 @@ import org.cityvitals.indicators.event.Decoded;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Problem;
+import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.ingest.source.OutboundEvent;
 import org.cityvitals.ingest.source.RejectReason;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,6 +29,8 @@ final class ItemValidator {
         }
     }
 
+    private static final MetricRegistry METRICS = MetricRegistry.loadDefault();
+
     private final CityProfile city;
     private final SensorCheck sensors;
 
@@ -39,8 +44,9 @@ final class ItemValidator {
             checkDistrict(item, reading.district(), errors);
             sensors.check(reading).ifPresent(e -> errors.add(new ItemError(item.line(), e.field(), e.reason(),
                     e.detail())));
-            return new OutboundEvent(Topics.READINGS, reading.sensorId(), reading.observedAt(),
-                    EventCodec.toJsonBytes(reading));
+            Reading judged = suspectIfImplausible(reading);
+            return new OutboundEvent(Topics.READINGS, judged.sensorId(), judged.observedAt(),
+                    EventCodec.toJsonBytes(judged));
         });
     }
 
@@ -81,8 +87,18 @@ final class ItemValidator {
         }
     }
 
+    /**
+     * A value outside the metric's plausible range is kept but marked suspect, as the data standard prescribes: a
+     * faulty sensor's output is evidence, not something to throw away.
+     */
+    private static Reading suspectIfImplausible(Reading r) {
+        boolean plausible = METRICS.byId(r.metric()).map(m -> m.isPlausible(r.value())).orElse(true);
+        return plausible || r.quality() != Quality.GOOD ? r : new Reading(r.sensorId(), r.metric(), r.value(),
+                r.unit(), r.observedAt(), r.district(), r.lat(), r.lon(), Quality.SUSPECT);
+    }
+
     /** An incident event happens at its latest lifecycle step. */
-    private static java.time.Instant eventTime(Incident i) {
+    private static Instant eventTime(Incident i) {
         if (i.resolvedAt() != null) return i.resolvedAt();
         return i.dispatchedAt() != null ? i.dispatchedAt() : i.reportedAt();
     }

@@ -40,6 +40,11 @@ final class GatewayClient implements AutoCloseable {
                 .putHeader("Authorization", "Bearer " + KEY).sendBuffer(Buffer.buffer(body)));
     }
 
+    HttpResponse<Buffer> postNdjson(String path, byte[] body) {
+        return await(client.post(gateway.actualPort(), "127.0.0.1", path).putHeader("Authorization", "Bearer " + KEY)
+                .putHeader("Content-Type", "application/x-ndjson").sendBuffer(Buffer.buffer(body)));
+    }
+
     HttpResponse<Buffer> post(String path, String body) {
         return post(path, body.getBytes(StandardCharsets.UTF_8));
     }

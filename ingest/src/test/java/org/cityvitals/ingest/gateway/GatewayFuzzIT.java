@@ -1,0 +1,124 @@
+package org.cityvitals.ingest.gateway;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.ingest.TestBroker;
+import org.cityvitals.ingest.TopicTail;
+import org.cityvitals.ingest.source.RejectReason;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 12,000 generated lines (about 11,000 of them broken in 24 ways) plus malformed whole requests, sent over HTTP to a
+ * gateway on a real broker: nothing crashes, every refusal has a reason, and accepted + rejected = sent, in the
+ * responses, on the topics and in the metrics.
+ */
+class GatewayFuzzIT {
+    private static final int LINES = 12_000;
+    private static final int BATCH = 400;
+    private static final Set<String> REASONS = Arrays.stream(RejectReason.values()).map(RejectReason::code)
+            .collect(Collectors.toSet());
+
+    @Test
+    void malformedLinesAreEachRejectedWithAReasonAndValidOnesAccepted() {
+        String kafka = TestBroker.bootstrapServers();
+        List<MalformedItems.Line> lines = MalformedItems.generate(LINES, 20240506L);
+        long expectedValid = lines.stream().filter(MalformedItems.Line::valid).count();
+        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
+        TopicTail deadLetters = TopicTail.mark(kafka, Topics.DEAD_LETTERS);
+
+        try (GatewayClient gateway = new GatewayClient(new JsonObject().put("bootstrapServers", kafka)
+                .put("bodyLimitBytes", 1024 * 1024))) {
+            long accepted = 0;
+            long rejected = 0;
+            for (int from = 0; from < LINES; from += BATCH) {
+                List<MalformedItems.Line> batch = lines.subList(from, Math.min(LINES, from + BATCH));
+                HttpResponse<Buffer> response = gateway.postNdjson("/ingest/readings?partial=true", ndjson(batch));
+                assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+                JsonObject json = response.bodyAsJsonObject();
+                assertThat(json.getInteger("received")).isEqualTo(batch.size());
+                assertThat(json.getInteger("accepted") + json.getInteger("rejected")).isEqualTo(batch.size());
+                assertEveryErrorExplained(json.getJsonArray("errors"), batch.size());
+                assertRejectedLinesAreTheBrokenOnes(json.getJsonArray("errors"), batch);
+                accepted += json.getInteger("accepted");
+                rejected += json.getInteger("rejected");
+            }
+            assertThat(accepted + rejected).isEqualTo(LINES);
+            assertThat(accepted).isEqualTo(expectedValid);
+            assertThat(rejected).isGreaterThanOrEqualTo(10_000);
+            assertThat(readings.records()).hasSize((int) accepted);
+            assertThat(deadLetters.records()).hasSize((int) rejected);
+            String metrics = gateway.metrics();
+            assertThat(sum(metrics, "cityvitals_ingest_items_accepted_total")).isEqualTo(accepted);
+            assertThat(sum(metrics, "cityvitals_ingest_items_rejected_total")).isEqualTo(rejected);
+
+            malformedWholeRequestsGetClearAnswers(gateway);
+            assertThat(gateway.post("/ingest/readings", GatewayClient.validReading(1)).statusCode()).isEqualTo(202);
+        }
+    }
+
+    private static void malformedWholeRequestsGetClearAnswers(GatewayClient gateway) {
+        for (String body : List.of("[", "[{}", "[1,,2]", "[{\"a\":1}] trailing", "", "   \n\n  ")) {
+            HttpResponse<Buffer> response = gateway.post("/ingest/readings", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.bodyAsJsonObject().toString()).containsAnyOf("bad_json", "empty body");
+        }
+        byte[] brokenArray = ("[" + GatewayClient.validReading(2) + "]").getBytes(StandardCharsets.UTF_8);
+        brokenArray[10] = (byte) 0xFF;
+        HttpResponse<Buffer> invalidUtf8 = gateway.post("/ingest/readings", brokenArray);
+        assertThat(invalidUtf8.statusCode()).isEqualTo(400);
+        assertThat(invalidUtf8.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("reason"))
+                .isEqualTo("invalid_utf8");
+        byte[] oversized = new byte[2 * 1024 * 1024];
+        Arrays.fill(oversized, (byte) '{');
+        assertThat(gateway.post("/ingest/readings", oversized).statusCode()).isEqualTo(413);
+        assertThat(gateway.post("/ingest/incidents", "{\"id\":1}").statusCode()).isEqualTo(400);
+    }
+
+    private static void assertEveryErrorExplained(JsonArray errors, int linesInBatch) {
+        assertThat(errors).allSatisfy(e -> {
+            JsonObject error = (JsonObject) e;
+            assertThat(REASONS).contains(error.getString("reason"));
+            assertThat(error.getString("detail")).isNotBlank();
+            assertThat(error.getString("field")).isNotBlank();
+            assertThat(error.getLong("line")).isBetween(1L, (long) linesInBatch);
+        });
+    }
+
+    private static void assertRejectedLinesAreTheBrokenOnes(JsonArray errors, List<MalformedItems.Line> batch) {
+        Set<Long> rejectedLines = errors.stream().map(e -> ((JsonObject) e).getLong("line")).collect(Collectors.toSet());
+        for (int i = 0; i < batch.size(); i++) {
+            MalformedItems.Line line = batch.get(i);
+            assertThat(rejectedLines.contains(i + 1L)).as("line %d (%s)", i + 1, line.kind()).isEqualTo(!line.valid());
+        }
+    }
+
+    private static byte[] ndjson(List<MalformedItems.Line> lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (MalformedItems.Line line : lines) {
+            out.writeBytes(line.bytes());
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
+    private static long sum(String prometheus, String counter) {
+        Matcher m = Pattern.compile("(?m)^" + counter + "\\{[^}]*} ([0-9.E]+)$").matcher(prometheus);
+        double total = 0;
+        while (m.find()) total += Double.parseDouble(m.group(1));
+        return Math.round(total);
+    }
+}
