@@ -1,12 +1,7 @@
 package org.cityvitals.store;
 
-import org.cityvitals.stack.ClickHouseServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,23 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchemaMigratorTest {
 
-    @TempDir
-    static Path dir;
-    static ClickHouseServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = ClickHouseServer.start(dir.resolve("ch"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Test
     void migrationsApplyOnceAndRerunChangesNothing() throws SQLException {
-        ClickHouse ch = new ClickHouse(server.jdbcUrl("default"));
+        ClickHouse ch = TestClickHouse.admin();
         SchemaMigrator migrator = new SchemaMigrator(ch, "mig_once");
         int shipped = SchemaMigrator.migrations().size();
 
@@ -53,7 +34,7 @@ class SchemaMigratorTest {
 
     @Test
     void aMigrationEditedAfterItWasAppliedIsRefused() throws Exception {
-        ClickHouse ch = new ClickHouse(server.jdbcUrl("default"));
+        ClickHouse ch = TestClickHouse.admin();
         SchemaMigrator migrator = new SchemaMigrator(ch, "mig_edited");
         migrator.migrate();
         ch.execute("ALTER TABLE mig_edited.schema_version UPDATE checksum = 'edited' WHERE version = 2");
@@ -65,7 +46,7 @@ class SchemaMigratorTest {
 
     @Test
     void replacingTablesKeepTheNewestVersionOfAKey() throws SQLException {
-        ClickHouse ch = new ClickHouse(server.jdbcUrl("default"));
+        ClickHouse ch = TestClickHouse.admin();
         new SchemaMigrator(ch, "mig_replace").migrate();
         Timestamp start = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
         Timestamp end = Timestamp.from(Instant.parse("2026-01-01T00:01:00Z"));

@@ -5,17 +5,13 @@ import org.cityvitals.indicators.event.IncidentSource;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
-import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.store.ClickHouse;
-import org.cityvitals.store.SchemaMigrator;
+import org.cityvitals.store.TestClickHouse;
 import org.cityvitals.store.alert.AlertAction;
 import org.cityvitals.store.alert.AlertActionKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -29,21 +25,12 @@ class TableMappingTest {
     private static final String DB = "mappings";
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
 
-    @TempDir
-    static Path dir;
-    static ClickHouseServer server;
     static ClickHouse ch;
 
     @BeforeAll
     static void migrate() throws SQLException {
-        server = ClickHouseServer.start(dir.resolve("ch"));
-        ch = new ClickHouse(server.jdbcUrl("default"));
-        new SchemaMigrator(ch, DB).migrate();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        TestClickHouse.migrated(DB);
+        ch = TestClickHouse.admin();
     }
 
     @Test
