@@ -1,8 +1,11 @@
 package org.cityvitals.jobs;
 
+import org.cityvitals.indicators.city.CityProfiles;
+
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,8 @@ import java.util.Set;
  */
 public record JobSettings(String kafka, String clickHouseUrl, String database, String groupId, int parallelism,
                           Duration checkpointInterval, Duration outOfOrderness, Duration idleness,
-                          Duration allowedLateness, Path catalogue, boolean fromEarliest) implements Serializable {
+                          Duration allowedLateness, Path catalogue, String city, boolean fromEarliest)
+        implements Serializable {
 
     public static final String USAGE = String.join("\n",
             "flags (all optional):",
@@ -28,11 +32,12 @@ public record JobSettings(String kafka, String clickHouseUrl, String database, S
             "  --idleness DUR               a partition silent this long stops holding back time (1m)",
             "  --allowed-lateness DUR       late events within this correct their window (10m)",
             "  --catalogue FILE             indicator catalogue YAML (the shipped one)",
+            "  --city ID                    city profile, for local time in the anomaly rule (shanghai)",
             "  --from-earliest              read topics from the beginning, not from committed offsets");
 
     private static final Set<String> VALUE_FLAGS = Set.of("--kafka", "--clickhouse", "--database", "--group-id",
             "--parallelism", "--checkpoint-interval", "--out-of-orderness", "--idleness", "--allowed-lateness",
-            "--catalogue");
+            "--catalogue", "--city");
 
     public static JobSettings defaults() {
         return parse();
@@ -66,7 +71,13 @@ public record JobSettings(String kafka, String clickHouseUrl, String database, S
                 duration("--idleness", f.getOrDefault("--idleness", "1m")),
                 duration("--allowed-lateness", f.getOrDefault("--allowed-lateness", "10m")),
                 f.containsKey("--catalogue") ? Path.of(f.get("--catalogue")) : null,
+                f.getOrDefault("--city", "shanghai"),
                 fromEarliest);
+    }
+
+    /** The city's time zone (the profile is validated here, so an unknown --city fails at start). */
+    public ZoneId zone() {
+        return CityProfiles.byId(city).zone();
     }
 
     public CatalogueText catalogueText() {

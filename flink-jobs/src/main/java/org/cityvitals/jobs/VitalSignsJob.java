@@ -11,7 +11,7 @@ import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.IndicatorValue;
-import org.cityvitals.jobs.alert.LevelAlertFunction;
+import org.cityvitals.jobs.alert.AlertEngine;
 import org.cityvitals.jobs.source.DecodedReading;
 import org.cityvitals.jobs.source.SplitDecoded;
 import org.cityvitals.jobs.window.AccumulateSamples;
@@ -76,10 +76,10 @@ public final class VitalSignsJob {
                 .name("indicator windows");
 
         DataStream<AlertEvent> alerts = values
-                .keyBy(v -> Sample.seriesKey(v.indicatorId(), v.district()))
-                .process(new LevelAlertFunction(catalogue))
-                .uid("level-alerts")
-                .name("level alerts");
+                .keyBy(AlertEngine::keyOf)
+                .process(new AlertEngine(catalogue, settings.zone()))
+                .uid("alert-engine")
+                .name("alert engine");
 
         DataStream<DeadLetter> deadLetters = decoded.getSideOutput(SplitDecoded.DEAD_LETTERS)
                 .union(values.getSideOutput(LATE_SAMPLES).map(VitalSignsJob::tooLate).returns(DeadLetter.class).name("late samples"));
