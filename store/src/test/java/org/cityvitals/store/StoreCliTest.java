@@ -1,0 +1,78 @@
+package org.cityvitals.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreCliTest {
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @Test
+    void migrateAppliesEverythingOnceThenSaysUpToDate() throws SQLException {
+        String url = TestClickHouse.server().jdbcUrl("default");
+        TestClickHouse.admin().execute("DROP DATABASE IF EXISTS cli");
+
+        assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
+        assertThat(output()).startsWith("""
+                applied V001 core to cli
+                applied V002 readings_incidents to cli
+                applied V003 indicator_rollups to cli
+                applied V004 alert_actions to cli
+                applied V005 dimensions to cli
+                loaded dimensions into cli: dim_districts=""");
+
+        assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
+        assertThat(output()).startsWith("cli is already up to date (schema version 5)\n"
+                + "loaded dimensions into cli: dim_districts=");
+        assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
+                .containsExactly(5L);
+    }
+
+    @Test
+    void retentionOnAnEmptyDatabaseDropsNothingAndSaysSo() throws SQLException {
+        TestClickHouse.migrated("cli_retention");
+
+        assertThat(run("retention", "--clickhouse", TestClickHouse.server().jdbcUrl("default"), "--database",
+                "cli_retention", "--keep", "readings=7")).isZero();
+        assertThat(output()).isEqualTo("no partition of cli_retention is past its retention (alert_actions=forever, "
+                + "alert_events=forever, health_scores=35d, incidents=forever, indicator_values=35d, "
+                + "indicator_values_daily=forever, indicator_values_hourly=400d, readings=7d)\n");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhy() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(output()).startsWith("usage: db migrate");
+        assertThat(run("migrat")).isEqualTo(2);
+        assertThat(output()).startsWith("unknown command 'db migrat'\nusage:");
+        assertThat(run("migrate", "--keep", "readings=7")).isEqualTo(2);
+        assertThat(output()).startsWith("unknown option '--keep' for db migrate\n");
+        assertThat(run("retention", "--database")).isEqualTo(2);
+        assertThat(output()).startsWith("option --database needs a value\n");
+        assertThat(run("retention", "--keep", "readings=soon")).isEqualTo(2);
+        assertThat(output()).isEqualTo("retention entry 'readings=soon': days must be a positive whole number or "
+                + "'forever'\n");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithOneNamingIt() {
+        assertThat(run("migrate", "--clickhouse", "jdbc:clickhouse://127.0.0.1:1/default")).isEqualTo(1);
+        assertThat(output()).startsWith("db migrate failed against jdbc:clickhouse://127.0.0.1:1/default?compress=false "
+                + "(database cityvitals): ");
+    }
+
+    private int run(String... args) {
+        printed.reset();
+        return StoreCli.run(args, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+}
