@@ -74,12 +74,20 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
         }
         DashboardConfig d = of(kafka, clickHouse);
         return new DashboardConfig(flags.getOrDefault("--host", d.host()),
-                Integer.parseInt(flags.getOrDefault("--port", String.valueOf(d.port()))), kafka, clickHouse,
+                number(flags, "--port", d.port()), kafka, clickHouse,
                 flags.getOrDefault("--clickhouse-db", d.clickHouseDatabase()),
                 flags.getOrDefault("--city", d.cityProfileId()),
                 flags.containsKey("--users") ? Path.of(flags.get("--users")) : null,
                 flags.get("--jwt-secret"),
-                flags.containsKey("--catch-up-minutes")
-                        ? Duration.ofMinutes(Long.parseLong(flags.get("--catch-up-minutes"))) : d.catchUp());
+                Duration.ofMinutes(number(flags, "--catch-up-minutes", (int) d.catchUp().toMinutes())));
+    }
+
+    private static int number(Map<String, String> flags, String flag, int fallback) {
+        String value = flags.get(flag);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, was '" + value + "'");
+        }
     }
 }

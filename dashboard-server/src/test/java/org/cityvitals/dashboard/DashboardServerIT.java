@@ -8,6 +8,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.dashboard.http.PortInUseException;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -105,6 +108,41 @@ class DashboardServerIT {
         HttpResponse<Buffer> history = get("/api/history?indicator=air.pm25&district=310115", huangpuToken);
         assertThat(history.statusCode()).isEqualTo(403);
         assertThat(history.bodyAsJsonObject().getString("error")).contains("310115");
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedWhileOthersGetEveryAlert() throws Exception {
+        String token = login("ops", "ops");
+        try (WsProbe fast = WsProbe.withToken(vertx, server.port(), token);
+             WsProbe frozen = WsProbe.withTinyReceiveBuffer(vertx, server.port(), token)) {
+            fast.awaitType("snapshot");
+            frozen.awaitType("snapshot");
+            frozen.stopReading();
+            // the kernel buffers take a few MB before the server sees a full write queue, then 1000 alerts queue;
+            // "resolved" transitions are pushed like any other but leave no open alerts for the other tests
+            String padding = "x".repeat(2048);
+            int published = 0;
+            while (!metrics().contains("cityvitals_dashboard_ws_slow_disconnects_total 1.0") && published < 6000) {
+                List<AlertEvent> batch = new ArrayList<>();
+                for (int i = 0; i < 500; i++, published++) {
+                    AlertEvent a = Signals.opened("flood-" + published, "310112", Level.YELLOW, 120);
+                    batch.add(new AlertEvent(a.alertId(), a.version(), a.rule(), a.indicatorId(), a.district(),
+                            AlertKind.RESOLVED, Level.NORMAL, a.level(), a.value(), a.threshold(), a.eventTime(),
+                            padding));
+                }
+                stack.publishAll(batch);
+                String last = "flood-" + (published - 1);
+                fast.await(m -> isAlert(m, last), WAIT);
+            }
+            assertThat(metrics()).contains("cityvitals_dashboard_ws_slow_disconnects_total 1.0");
+            assertThat(fast.received.stream().filter(m -> "alert".equals(m.getString("type"))
+                    && m.getJsonObject("alert").getString("alertId").startsWith("flood-")).count())
+                    .isEqualTo(published);
+
+            frozen.resumeReading();
+            assertThat(frozen.awaitClose(WAIT)).isEqualTo((short) 1013);
+            assertThat(frozen.closeReason()).contains("fresh snapshot");
+        }
     }
 
     @Test
@@ -251,6 +289,10 @@ class DashboardServerIT {
         return http.post(server.port(), "127.0.0.1", "/api/login")
                 .sendJsonObject(new JsonObject().put("username", user).put("password", password))
                 .await(10, TimeUnit.SECONDS);
+    }
+
+    private static String metrics() throws Exception {
+        return get("/metrics", null).bodyAsString();
     }
 
     private static void awaitBody(int port, String uri, String token, String expected) throws Exception {

@@ -3,6 +3,7 @@ package org.cityvitals.dashboard;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cityvitals.indicators.Topics;
@@ -16,7 +17,10 @@ import org.cityvitals.store.SchemaMigrator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -64,6 +68,18 @@ final class TestStack {
 
     void publish(AlertEvent alert) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, alert.alertId(), SignalCodec.toJsonBytes(alert))).get();
+    }
+
+    /** Sends all, then waits for every acknowledgement: far faster than one round trip each. */
+    void publishAll(List<AlertEvent> alerts) throws ExecutionException, InterruptedException {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (AlertEvent alert : alerts) {
+            sent.add(producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, alert.alertId(),
+                    SignalCodec.toJsonBytes(alert))));
+        }
+        for (Future<RecordMetadata> ack : sent) {
+            ack.get();
+        }
     }
 
     private void close() {

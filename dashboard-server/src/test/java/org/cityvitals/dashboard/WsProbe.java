@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -22,8 +23,9 @@ final class WsProbe implements AutoCloseable {
     private final WebSocket socket;
     final List<JsonObject> received = new CopyOnWriteArrayList<>();
 
-    private WsProbe(Vertx vertx, int port, String uri) throws Exception {
-        client = vertx.createWebSocketClient();
+    private WsProbe(Vertx vertx, int port, String uri, WebSocketClientOptions options) throws Exception {
+        // snapshots of a busy city exceed Vert.x's default 256 KB message limit; browsers have none
+        client = vertx.createWebSocketClient(options.setMaxMessageSize(16 * 1024 * 1024));
         ClientWebSocket ws = client.webSocket();
         // installed before connecting: the server may send the snapshot as soon as the handshake completes
         ws.textMessageHandler(text -> received.add(new JsonObject(text)));
@@ -33,12 +35,26 @@ final class WsProbe implements AutoCloseable {
 
     /** Connects with the token in the query string. */
     static WsProbe withToken(Vertx vertx, int port, String token) throws Exception {
-        return new WsProbe(vertx, port, "/ws?token=" + token);
+        return new WsProbe(vertx, port, "/ws?token=" + token, new WebSocketClientOptions());
+    }
+
+    /** A client whose kernel receive buffer is tiny, so that {@link #stopReading()} soon backs up the server. */
+    static WsProbe withTinyReceiveBuffer(Vertx vertx, int port, String token) throws Exception {
+        return new WsProbe(vertx, port, "/ws?token=" + token, new WebSocketClientOptions().setReceiveBufferSize(4096));
+    }
+
+    /** Stops reading from the socket, like a screen whose browser has frozen. */
+    void stopReading() {
+        socket.pause();
+    }
+
+    void resumeReading() {
+        socket.resume();
     }
 
     /** Connects and authenticates with a first message, as the page does. */
     static WsProbe withAuthMessage(Vertx vertx, int port, String token) throws Exception {
-        WsProbe probe = new WsProbe(vertx, port, "/ws");
+        WsProbe probe = new WsProbe(vertx, port, "/ws", new WebSocketClientOptions());
         probe.socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
         return probe;
     }

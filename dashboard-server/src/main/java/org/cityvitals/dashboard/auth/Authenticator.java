@@ -43,12 +43,15 @@ public final class Authenticator {
         return users;
     }
 
-    /** A token for the user when the password matches, empty otherwise. Hashing runs off the event loop. */
-    public Future<Optional<String>> login(String username, String password) {
+    /** A successful login: the token to present from now on, and who it belongs to. */
+    public record Login(String token, DashboardUser user) {}
+
+    /** A login when the password matches, empty otherwise. Hashing runs off the event loop. */
+    public Future<Optional<Login>> login(String username, String password) {
         return vertx.executeBlocking(() -> users.find(username)
                 .filter(u -> PasswordHash.matches(password, u.passwordHash()))
-                .map(u -> jwt.generateToken(new JsonObject().put("sub", u.username()),
-                        new JWTOptions().setExpiresInMinutes(TOKEN_HOURS * 60))));
+                .map(u -> new Login(jwt.generateToken(new JsonObject().put("sub", u.username()),
+                        new JWTOptions().setExpiresInMinutes(TOKEN_HOURS * 60)), u)));
     }
 
     /** The user a token names; fails when the token is invalid or expired, or the user no longer exists. */

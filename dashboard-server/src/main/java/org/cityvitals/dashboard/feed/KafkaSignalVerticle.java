@@ -86,6 +86,9 @@ public final class KafkaSignalVerticle extends VerticleBase {
             try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
                 consumer = c;
                 List<TopicPartition> partitions = awaitPartitions(c);
+                if (partitions.isEmpty()) {
+                    return; // stopped while waiting
+                }
                 c.assign(partitions);
                 seekToCatchUpStart(c, partitions);
                 status.kafkaAssigned(true);
@@ -116,10 +119,13 @@ public final class KafkaSignalVerticle extends VerticleBase {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The partitions of both topics, waiting while they do not exist yet (the demo starts us before the job). */
+    /**
+     * The partitions of both topics, waiting while they do not exist yet (the demo starts us before the job);
+     * empty when stopped meanwhile.
+     */
     private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
         boolean told = false;
-        while (true) {
+        while (running) {
             List<TopicPartition> partitions = new ArrayList<>();
             List<String> missing = new ArrayList<>();
             for (String topic : TOPICS) {
@@ -138,10 +144,8 @@ public final class KafkaSignalVerticle extends VerticleBase {
                 told = true;
             }
             pause();
-            if (!running) {
-                throw new WakeupException();
-            }
         }
+        return List.of();
     }
 
     private void seekToCatchUpStart(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {

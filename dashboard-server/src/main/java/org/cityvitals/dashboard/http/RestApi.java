@@ -50,7 +50,8 @@ final class RestApi {
     }
 
     void mount(Router router) {
-        router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login);
+        router.post("/api/login").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::login)
+                .failureHandler(RestApi::failure);
         router.route("/api/*").handler(JWTAuthHandler.create(auth.jwt())).failureHandler(RestApi::failure);
         router.get("/api/me").handler(ctx -> withUser(ctx, user -> ctx.json(me(user))));
         router.get("/api/districts").handler(ctx -> withUser(ctx, user -> ctx.json(reference.districts(user.scope()))));
@@ -73,15 +74,14 @@ final class RestApi {
             fail(ctx, 400, "send {\"username\": …, \"password\": …} as JSON");
             return;
         }
-        String username = body.getString("username", "");
-        auth.login(username, body.getString("password", "")).onComplete(result -> {
+        auth.login(body.getString("username", ""), body.getString("password", "")).onComplete(result -> {
             if (result.failed()) {
                 ctx.fail(result.cause());
             } else if (result.result().isEmpty()) {
                 fail(ctx, 401, "unknown user or wrong password");
             } else {
-                auth.current(username).onSuccess(user ->
-                        ctx.json(new JsonObject().put("token", result.result().get()).put("user", me(user))));
+                ctx.json(new JsonObject().put("token", result.result().get().token())
+                        .put("user", me(result.result().get().user())));
             }
         });
     }

@@ -1,10 +1,12 @@
 package org.cityvitals.dashboard.live;
 
 import io.vertx.core.http.ServerWebSocket;
+import org.cityvitals.dashboard.auth.DashboardUser;
 import org.cityvitals.dashboard.auth.Scope;
 import org.cityvitals.dashboard.auth.UserDirectory;
 
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One authenticated WebSocket client. Every message passes the scope check as it is written, against the user's
@@ -24,32 +26,36 @@ final class ClientSession {
     private final UserDirectory users;
     private final OutboundQueue queue;
     private final Runnable onSent;
-    private final Runnable onTooSlow;
+    private final BiConsumer<ClientSession, Short> onClose;
     private boolean closed;
 
+    /**
+     * @param onClose told once, with the close code, when the server ends the session; the client's own close
+     *                arrives through the socket's close handler instead
+     */
     ClientSession(ServerWebSocket socket, String username, UserDirectory users, int maxPendingAlerts,
-                  Runnable onSent, Runnable onTooSlow) {
+                  Runnable onSent, BiConsumer<ClientSession, Short> onClose) {
         this.socket = socket;
         this.username = username;
         this.users = users;
         this.queue = new OutboundQueue(maxPendingAlerts);
         this.onSent = onSent;
-        this.onTooSlow = onTooSlow;
+        this.onClose = onClose;
         socket.drainHandler(v -> flush());
     }
 
-    String username() {
-        return username;
-    }
-
     void offerValue(String key, Outgoing value) {
-        queue.offerValue(key, value);
-        flush();
+        if (!closed) {
+            queue.offerValue(key, value);
+            flush();
+        }
     }
 
     void offerAlert(Outgoing alert) {
+        if (closed) {
+            return;
+        }
         if (!queue.offerAlert(alert)) {
-            onTooSlow.run();
             close(TOO_SLOW, "too slow for the alert stream; reconnect for a fresh snapshot");
             return;
         }
@@ -57,8 +63,10 @@ final class ClientSession {
     }
 
     void offerHeartbeat(Outgoing beat) {
-        queue.offerHeartbeat(beat);
-        flush();
+        if (!closed) {
+            queue.offerHeartbeat(beat);
+            flush();
+        }
     }
 
     /** Writes a message that is already filtered for this user (the snapshot), ahead of anything queued. */
@@ -69,7 +77,7 @@ final class ClientSession {
 
     private void flush() {
         while (!closed && !socket.writeQueueFull() && !queue.isEmpty()) {
-            Optional<Scope> scope = users.find(username).map(u -> u.scope());
+            Optional<Scope> scope = users.find(username).map(DashboardUser::scope);
             if (scope.isEmpty()) {
                 close(NO_LONGER_AUTHORISED, "user no longer exists");
                 return;
@@ -82,8 +90,13 @@ final class ClientSession {
         }
     }
 
+    /**
+     * Ends the session at once: the close handshake with a client that does not read can take Vert.x's closing
+     * timeout, and until then nothing more may be queued for it.
+     */
     private void close(short code, String reason) {
         closed = true;
         socket.close(code, reason);
+        onClose.accept(this, code);
     }
 }

@@ -41,7 +41,6 @@ public final class LiveHub {
     private final Set<ClientSession> sessions = new LinkedHashSet<>();
     private final Counter sent;
     private final Counter tooSlow;
-    private long heartbeatTimer;
 
     public LiveHub(Vertx vertx, Authenticator auth, MeterRegistry meters) {
         this.vertx = vertx;
@@ -51,23 +50,21 @@ public final class LiveHub {
         meters.gauge("cityvitals.dashboard.ws.sessions", sessions, Set::size);
     }
 
+    /** Subscribes to the feeds and starts the heartbeat; undeploying the verticle releases both. */
     public void start() {
         vertx.eventBus().<IndicatorValue>localConsumer(SignalBus.INDICATORS, m -> onIndicator(m.body()));
         vertx.eventBus().<AlertEvent>localConsumer(SignalBus.ALERTS, m -> onAlert(m.body()));
-        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> {
+        vertx.setPeriodic(HEARTBEAT_MS, id -> {
             Outgoing beat = WireMessages.heartbeat();
             List.copyOf(sessions).forEach(s -> s.offerHeartbeat(beat));
         });
-    }
-
-    public void stop() {
-        vertx.cancelTimer(heartbeatTimer);
     }
 
     private void onIndicator(IndicatorValue value) {
         if (latest.apply(value)) {
             Outgoing message = WireMessages.indicator(value);
             String key = LatestValues.key(value);
+            // copies: a session that fails a check is closed and may leave the set
             List.copyOf(sessions).forEach(s -> s.offerValue(key, message));
         }
     }
@@ -75,7 +72,6 @@ public final class LiveHub {
     private void onAlert(AlertEvent alert) {
         if (open.apply(alert)) {
             Outgoing message = WireMessages.alert(alert);
-            // a copy: a client too slow for this alert is closed and leaves the set while we iterate
             List.copyOf(sessions).forEach(s -> s.offerAlert(message));
         }
     }
@@ -137,9 +133,16 @@ public final class LiveHub {
 
     private void open(ServerWebSocket socket, DashboardUser user) {
         ClientSession session = new ClientSession(socket, user.username(), auth.users(), MAX_PENDING_ALERTS,
-                sent::increment, tooSlow::increment);
+                sent::increment, this::closedByServer);
         session.sendNow(WireMessages.snapshot(user.username(), latest(user.scope()), openAlerts(user.scope())));
         sessions.add(session);
         socket.closeHandler(v -> sessions.remove(session));
+    }
+
+    private void closedByServer(ClientSession session, short code) {
+        sessions.remove(session);
+        if (code == ClientSession.TOO_SLOW) {
+            tooSlow.increment();
+        }
     }
 }
