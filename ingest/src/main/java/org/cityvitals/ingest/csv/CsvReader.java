@@ -27,13 +27,14 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
 
     public CsvReader(InputStream input) {
         this.in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16);
+        skipByteOrderMark();
         CsvRow header = readRecord(Map.of());
         if (header == null) {
             throw new IllegalArgumentException("empty CSV: no header line");
         }
         Map<String, Integer> byName = new LinkedHashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            byName.put(stripBom(header.fields().get(i)).trim(), i);
+            byName.put(header.fields().get(i).trim(), i);
         }
         this.columns = Collections.unmodifiableMap(byName);
         this.next = readRecord(columns);
@@ -133,7 +134,11 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
         return c;
     }
 
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    private void skipByteOrderMark() {
+        try {
+            if (peek() == '\uFEFF') in.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading CSV header", e);
+        }
     }
 }
