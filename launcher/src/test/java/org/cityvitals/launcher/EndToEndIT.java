@@ -21,6 +21,7 @@ import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.jobs.JobSettings;
 import org.cityvitals.jobs.VitalSignsMain;
+import org.cityvitals.jobs.alert.LevelRule;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.KafkaBroker;
 import org.cityvitals.store.ClickHouse;
@@ -91,7 +92,8 @@ class EndToEndIT {
             Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
             Map<String, double[]> expected = sendReadings(t0);
 
-            JsonObject alert = await(messages, m -> "alert".equals(m.getString("type")), Duration.ofSeconds(90))
+            JsonObject alert = await(messages, m -> "alert".equals(m.getString("type"))
+                    && LevelRule.RULE.equals(m.getJsonObject("alert").getString("rule")), Duration.ofSeconds(90))
                     .getJsonObject("alert");
             assertThat(alert.getString("district")).isEqualTo("310101");
             assertThat(alert.getString("indicatorId")).isEqualTo("air.pm25");
