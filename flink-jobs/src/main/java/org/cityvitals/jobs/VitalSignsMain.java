@@ -12,12 +12,15 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.jobs.sink.ClickHouseSink;
 import org.cityvitals.jobs.sink.KafkaSinks;
-import org.cityvitals.jobs.source.DecodedReading;
-import org.cityvitals.jobs.source.ReadingDeserializer;
+import org.cityvitals.jobs.source.DecodedEvent;
+import org.cityvitals.jobs.source.EventDeserializer;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
 import org.cityvitals.store.table.AlertEventTable;
+import org.cityvitals.store.table.HealthScoreTable;
+import org.cityvitals.store.table.IncidentTable;
 import org.cityvitals.store.table.IndicatorValueTable;
+import org.cityvitals.store.table.ReadingTable;
 
 import java.util.List;
 
@@ -52,7 +55,7 @@ public final class VitalSignsMain {
     static StreamExecutionEnvironment prepare(StreamExecutionEnvironment env, JobSettings settings)
             throws Exception {
         prepareEnvironment(env, settings);
-        new VitalSignsJob(settings, settings.catalogueText(), readingsSource(settings), outputs(settings)).build(env);
+        new VitalSignsJob(settings, settings.catalogueText(), eventsSource(settings), outputs(settings)).build(env);
         return env;
     }
 
@@ -66,14 +69,14 @@ public final class VitalSignsMain {
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     }
 
-    static KafkaSource<DecodedReading> readingsSource(JobSettings settings) {
-        return KafkaSource.<DecodedReading>builder()
+    static KafkaSource<DecodedEvent> eventsSource(JobSettings settings) {
+        return KafkaSource.<DecodedEvent>builder()
                 .setBootstrapServers(settings.kafka())
-                .setTopics(Topics.READINGS)
+                .setTopics(Topics.READINGS, Topics.INCIDENTS)
                 .setGroupId(settings.groupId())
                 .setStartingOffsets(settings.fromEarliest() ? OffsetsInitializer.earliest()
                         : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new ReadingDeserializer())
+                .setDeserializer(new EventDeserializer())
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();
     }
@@ -85,6 +88,10 @@ public final class VitalSignsMain {
                         KafkaSinks.indicatorValues(s.kafka())),
                 List.of(new ClickHouseSink<>(url, s.database(), new AlertEventTable()),
                         KafkaSinks.alertEvents(s.kafka())),
+                List.of(new ClickHouseSink<>(url, s.database(), new HealthScoreTable()),
+                        KafkaSinks.healthScores(s.kafka())),
+                List.of(new ClickHouseSink<>(url, s.database(), new ReadingTable())),
+                List.of(new ClickHouseSink<>(url, s.database(), new IncidentTable())),
                 List.of(KafkaSinks.deadLetters(s.kafka())));
     }
 }

@@ -33,7 +33,8 @@ final class StackFixture implements AutoCloseable {
     StackFixture(Path dir) {
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(2, Topics.READINGS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.DEAD_LETTERS);
+        kafka.createTopics(2, Topics.READINGS, Topics.INCIDENTS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
+                Topics.HEALTH_SCORES, Topics.DEAD_LETTERS);
     }
 
     static Reading pm25(String sensor, String district, Instant at, double value) {

@@ -13,8 +13,8 @@ import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.LevelRule;
-import org.cityvitals.jobs.source.DecodedReading;
-import org.cityvitals.jobs.source.ReadingDeserializer;
+import org.cityvitals.jobs.source.DecodedEvent;
+import org.cityvitals.jobs.source.EventDeserializer;
 import org.cityvitals.store.ClickHouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,13 +58,13 @@ class VitalSignsIT {
     static void runToEnd(JobSettings settings) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         VitalSignsMain.prepareEnvironment(env, settings);
-        KafkaSource<DecodedReading> bounded = KafkaSource.<DecodedReading>builder()
+        KafkaSource<DecodedEvent> bounded = KafkaSource.<DecodedEvent>builder()
                 .setBootstrapServers(settings.kafka())
-                .setTopics(Topics.READINGS)
+                .setTopics(Topics.READINGS, Topics.INCIDENTS)
                 .setGroupId(settings.groupId())
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new ReadingDeserializer())
+                .setDeserializer(new EventDeserializer())
                 .build();
         new VitalSignsJob(settings, settings.catalogueText(), bounded, VitalSignsMain.outputs(settings)).build(env);
         env.execute("vital signs test");

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String DEAD_LETTERS = "cv.deadletters";
     /** Indicator values per (indicator, district, window), keyed by indicator and district. */
     public static final String INDICATOR_UPDATES = "cv.indicators";
+    /** Health scores per district and city-wide, every minute, keyed by district. */
+    public static final String HEALTH_SCORES = "cv.health";
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
 

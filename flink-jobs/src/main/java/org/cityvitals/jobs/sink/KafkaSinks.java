@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 
@@ -28,6 +29,10 @@ public final class KafkaSinks {
 
     public static KafkaSink<AlertEvent> alertEvents(String bootstrap) {
         return sink(bootstrap, new JsonRecords<>(Topics.ALERT_EVENTS, AlertEvent::alertId));
+    }
+
+    public static KafkaSink<HealthScoreValue> healthScores(String bootstrap) {
+        return sink(bootstrap, new JsonRecords<>(Topics.HEALTH_SCORES, HealthScoreValue::district));
     }
 
     public static KafkaSink<DeadLetter> deadLetters(String bootstrap) {

@@ -5,33 +5,41 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.signal.DeadLetter;
 
 import java.time.Instant;
 
-/** Passes decoded readings on and turns refused records into counted dead letters on a side output. */
-public final class SplitDecoded extends ProcessFunction<DecodedReading, Reading> {
+/**
+ * Readings go on, incidents to a side output, and refused records become counted dead letters on another.
+ */
+public final class SplitDecoded extends ProcessFunction<DecodedEvent, Reading> {
 
     private static final long serialVersionUID = 1L;
+    public static final OutputTag<Incident> INCIDENTS = new OutputTag<>("incidents") { };
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") { };
-    public static final String SOURCE = "flink:readings";
+    public static final String SOURCE = "flink-jobs";
 
     private transient Counter rejected;
 
     @Override
     public void open(OpenContext openContext) {
-        rejected = getRuntimeContext().getMetricGroup().counter("readingsRejected");
+        rejected = getRuntimeContext().getMetricGroup().counter("eventsRejected");
     }
 
     @Override
-    public void processElement(DecodedReading in, Context ctx, Collector<Reading> out) {
-        if (in.ok()) {
+    public void processElement(DecodedEvent in, Context ctx, Collector<Reading> out) {
+        if (in.reading() != null) {
             out.collect(in.reading());
+        } else if (in.incident() != null) {
+            ctx.output(INCIDENTS, in.incident());
         } else {
             rejected.inc();
-            ctx.output(DEAD_LETTERS, new DeadLetter(SOURCE, "invalid_reading", in.problems(), in.rawPayload(),
-                    Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
+            String reason = Topics.INCIDENTS.equals(in.topic()) ? "invalid_incident" : "invalid_reading";
+            ctx.output(DEAD_LETTERS, new DeadLetter(SOURCE + ":" + in.topic(), reason, in.problems(),
+                    in.rawPayload(), Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
         }
     }
 }

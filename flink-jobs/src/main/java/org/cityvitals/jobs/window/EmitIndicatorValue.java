@@ -5,11 +5,13 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
+import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.jobs.CatalogueText;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -43,11 +45,17 @@ public final class EmitIndicatorValue
         long version = firings.value() == null ? 1 : firings.value() + 1;
         firings.update(version);
 
-        double value = acc.result();
+        double value = perHourWhereAsked(definition, acc.result());
         Level level = definition.thresholdsFor(district).levelOf(value);
         TimeWindow w = ctx.window();
         out.collect(new IndicatorValue(indicatorId, district, Instant.ofEpochMilli(w.getStart()),
                 Instant.ofEpochMilli(w.getEnd()), value, acc.count, level, version));
+    }
+
+    /** New cases per hour are counted over the window and scaled to one hour, whatever the window size. */
+    private static double perHourWhereAsked(IndicatorDefinition d, double value) {
+        boolean perHour = d.source().isIncidents() && d.source().measure() == IncidentMeasure.NEW_PER_HOUR;
+        return perHour ? value * Duration.ofHours(1).toMillis() / d.window().size().toMillis() : value;
     }
 
     @Override
