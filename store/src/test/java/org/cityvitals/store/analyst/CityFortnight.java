@@ -1,0 +1,47 @@
+package org.cityvitals.store.analyst;
+
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.SqlScript;
+import org.cityvitals.store.TestClickHouse;
+import org.cityvitals.store.dimension.DimensionLoader;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The database {@code cityvitals} (the one the analyst account may open) filled with a generated fortnight of a city
+ * up to now: dimensions, 8 days of 15-minute values of every indicator in every district, health scores, readings,
+ * incidents, alerts and alert actions. Loaded once per test JVM.
+ */
+final class CityFortnight {
+
+    static final String DB = "cityvitals";
+    private static final int STEP_SECONDS = 900;
+    private static final int DAYS = 8;
+
+    private static boolean loaded;
+
+    private CityFortnight() {}
+
+    static synchronized void ensureLoaded() throws SQLException {
+        if (loaded) {
+            return;
+        }
+        ClickHouse ch = TestClickHouse.migrated(DB);
+        new DimensionLoader(ch, DB).load(Instant.now());
+        long end = Instant.now().getEpochSecond() / STEP_SECONDS * STEP_SECONDS;
+        SqlScript.run(ch, "/synthetic/indicator-values.sql", Map.of("db", DB, "end", String.valueOf(end),
+                "step", String.valueOf(STEP_SECONDS), "windows", String.valueOf(DAYS * 86_400 / STEP_SECONDS),
+                "indicators", "1000"));
+        SqlScript.run(ch, "/synthetic/city-fortnight.sql", Map.of("db", DB));
+        loaded = true;
+    }
+
+    /** The read-only analyst account on {@code cityvitals}, as the docs tell analysts to connect. */
+    static ClickHouse asAnalyst(String urlOptions) {
+        return new ClickHouse(TestClickHouse.server().jdbcUrl(DB) + urlOptions, ClickHouseServer.ANALYST_USER,
+                ClickHouseServer.DEFAULT_ANALYST_PASSWORD);
+    }
+}
