@@ -2,8 +2,14 @@ package org.cityvitals.jobs.incident;
 
 import org.cityvitals.jobs.window.Sample;
 
-/** One incident opening or closing in one backlog series (indicator, district). */
-public record BacklogChange(String indicatorId, String district, String incidentId, boolean open, long timestamp) {
+/**
+ * What one incident event says about one backlog series (indicator, district): the case was reported at
+ * {@code reportedAt} and, if {@code resolvedAt} is not {@link Long#MAX_VALUE}, resolved then.
+ */
+public record BacklogChange(String indicatorId, String district, String incidentId, long reportedAt,
+                            long resolvedAt) {
+
+    public static final long OPEN = Long.MAX_VALUE;
 
     public String seriesKey() {
         return Sample.seriesKey(indicatorId, district);

@@ -26,10 +26,12 @@ public final class BacklogChanges implements FlatMapFunction<Incident, BacklogCh
             if (d.source().measure() != IncidentMeasure.BACKLOG || !d.source().incidents().matches(incident)) {
                 continue;
             }
-            boolean open = incident.status() != IncidentStatus.RESOLVED;
-            long at = (open ? incident.reportedAt() : incident.resolvedAt()).toEpochMilli();
-            out.collect(new BacklogChange(d.id(), incident.district(), incident.id(), open, at));
-            out.collect(new BacklogChange(d.id(), IndicatorValue.CITY, incident.id(), open, at));
+            long reported = incident.reportedAt().toEpochMilli();
+            long resolved = incident.status() == IncidentStatus.RESOLVED ? incident.resolvedAt().toEpochMilli()
+                    : BacklogChange.OPEN;
+            for (String district : new String[] {incident.district(), IndicatorValue.CITY}) {
+                out.collect(new BacklogChange(d.id(), district, incident.id(), reported, resolved));
+            }
         }
     }
 }

@@ -13,19 +13,22 @@ import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.jobs.CatalogueText;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The open backlog of one (indicator, district): cases reported or dispatched and not yet resolved, reported at
- * every slide boundary of the indicator's window through event-time timers. When the backlog is empty after a
- * report, the series stops its timers and forgets its state until the next case.
+ * The open backlog of one (indicator, district), reported at every slide boundary T of the indicator's window: the
+ * cases reported before T and not resolved by T. Each case keeps its report and resolution times, so the count is
+ * right in event time even when a resolution is processed before the watermark reaches an earlier boundary. Cases
+ * resolved before a boundary are forgotten there; once none is left the series stops its timer and its state.
  */
 public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogChange, IndicatorValue> {
 
     private static final long serialVersionUID = 1L;
 
     private final CatalogueText catalogue;
-    private transient MapState<String, Boolean> openCases;
-    private transient ValueState<Long> openCount;
+    private transient MapState<String, CaseSpan> cases;
     private transient ValueState<Long> nextReport;
 
     public IncidentBacklog(CatalogueText catalogue) {
@@ -34,26 +37,22 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
 
     @Override
     public void open(OpenContext openContext) {
-        openCases = getRuntimeContext().getMapState(new MapStateDescriptor<>("open", String.class, Boolean.class));
-        openCount = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+        cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, CaseSpan.class));
         nextReport = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Long.class));
     }
 
     @Override
     public void processElement(BacklogChange change, Context ctx, Collector<IndicatorValue> out) throws Exception {
-        long count = openCount.value() == null ? 0 : openCount.value();
-        boolean known = openCases.contains(change.incidentId());
-        if (change.open() && !known) {
-            openCases.put(change.incidentId(), true);
-            count++;
-        } else if (!change.open() && known) {
-            openCases.remove(change.incidentId());
-            count--;
+        CaseSpan span = cases.get(change.incidentId());
+        if (span == null) {
+            span = new CaseSpan();
         }
-        openCount.update(count);
+        span.reportedAt = change.reportedAt();
+        span.resolvedAt = Math.min(span.resolvedAt, change.resolvedAt());
+        cases.put(change.incidentId(), span);
         if (nextReport.value() == null) {
             long slide = definition(change.indicatorId()).window().slide().toMillis();
-            long next = TimeWindow.getWindowStartWithOffset(change.timestamp(), 0, slide) + slide;
+            long next = TimeWindow.getWindowStartWithOffset(change.reportedAt(), 0, slide) + slide;
             nextReport.update(next);
             ctx.timerService().registerEventTimeTimer(next);
         }
@@ -65,13 +64,22 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
         int bar = key.indexOf('|');
         IndicatorDefinition d = definition(key.substring(0, bar));
         String district = key.substring(bar + 1);
-        long count = openCount.value() == null ? 0 : openCount.value();
+        long open = 0;
+        List<String> closed = new ArrayList<>();
+        for (Map.Entry<String, CaseSpan> e : cases.entries()) {
+            if (e.getValue().openAt(timestamp)) {
+                open++;
+            } else if (e.getValue().resolvedAt < timestamp) {
+                closed.add(e.getKey());
+            }
+        }
+        for (String id : closed) {
+            cases.remove(id);
+        }
         out.collect(new IndicatorValue(d.id(), district,
                 Instant.ofEpochMilli(timestamp - d.window().size().toMillis()), Instant.ofEpochMilli(timestamp),
-                count, count, d.thresholdsFor(district).levelOf(count), 1));
-        if (count == 0) {
-            openCases.clear();
-            openCount.clear();
+                open, open, d.thresholdsFor(district).levelOf(open), 1));
+        if (cases.isEmpty()) {
             nextReport.clear();
         } else {
             long next = timestamp + d.window().slide().toMillis();
