@@ -40,10 +40,6 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
         this.next = readRecord(columns);
     }
 
-    public Map<String, Integer> columns() {
-        return columns;
-    }
-
     @Override
     public boolean hasNext() {
         return next != null;

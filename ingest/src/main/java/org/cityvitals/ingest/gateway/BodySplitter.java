@@ -29,13 +29,17 @@ final class BodySplitter {
     /**
      * The body's items, or a single unreadable item describing why the body as a whole cannot be read. An NDJSON
      * content type ({@code application/x-ndjson}) always means lines, even when the first line is an array;
-     * otherwise a body starting with {@code [} is an array.
+     * otherwise a body starting with {@code [} is an array, and a body that is exactly one JSON object (possibly
+     * spread over several lines) is one item.
      */
     List<BodyItem> split(byte[] body, String contentType) {
         boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("ndjson");
         int first = firstNonBlank(body);
         if (!ndjson && first < body.length && body[first] == '[') {
             return splitArray(body);
+        }
+        if (!ndjson && first < body.length && body[first] == '{' && isOneObject(body)) {
+            return List.of(BodyItem.readable(1 + countNewlines(body, first), body));
         }
         return splitLines(body);
     }
@@ -93,6 +97,23 @@ final class BodySplitter {
             return List.of(BodyItem.unreadable(line, body,
                     new ItemError(line, "$", RejectReason.BAD_JSON, "malformed JSON array: " + detail)));
         }
+    }
+
+    private static boolean isOneObject(byte[] body) {
+        if (invalidUtf8(body) != null) return false;
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            parser.nextToken();
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false; // not one object: judged line by line, where each error gets its own line number
+        }
+    }
+
+    private static int countNewlines(byte[] bytes, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) if (bytes[i] == '\n') count++;
+        return count;
     }
 
     /** Null when {@code bytes} are valid UTF-8, otherwise where they are not. */

@@ -11,7 +11,7 @@ import org.cityvitals.ingest.deadletter.DeadLetter;
 import org.cityvitals.ingest.source.OutboundEvent;
 import org.cityvitals.ingest.source.Rejection;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +22,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EventProducer implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
-    private final Clock clock;
 
+    /** @param overrides producer settings that differ from ingest's defaults, e.g. shorter timeouts */
     public EventProducer(String bootstrapServers, Map<String, Object> overrides) {
-        this(bootstrapServers, overrides, Clock.systemUTC());
-    }
-
-    public EventProducer(String bootstrapServers, Map<String, Object> overrides, Clock clock) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -38,7 +34,6 @@ public final class EventProducer implements AutoCloseable {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.putAll(overrides);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        this.clock = clock;
     }
 
     public CompletableFuture<RecordMetadata> send(OutboundEvent event) {
@@ -48,7 +43,7 @@ public final class EventProducer implements AutoCloseable {
 
     /** Publishes the rejection as a {@link DeadLetter}, keyed by source so one source's letters stay in order. */
     public CompletableFuture<RecordMetadata> sendDeadLetter(Rejection rejection) {
-        byte[] json = DeadLetter.of(rejection, clock.instant()).toJsonBytes();
+        byte[] json = DeadLetter.of(rejection, Instant.now()).toJsonBytes();
         return send(new ProducerRecord<>(Topics.DEAD_LETTERS, rejection.source(), json));
     }
 

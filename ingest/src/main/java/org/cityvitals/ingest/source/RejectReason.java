@@ -12,8 +12,6 @@ public enum RejectReason {
     NONEXISTENT_LOCAL_TIME,
     /** A numeric column that does not hold a number. */
     BAD_NUMBER,
-    /** A value outside what the source can physically report (e.g. 0 K air temperature). */
-    IMPLAUSIBLE_VALUE,
     /** The row names no district, so it cannot land on the city map. */
     MISSING_DISTRICT,
     /** The row names a district the city profile does not know. */

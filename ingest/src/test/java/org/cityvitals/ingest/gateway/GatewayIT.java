@@ -91,10 +91,10 @@ class GatewayIT {
     }
 
     @Test
-    void incidentsAreValidatedAgainstTheCityProfile() {
+    void incidentsAreValidatedAgainstTheCityProfileAndMayBePrettyPrinted() {
         String good = "{\"id\":\"h-1\",\"source\":\"12345\",\"category\":\"noise\",\"district\":\"310101\","
                 + "\"priority\":3,\"status\":\"reported\",\"reportedAt\":\"2024-05-01T08:00:00Z\"}";
-        HttpResponse<Buffer> ok = gateway.post("/ingest/incidents", good);
+        HttpResponse<Buffer> ok = gateway.post("/ingest/incidents", good.replace(",", ",\n  "));
         HttpResponse<Buffer> bad = gateway.post("/ingest/incidents", good.replace("310101", "110101"));
 
         assertThat(ok.statusCode()).isEqualTo(202);
