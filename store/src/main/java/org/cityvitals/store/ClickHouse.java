@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that knows which JDBC driver talks to ClickHouse.
@@ -26,6 +29,8 @@ public final class ClickHouse {
 
     private final String url;
     private final Properties credentials;
+    /** RowBinary encoders by table and column list: column types are read from the server once. */
+    private final Map<String, RowBinary> encoders = new ConcurrentHashMap<>();
 
     /**
      * @param jdbcUrl  {@code jdbc:clickhouse://host:httpPort/database}
@@ -91,24 +96,42 @@ public final class ClickHouse {
     }
 
     /**
-     * Inserts rows in one batch request. Values are bound in column order; {@link java.time.Instant}s must be
-     * passed as {@link java.sql.Timestamp}s.
+     * Inserts rows in one batch request, sent as RowBinary: each value is encoded as the server declares its column
+     * (types are looked up once per table). Values are in column order; instants as {@link java.sql.Timestamp} or
+     * {@link java.time.Instant}, enums by name, null only in Nullable columns.
+     *
+     * @throws IllegalArgumentException naming the row, column and type when a value does not fit its column
      */
     public void insert(String table, List<String> columns, List<Object[]> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    s.setObject(i + 1, row[i]);
-                }
-                s.addBatch();
-            }
-            s.executeBatch();
+        byte[] body = rowBinary(table, columns).encode(rows);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.unwrap(ru.yandex.clickhouse.ClickHouseStatement.class).sendRowBinaryStream(
+                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ")", stream -> stream.writeBytes(body));
         }
+    }
+
+    private RowBinary rowBinary(String table, List<String> columns) throws SQLException {
+        String key = table + " " + columns;
+        RowBinary encoder = encoders.get(key);
+        if (encoder == null) {
+            Map<String, String> types = new HashMap<>();
+            query("DESCRIBE TABLE " + table, rs -> types.put(rs.getString(1), rs.getString(2)));
+            List<String> columnTypes = new ArrayList<>();
+            for (String column : columns) {
+                String type = types.get(column);
+                if (type == null) {
+                    throw new SQLException("table " + table + " has no column " + column + "; its columns: "
+                            + types.keySet());
+                }
+                columnTypes.add(type);
+            }
+            encoder = new RowBinary(table, columns, columnTypes);
+            encoders.put(key, encoder);
+        }
+        return encoder;
     }
 
     /** Inserts records into {@code database}'s table of {@code mapping}, in one batch request. */
