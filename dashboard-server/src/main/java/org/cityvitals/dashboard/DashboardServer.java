@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.auth.UserDirectory;
+import org.cityvitals.dashboard.feed.AlertStore;
 import org.cityvitals.dashboard.feed.FeedStatus;
 import org.cityvitals.dashboard.feed.KafkaSignalVerticle;
 import org.cityvitals.dashboard.feed.OpenAlertsCatchUpVerticle;
@@ -53,13 +54,14 @@ public final class DashboardServer {
         try {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             FeedStatus status = new FeedStatus();
-            SignalStore store = new SignalStore(new ClickHouse(config.clickHouseJdbcUrl()),
-                    config.clickHouseDatabase());
+            ClickHouse clickHouse = new ClickHouse(config.clickHouseJdbcUrl());
+            SignalStore store = new SignalStore(clickHouse, config.clickHouseDatabase());
+            AlertStore alertStore = new AlertStore(clickHouse, config.clickHouseDatabase());
             Authenticator auth = new Authenticator(vertx, UserDirectory.load(config.usersFile()),
                     config.jwtSecret());
-            http = new HttpServerVerticle(config.host(), config.port(), auth, store,
+            http = new HttpServerVerticle(config.host(), config.port(), auth, store, alertStore,
                     CityProfiles.byId(config.cityProfileId()), IndicatorCatalogue.loadDefault(), status, meters);
-            openAlerts = new OpenAlertsCatchUpVerticle(store, status);
+            openAlerts = new OpenAlertsCatchUpVerticle(alertStore, status);
             kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(), status, meters);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);

@@ -102,12 +102,144 @@ class DashboardServerIT {
             assertThat(districts(snapshot.getJsonArray("alerts"))).containsOnly("310101");
         }
         assertThat(districts(get("/api/latest", huangpuToken).bodyAsJsonArray())).containsOnly("310101");
-        assertThat(districts(get("/api/alerts/open", huangpuToken).bodyAsJsonArray())).containsOnly("310101");
+        assertThat(districts(get("/api/alerts/open", huangpuToken).bodyAsJsonObject().getJsonArray("alerts")))
+                .containsOnly("310101");
         assertThat(districts(get("/api/districts", huangpuToken).bodyAsJsonObject().getJsonArray("districts"),
                 "code")).containsExactly("310101");
         HttpResponse<Buffer> history = get("/api/history?indicator=air.pm25&district=310115", huangpuToken);
         assertThat(history.statusCode()).isEqualTo(403);
         assertThat(history.bodyAsJsonObject().getString("error")).contains("310115");
+    }
+
+    @Test
+    void healthScoresArriveLiveAndInSnapshotsCutToScope() throws Exception {
+        String huangpuToken = login("huangpu", "huangpu");
+        try (WsProbe ops = WsProbe.withToken(vertx, server.port(), login("ops", "ops"));
+             WsProbe huangpu = WsProbe.withToken(vertx, server.port(), huangpuToken)) {
+            ops.awaitType("snapshot");
+            huangpu.awaitType("snapshot");
+            stack.publish(Signals.health("310115", 41, Level.RED));
+            stack.publish(Signals.health(IndicatorValue.CITY, 77, Level.ORANGE));
+            ops.await(m -> isHealth(m, "310115", 41), WAIT);
+            JsonObject city = ops.await(m -> isHealth(m, IndicatorValue.CITY, 77), WAIT).getJsonObject("health");
+            assertThat(city.getString("worstLevel")).isEqualTo("ORANGE");
+            stack.publish(Signals.health("310101", 93, Level.BLUE));
+            huangpu.await(m -> isHealth(m, "310101", 93), WAIT);
+            assertThat(huangpu.received).noneMatch(m -> m.encode().contains("310115"))
+                    .noneMatch(m -> "health".equals(m.getString("type"))
+                            && m.getJsonObject("health").getString("district").equals(IndicatorValue.CITY));
+        }
+        try (WsProbe again = WsProbe.withToken(vertx, server.port(), huangpuToken)) {
+            assertThat(districts(again.awaitType("snapshot").getJsonArray("health"))).containsExactly("310101");
+        }
+    }
+
+    @Test
+    void healthHistoryComesFromClickHouseWithCorrectionsAppliedAndScoped() throws Exception {
+        long start = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond();
+        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores VALUES ('310108', toDateTime(" + start
+                + "), 70, 'yellow', 1), ('310108', toDateTime(" + start + "), 64.5, 'orange', 2), ('310108', "
+                + "toDateTime(" + (start + 60) + "), 88, 'blue', 1), ('310108', toDateTime(" + (start + 7200)
+                + "), 99, 'normal', 1)");
+
+        JsonArray rows = get("/api/health/history?district=310108&from=2024-05-01T00:00:00Z&to=2024-05-01T01:00:00Z",
+                login("ops", "ops")).bodyAsJsonArray();
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.getJsonObject(0).getDouble("score")).isEqualTo(64.5);
+        assertThat(rows.getJsonObject(0).getString("worstLevel")).isEqualTo("ORANGE");
+        assertThat(rows.getJsonObject(1).getString("windowStart")).isEqualTo("2024-05-01T00:01:00Z");
+        HttpResponse<Buffer> outside = get("/api/health/history?district=310108", login("huangpu", "huangpu"));
+        assertThat(outside.statusCode()).isEqualTo(403);
+        HttpResponse<Buffer> badRange = get("/api/health/history?district=city&from=yesterday", login("ops", "ops"));
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.bodyAsJsonObject().getString("error")).contains("ISO-8601", "yesterday");
+    }
+
+    @Test
+    void anActionOnOneScreenReachesEveryScreenInScopeAtOnceAndIsRecordedWithTheUser() throws Exception {
+        String opsToken = login("ops", "ops");
+        try (WsProbe acting = WsProbe.withToken(vertx, server.port(), opsToken);
+             WsProbe watching = WsProbe.withToken(vertx, server.port(), opsToken);
+             WsProbe pudong = WsProbe.withToken(vertx, server.port(), login("pudong", "pudong"))) {
+            acting.awaitType("snapshot");
+            watching.awaitType("snapshot");
+            pudong.awaitType("snapshot");
+            stack.publish(Signals.opened("act-huangpu", "310101", Level.ORANGE, 170));
+            acting.await(m -> isAlert(m, "act-huangpu"), WAIT);
+
+            HttpResponse<Buffer> posted = postAction("act-huangpu", opsToken,
+                    new JsonObject().put("action", "acknowledge").put("note", "crew on the way"));
+
+            assertThat(posted.statusCode()).as(posted.bodyAsString()).isEqualTo(201);
+            String actionId = posted.bodyAsJsonObject().getString("actionId");
+            JsonObject pushed = watching.await(m -> isAction(m, actionId), WAIT);
+            assertThat(pushed.getJsonObject("action").getString("user")).isEqualTo("ops");
+            assertThat(pushed.getJsonObject("action").getString("kind")).isEqualTo("ACKNOWLEDGE");
+            assertThat(pushed.getJsonObject("handling").getJsonObject("acknowledged").getString("note"))
+                    .isEqualTo("crew on the way");
+            acting.await(m -> isAction(m, actionId), WAIT);
+            // a later alert in Pudong reaches pudong after the action would have: the action was withheld
+            stack.publish(Signals.opened("act-pudong", "310115", Level.BLUE, 90));
+            pudong.await(m -> isAlert(m, "act-pudong"), WAIT);
+            assertThat(pudong.received).noneMatch(m -> m.encode().contains("act-huangpu"));
+        }
+        List<String> stored = stack.clickHouse.query("SELECT concat(user_name, '/', toString(action), '/', note) "
+                + "FROM cityvitals.alert_actions FINAL WHERE alert_id = 'act-huangpu'", rs -> rs.getString(1));
+        assertThat(stored).containsExactly("ops/acknowledge/crew on the way");
+        JsonObject described = get("/api/alerts/act-huangpu", opsToken).bodyAsJsonObject();
+        assertThat(described.getJsonArray("transitions").getJsonObject(0).getString("kind")).isEqualTo("OPENED");
+        assertThat(described.getJsonArray("actions").getJsonObject(0).getString("user")).isEqualTo("ops");
+    }
+
+    @Test
+    void actionsOutsideScopeOnUnknownAlertsOrMalformedAreRefusedWithTheReason() throws Exception {
+        String opsToken = login("ops", "ops");
+        String huangpuToken = login("huangpu", "huangpu");
+        try (WsProbe ops = WsProbe.withToken(vertx, server.port(), opsToken)) {
+            stack.publish(Signals.opened("refuse-pudong", "310115", Level.RED, 300));
+            ops.await(m -> isAlert(m, "refuse-pudong"), WAIT);
+        }
+        JsonObject acknowledge = new JsonObject().put("action", "acknowledge");
+
+        HttpResponse<Buffer> outside = postAction("refuse-pudong", huangpuToken, acknowledge);
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.bodyAsJsonObject().getString("error")).contains("310115", "outside your scope");
+        assertThat(get("/api/alerts/refuse-pudong", huangpuToken).statusCode()).isEqualTo(403);
+        HttpResponse<Buffer> unknown = postAction("no-such-alert", opsToken, acknowledge);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.bodyAsJsonObject().getString("error")).contains("no-such-alert");
+        assertThat(postAction("refuse-pudong", opsToken, new JsonObject().put("action", "ignore"))
+                .bodyAsJsonObject().getString("error")).contains("action must be one of", "'ignore'");
+        assertThat(postAction("refuse-pudong", opsToken, new JsonObject().put("action", "silence"))
+                .bodyAsJsonObject().getString("error")).contains("silence needs silencedUntil");
+        assertThat(postAction("refuse-pudong", opsToken, new JsonObject().put("action", "assign")).statusCode())
+                .isEqualTo(400);
+        assertThat(stack.clickHouse.query("SELECT count() FROM cityvitals.alert_actions WHERE alert_id IN "
+                + "('refuse-pudong', 'no-such-alert')", rs -> rs.getLong(1))).containsExactly(0L);
+    }
+
+    @Test
+    void moreThanTenOpeningsInTenMinutesFloodOnlyTheScopesThatSeeThem() throws Exception {
+        String opsToken = login("ops", "ops");
+        try (WsProbe ops = WsProbe.withToken(vertx, server.port(), opsToken)) {
+            ops.awaitType("snapshot");
+            List<AlertEvent> burst = new ArrayList<>();
+            for (int i = 0; i < 11; i++) {
+                burst.add(Signals.opened("rate_of_change", "traffic.tpi", "burst-" + i, "310113", Level.YELLOW, 7));
+            }
+            stack.publishAll(burst);
+            JsonObject flood = ops.await(m -> "flood".equals(m.getString("type"))
+                    && m.getJsonObject("flood").getBoolean("active"), WAIT).getJsonObject("flood");
+            assertThat(flood.getInteger("threshold")).isEqualTo(10);
+            assertThat(flood.getJsonArray("groups")).contains(new JsonObject().put("rule", "rate_of_change")
+                    .put("indicatorId", "traffic.tpi").put("count", 11).put("districts", new JsonArray().add("310113")));
+        }
+        assertThat(get("/api/alerts/open", opsToken).bodyAsJsonObject().getJsonObject("flood").getBoolean("active"))
+                .isTrue();
+        JsonObject huangpu = get("/api/alerts/open", login("huangpu", "huangpu")).bodyAsJsonObject();
+        assertThat(huangpu.getJsonObject("flood").getBoolean("active")).isFalse();
+        assertThat(huangpu.getJsonObject("flood").encode()).doesNotContain("310113");
     }
 
     @Test
@@ -192,6 +324,11 @@ class DashboardServerIT {
         insertAlert("stored-open", 2, "level_changed", "orange");
         insertAlert("stored-resolved", 1, "opened", "red");
         insertAlert("stored-resolved", 2, "resolved", "normal");
+        // known to the running server only through ClickHouse, as after a restart
+        assertThat(postAction("stored-open", login("ops", "ops"), new JsonObject().put("action", "assign")
+                .put("assignee", "huangpu")).statusCode()).isEqualTo(201);
+        assertThat(postAction("stored-open", login("xuhui", "xuhui"), new JsonObject().put("action", "acknowledge"))
+                .statusCode()).as("310107 is outside xuhui's scope").isEqualTo(403);
 
         Vertx other = Vertx.vertx();
         try {
@@ -208,6 +345,10 @@ class DashboardServerIT {
                         .filter(a -> a.getString("alertId").equals("stored-open")).findFirst().orElseThrow();
                 assertThat(stored.getInteger("version")).isEqualTo(2);
                 assertThat(stored.getString("level")).isEqualTo("ORANGE");
+                JsonObject handling = snapshot.getJsonArray("handling").stream().map(JsonObject.class::cast)
+                        .filter(h -> h.getString("alertId").equals("stored-open")).findFirst().orElseThrow();
+                assertThat(handling.getJsonObject("assigned").getString("assignee")).isEqualTo("huangpu");
+                assertThat(handling.getJsonObject("assigned").getString("user")).isEqualTo("ops");
             }
             late.close().await();
         } finally {
@@ -261,6 +402,16 @@ class DashboardServerIT {
                 && v.getString("district").equals(district) && v.getDouble("value") == value;
     }
 
+    private static boolean isHealth(JsonObject m, String district, double score) {
+        return "health".equals(m.getString("type")) && m.getJsonObject("health").getString("district").equals(district)
+                && m.getJsonObject("health").getDouble("score") == score;
+    }
+
+    private static boolean isAction(JsonObject m, String actionId) {
+        return "alertAction".equals(m.getString("type"))
+                && m.getJsonObject("action").getString("actionId").equals(actionId);
+    }
+
     private static boolean isAlert(JsonObject m, String alertId) {
         return "alert".equals(m.getString("type")) && m.getJsonObject("alert").getString("alertId").equals(alertId);
     }
@@ -289,6 +440,11 @@ class DashboardServerIT {
         return http.post(server.port(), "127.0.0.1", "/api/login")
                 .sendJsonObject(new JsonObject().put("username", user).put("password", password))
                 .await(10, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<Buffer> postAction(String alertId, String token, JsonObject body) throws Exception {
+        return http.post(server.port(), "127.0.0.1", "/api/alerts/" + alertId + "/actions")
+                .bearerTokenAuthentication(token).sendJsonObject(body).await(10, TimeUnit.SECONDS);
     }
 
     private static String metrics() throws Exception {

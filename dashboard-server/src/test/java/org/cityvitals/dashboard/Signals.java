@@ -3,6 +3,7 @@ package org.cityvitals.dashboard;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 
 import java.time.Instant;
@@ -18,8 +19,17 @@ final class Signals {
         return new IndicatorValue(indicatorId, district, start, start.plusSeconds(60), value, 12, level, 1);
     }
 
+    static HealthScoreValue health(String district, double score, Level worstLevel) {
+        return new HealthScoreValue(district, Instant.now().truncatedTo(ChronoUnit.MINUTES), score, worstLevel, 1);
+    }
+
     static AlertEvent opened(String alertId, String district, Level level, double value) {
-        return new AlertEvent(alertId, 1, "level", "air.pm25", district, AlertKind.OPENED, level, Level.NORMAL,
+        return opened("level", "air.pm25", alertId, district, level, value);
+    }
+
+    static AlertEvent opened(String rule, String indicatorId, String alertId, String district, Level level,
+                             double value) {
+        return new AlertEvent(alertId, 1, rule, indicatorId, district, AlertKind.OPENED, level, Level.NORMAL,
                 value, 150, Instant.now().truncatedTo(ChronoUnit.SECONDS), "PM2.5 " + value + " µg/m³ 超过阈值 above threshold");
     }
 }

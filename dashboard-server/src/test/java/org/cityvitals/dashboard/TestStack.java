@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.stack.ClickHouseServer;
@@ -39,7 +40,7 @@ final class TestStack {
     private TestStack(KafkaBroker kafka, ClickHouseServer clickHouseServer) throws Exception {
         this.kafka = kafka;
         this.clickHouseServer = clickHouseServer;
-        kafka.createTopics(2, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+        kafka.createTopics(2, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
         new SchemaMigrator(new ClickHouse(clickHouseServer.jdbcUrl("default")), "cityvitals").migrate();
         this.clickHouse = new ClickHouse(clickHouseServer.jdbcUrl("cityvitals"));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -64,6 +65,11 @@ final class TestStack {
     void publish(IndicatorValue value) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, value.indicatorId() + "|" + value.district(),
                 SignalCodec.toJsonBytes(value))).get();
+    }
+
+    void publish(HealthScoreValue health) throws ExecutionException, InterruptedException {
+        producer.send(new ProducerRecord<>(Topics.HEALTH_SCORES, health.district(),
+                SignalCodec.toJsonBytes(health))).get();
     }
 
     void publish(AlertEvent alert) throws ExecutionException, InterruptedException {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.slf4j.Logger;
@@ -29,18 +30,32 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code cv.indicators} and {@code cv.alerts} and publishes every decoded record on the {@link SignalBus}.
+ * Reads {@code cv.indicators}, {@code cv.alerts} and {@code cv.health} and publishes every decoded record on the
+ * {@link SignalBus}.
  *
  * <p>Each server assigns itself every partition instead of joining a consumer group: every dashboard instance must
  * see every record, and it commits nothing because on start it replays the last {@code catchUp} from the offsets
  * for that time, which rebuilds the latest values (and alert transitions since the ClickHouse load) by itself.
  * The consumer runs on its own thread because {@code poll} blocks.
+ *
+ * <p>It waits for the indicator and alert topics, without which a screen is useless, but not for the health topic:
+ * a stack whose job does not publish health scores yet still gets its live view, and the health topic is picked up
+ * (with the same replay) once it appears.
  */
 public final class KafkaSignalVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSignalVerticle.class);
-    private static final List<String> TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+    /** Each topic read, with the signal it carries and the bus address it is published on. */
+    private static final Map<String, Route> ROUTES = Map.of(
+            Topics.INDICATOR_UPDATES, new Route(SignalBus.INDICATORS, IndicatorValue.class),
+            Topics.ALERT_EVENTS, new Route(SignalBus.ALERTS, AlertEvent.class),
+            Topics.HEALTH_SCORES, new Route(SignalBus.HEALTH, HealthScoreValue.class));
+    private static final List<String> REQUIRED_TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+    private static final List<String> OPTIONAL_TOPICS = List.of(Topics.HEALTH_SCORES);
     private static final Duration RETRY = Duration.ofSeconds(1);
+    private static final Duration LATE_TOPIC_CHECK = Duration.ofSeconds(10);
+
+    private record Route(String address, Class<?> type) {}
 
     private final String bootstrapServers;
     private final Duration catchUp;
@@ -85,17 +100,26 @@ public final class KafkaSignalVerticle extends VerticleBase {
         while (running) {
             try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
                 consumer = c;
-                List<TopicPartition> partitions = awaitPartitions(c);
+                List<TopicPartition> partitions = awaitRequiredPartitions(c);
                 if (partitions.isEmpty()) {
                     return; // stopped while waiting
                 }
+                List<String> missingOptional = new ArrayList<>(OPTIONAL_TOPICS);
+                partitions.addAll(takePartitionsOfExisting(c, missingOptional));
                 c.assign(partitions);
                 seekToCatchUpStart(c, partitions);
                 status.kafkaAssigned(true);
-                LOG.info("consuming {} from {}, replaying the last {}", TOPICS, bootstrapServers, catchUp);
+                LOG.info("consuming {} from {}, replaying the last {}; not there yet: {}",
+                        partitions.stream().map(TopicPartition::topic).distinct().toList(), bootstrapServers,
+                        catchUp, missingOptional);
+                long nextLateTopicCheck = System.nanoTime() + LATE_TOPIC_CHECK.toNanos();
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
                         publish(r);
+                    }
+                    if (!missingOptional.isEmpty() && System.nanoTime() > nextLateTopicCheck) {
+                        addLateTopics(c, partitions, missingOptional);
+                        nextLateTopicCheck = System.nanoTime() + LATE_TOPIC_CHECK.toNanos();
                     }
                 }
             } catch (WakeupException closing) {
@@ -120,22 +144,14 @@ public final class KafkaSignalVerticle extends VerticleBase {
     }
 
     /**
-     * The partitions of both topics, waiting while they do not exist yet (the demo starts us before the job);
-     * empty when stopped meanwhile.
+     * The partitions of the required topics, waiting while they do not exist yet (the demo starts us before the
+     * job); empty when stopped meanwhile.
      */
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<byte[], byte[]> c) {
+    private List<TopicPartition> awaitRequiredPartitions(KafkaConsumer<byte[], byte[]> c) {
         boolean told = false;
         while (running) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            List<String> missing = new ArrayList<>();
-            for (String topic : TOPICS) {
-                List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
-                if (infos == null || infos.isEmpty()) {
-                    missing.add(topic);
-                } else {
-                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-                }
-            }
+            List<String> missing = new ArrayList<>(REQUIRED_TOPICS);
+            List<TopicPartition> partitions = takePartitionsOfExisting(c, missing);
             if (missing.isEmpty()) {
                 return partitions;
             }
@@ -146,6 +162,30 @@ public final class KafkaSignalVerticle extends VerticleBase {
             pause();
         }
         return List.of();
+    }
+
+    /** The partitions of those {@code topics} that exist, removing them from {@code topics}. */
+    private static List<TopicPartition> takePartitionsOfExisting(KafkaConsumer<byte[], byte[]> c, List<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.copyOf(topics)) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                topics.remove(topic);
+            }
+        }
+        return partitions;
+    }
+
+    /** Starts reading optional topics created since; partitions already assigned keep their positions. */
+    private void addLateTopics(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> assigned, List<String> missing) {
+        List<TopicPartition> late = takePartitionsOfExisting(c, missing);
+        if (!late.isEmpty()) {
+            assigned.addAll(late);
+            c.assign(assigned);
+            seekToCatchUpStart(c, late);
+            LOG.info("Kafka topics appeared, now consuming {}", late);
+        }
     }
 
     private void seekToCatchUpStart(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
@@ -166,12 +206,9 @@ public final class KafkaSignalVerticle extends VerticleBase {
     private void publish(ConsumerRecord<byte[], byte[]> r) {
         received.increment();
         status.recordReceived();
+        Route route = ROUTES.get(r.topic());
         try {
-            if (r.topic().equals(Topics.INDICATOR_UPDATES)) {
-                vertx.eventBus().publish(SignalBus.INDICATORS, SignalCodec.fromJson(r.value(), IndicatorValue.class));
-            } else {
-                vertx.eventBus().publish(SignalBus.ALERTS, SignalCodec.fromJson(r.value(), AlertEvent.class));
-            }
+            vertx.eventBus().publish(route.address(), SignalCodec.fromJson(r.value(), route.type()));
         } catch (RuntimeException e) {
             undecodable.increment();
             LOG.warn("skipping undecodable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());

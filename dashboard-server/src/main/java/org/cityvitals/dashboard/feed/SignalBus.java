@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.store.alert.AlertAction;
 
 /**
  * The event-bus addresses on which the feeds publish decoded signals to the live view. Signals travel as the
@@ -14,6 +16,9 @@ public final class SignalBus {
 
     public static final String INDICATORS = "cityvitals.dashboard.indicators";
     public static final String ALERTS = "cityvitals.dashboard.alerts";
+    public static final String HEALTH = "cityvitals.dashboard.health";
+    /** What people did with alerts: recorded by the REST API or reloaded from ClickHouse on start. */
+    public static final String ALERT_ACTIONS = "cityvitals.dashboard.alert-actions";
 
     private SignalBus() {}
 
@@ -21,6 +26,8 @@ public final class SignalBus {
     public static void registerCodecs(Vertx vertx) {
         register(vertx, IndicatorValue.class);
         register(vertx, AlertEvent.class);
+        register(vertx, HealthScoreValue.class);
+        register(vertx, AlertAction.class);
     }
 
     private static <T> void register(Vertx vertx, Class<T> type) {

@@ -1,8 +1,7 @@
 package org.cityvitals.dashboard.feed;
 
 import org.cityvitals.indicators.level.Level;
-import org.cityvitals.indicators.signal.AlertEvent;
-import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.store.ClickHouse;
 
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads history and open alerts from the tables flink-jobs writes. Times travel as Unix seconds both ways so that
+ * Reads indicator and health history from the tables flink-jobs writes. Times travel as Unix seconds both ways so that
  * neither the JDBC driver's nor the server's time zone can shift them. Blocking: call off the event loop.
  */
 public final class SignalStore {
@@ -38,15 +37,15 @@ public final class SignalStore {
                 SignalStore::indicatorValue, indicatorId, district, from.getEpochSecond(), to.getEpochSecond());
     }
 
-    /** The newest version of every alert whose newest transition is not "resolved". */
-    public List<AlertEvent> openAlerts() throws SQLException {
-        return clickHouse.query("SELECT alert_id, version, rule, indicator_id, district, kind, level, "
-                        + "previous_level, value, threshold, toUnixTimestamp(event_time), message "
-                        + "FROM " + database + ".alert_events FINAL "
-                        + "WHERE (alert_id, version) IN "
-                        + "(SELECT alert_id, max(version) FROM " + database + ".alert_events GROUP BY alert_id) "
-                        + "AND kind != 'resolved'",
-                SignalStore::alertEvent);
+    /** Health scores of one district (or "city") with window start in [from, to), oldest first. */
+    public List<HealthScoreValue> healthHistory(String district, Instant from, Instant to) throws SQLException {
+        return clickHouse.query("SELECT district, toUnixTimestamp(window_start), score, worst_level, version "
+                        + "FROM " + database + ".health_scores FINAL "
+                        + "WHERE district = ? AND window_start >= toDateTime(?) AND window_start < toDateTime(?) "
+                        + "ORDER BY window_start",
+                rs -> new HealthScoreValue(rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)), rs.getDouble(3),
+                        level(rs.getString(4)), rs.getLong(5)),
+                district, from.getEpochSecond(), to.getEpochSecond());
     }
 
     private static IndicatorValue indicatorValue(ResultSet rs) throws SQLException {
@@ -55,14 +54,7 @@ public final class SignalStore {
                 rs.getLong(8));
     }
 
-    private static AlertEvent alertEvent(ResultSet rs) throws SQLException {
-        return new AlertEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                AlertKind.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), level(rs.getString(7)),
-                level(rs.getString(8)), rs.getDouble(9), rs.getDouble(10), Instant.ofEpochSecond(rs.getLong(11)),
-                rs.getString(12));
-    }
-
-    private static Level level(String stored) {
+    static Level level(String stored) {
         return Level.valueOf(stored.toUpperCase(Locale.ROOT));
     }
 }

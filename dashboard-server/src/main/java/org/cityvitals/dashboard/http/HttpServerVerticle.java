@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.feed.AlertStore;
 import org.cityvitals.dashboard.feed.FeedStatus;
 import org.cityvitals.dashboard.feed.SignalStore;
 import org.cityvitals.dashboard.live.LiveHub;
@@ -27,18 +28,20 @@ public final class HttpServerVerticle extends VerticleBase {
     private final int port;
     private final Authenticator auth;
     private final SignalStore store;
+    private final AlertStore alertStore;
     private final ReferenceData reference;
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
     private HttpServer server;
 
-    public HttpServerVerticle(String host, int port, Authenticator auth, SignalStore store,
+    public HttpServerVerticle(String host, int port, Authenticator auth, SignalStore store, AlertStore alertStore,
                               CityProfile city, IndicatorCatalogue catalogue,
                               FeedStatus feedStatus, PrometheusMeterRegistry meters) {
         this.host = host;
         this.port = port;
         this.auth = auth;
         this.store = store;
+        this.alertStore = alertStore;
         this.reference = new ReferenceData(city, catalogue);
         this.feedStatus = feedStatus;
         this.meters = meters;
@@ -49,7 +52,7 @@ public final class HttpServerVerticle extends VerticleBase {
         LiveHub live = new LiveHub(vertx, auth, meters);
         live.start();
         Router router = Router.router(vertx);
-        new RestApi(vertx, auth, live, store, reference).mount(router);
+        new RestApi(vertx, auth, live, store, alertStore, reference).mount(router);
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "up")

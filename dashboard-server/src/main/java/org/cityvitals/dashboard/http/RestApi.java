@@ -12,16 +12,20 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.auth.DashboardUser;
+import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.dashboard.feed.AlertStore;
 import org.cityvitals.dashboard.feed.SignalStore;
+import org.cityvitals.dashboard.live.AlarmFlood;
+import org.cityvitals.dashboard.live.AlertHandling;
 import org.cityvitals.dashboard.live.LiveHub;
+import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -32,21 +36,21 @@ final class RestApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
 
-    private static final Duration DEFAULT_HISTORY = Duration.ofHours(24);
-    private static final Duration MAX_HISTORY = Duration.ofDays(31);
-
     private final Vertx vertx;
     private final Authenticator auth;
     private final LiveHub live;
     private final SignalStore store;
     private final ReferenceData reference;
+    private final AlertApi alerts;
 
-    RestApi(Vertx vertx, Authenticator auth, LiveHub live, SignalStore store, ReferenceData reference) {
+    RestApi(Vertx vertx, Authenticator auth, LiveHub live, SignalStore store, AlertStore alertStore,
+            ReferenceData reference) {
         this.vertx = vertx;
         this.auth = auth;
         this.live = live;
         this.store = store;
         this.reference = reference;
+        this.alerts = new AlertApi(vertx, live, alertStore);
     }
 
     void mount(Router router) {
@@ -57,9 +61,12 @@ final class RestApi {
         router.get("/api/districts").handler(ctx -> withUser(ctx, user -> ctx.json(reference.districts(user.scope()))));
         router.get("/api/indicators").handler(ctx -> ctx.json(reference.indicators()));
         router.get("/api/latest").handler(ctx -> withUser(ctx, user -> sendSignals(ctx, live.latest(user.scope()))));
-        router.get("/api/alerts/open").handler(ctx ->
-                withUser(ctx, user -> sendSignals(ctx, live.openAlerts(user.scope()))));
+        router.get("/api/alerts/open").handler(ctx -> withUser(ctx, user -> openAlerts(ctx, user)));
+        router.get("/api/alerts/:alertId").handler(ctx -> withUser(ctx, user -> alerts.describe(ctx, user)));
+        router.post("/api/alerts/:alertId/actions").handler(BodyHandler.create().setBodyLimit(16 * 1024))
+                .handler(ctx -> withUser(ctx, user -> alerts.act(ctx, user)));
         router.get("/api/history").handler(ctx -> withUser(ctx, user -> history(ctx, user)));
+        router.get("/api/health/history").handler(ctx -> withUser(ctx, user -> healthHistory(ctx, user)));
         router.get("/api/geo").handler(this::geo);
     }
 
@@ -106,13 +113,34 @@ final class RestApi {
         ctx.response().putHeader("content-type", "application/json").end(SignalCodec.toJson(signals));
     }
 
+    /** The open alerts in scope with what people did with them, and the scope's alarm-flood state. */
+    private void openAlerts(RoutingContext ctx, DashboardUser user) {
+        Scope scope = user.scope();
+        ctx.response().putHeader("content-type", "application/json").end(SignalCodec.toJson(new OpenAlertsAnswer(
+                live.openAlerts(scope), live.handling(scope), live.flood(scope))));
+    }
+
+    private record OpenAlertsAnswer(List<AlertEvent> alerts, List<AlertHandling> handling, AlarmFlood.State flood) {}
+
     private void history(RoutingContext ctx, DashboardUser user) {
         String indicator = ctx.request().getParam("indicator");
-        String district = ctx.request().getParam("district");
         if (indicator == null || !reference.knowsIndicator(indicator)) {
             fail(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
+        withDistrictAndRange(ctx, user, (district, range) -> sendFromStore(ctx, "history",
+                () -> store.history(indicator, district, range.from(), range.to())));
+    }
+
+    private void healthHistory(RoutingContext ctx, DashboardUser user) {
+        withDistrictAndRange(ctx, user, (district, range) -> sendFromStore(ctx, "health history",
+                () -> store.healthHistory(district, range.from(), range.to())));
+    }
+
+    /** Checks the {@code district} parameter against the user's scope and parses {@code from}/{@code to}. */
+    private static void withDistrictAndRange(RoutingContext ctx, DashboardUser user,
+                                             BiConsumer<String, TimeRange> handler) {
+        String district = ctx.request().getParam("district");
         if (district == null) {
             fail(ctx, 400, "district is required: a district code or 'city'");
             return;
@@ -121,31 +149,25 @@ final class RestApi {
             fail(ctx, 403, "district " + district + " is outside your scope");
             return;
         }
-        Instant to;
-        Instant from;
+        TimeRange range;
         try {
-            to = instant(ctx, "to", Instant.now());
-            from = instant(ctx, "from", to.minus(DEFAULT_HISTORY));
-        } catch (DateTimeParseException e) {
-            fail(ctx, 400, "from and to must be ISO-8601 instants such as 2024-05-01T00:00:00Z: " + e.getMessage());
+            range = TimeRange.of(ctx.request());
+        } catch (IllegalArgumentException e) {
+            fail(ctx, 400, e.getMessage());
             return;
         }
-        if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_HISTORY) > 0) {
-            fail(ctx, 400, "from must be before to, at most " + MAX_HISTORY.toDays() + " days apart");
-            return;
-        }
-        vertx.executeBlocking(() -> store.history(indicator, district, from, to)).onComplete(rows -> {
+        handler.accept(district, range);
+    }
+
+    /** Runs a ClickHouse query off the event loop and sends its signals; 503 naming {@code what} if it fails. */
+    private void sendFromStore(RoutingContext ctx, String what, Callable<List<?>> query) {
+        vertx.executeBlocking(query).onComplete(rows -> {
             if (rows.failed()) {
-                fail(ctx, 503, "history is unavailable: " + rows.cause().getMessage());
+                fail(ctx, 503, what + " is unavailable: " + rows.cause().getMessage());
             } else {
                 sendSignals(ctx, rows.result());
             }
         });
-    }
-
-    private static Instant instant(RoutingContext ctx, String param, Instant fallback) {
-        String value = ctx.request().getParam(param);
-        return value == null || value.isBlank() ? fallback : Instant.parse(value);
     }
 
     private void geo(RoutingContext ctx) {

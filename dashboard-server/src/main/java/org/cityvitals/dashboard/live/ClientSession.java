@@ -28,6 +28,7 @@ final class ClientSession {
     private final Runnable onSent;
     private final BiConsumer<ClientSession, Short> onClose;
     private boolean closed;
+    private AlarmFlood.State floodSent;
 
     /**
      * @param onClose told once, with the close code, when the server ends the session; the client's own close
@@ -62,6 +63,20 @@ final class ClientSession {
         flush();
     }
 
+    /** Queues the flood state of this session's scope when it differs from the one last offered. */
+    void offerFlood(AlarmFlood.State flood) {
+        if (!closed && !flood.equals(floodSent)) {
+            floodSent = flood;
+            queue.offerValue("flood", WireMessages.flood(flood));
+            flush();
+        }
+    }
+
+    /** The user's scope as the directory has it now; empty when the user no longer exists. */
+    Optional<Scope> scope() {
+        return users.find(username).map(DashboardUser::scope);
+    }
+
     void offerHeartbeat(Outgoing beat) {
         if (!closed) {
             queue.offerHeartbeat(beat);
@@ -69,15 +84,19 @@ final class ClientSession {
         }
     }
 
-    /** Writes a message that is already filtered for this user (the snapshot), ahead of anything queued. */
-    void sendNow(String json) {
+    /**
+     * Writes a message that is already filtered for this user (the snapshot), ahead of anything queued;
+     * {@code flood} is the flood state it carries.
+     */
+    void sendNow(String json, AlarmFlood.State flood) {
+        floodSent = flood;
         socket.writeTextMessage(json);
         onSent.run();
     }
 
     private void flush() {
         while (!closed && !socket.writeQueueFull() && !queue.isEmpty()) {
-            Optional<Scope> scope = users.find(username).map(DashboardUser::scope);
+            Optional<Scope> scope = scope();
             if (scope.isEmpty()) {
                 close(NO_LONGER_AUTHORISED, "user no longer exists");
                 return;

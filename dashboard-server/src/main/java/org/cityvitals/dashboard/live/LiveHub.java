@@ -12,10 +12,14 @@ import org.cityvitals.dashboard.auth.DashboardUser;
 import org.cityvitals.dashboard.auth.Scope;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.store.alert.AlertAction;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,8 +40,10 @@ public final class LiveHub {
 
     private final Vertx vertx;
     private final Authenticator auth;
-    private final LatestValues latest = new LatestValues();
+    private final NewestByKey<IndicatorValue> latest = NewestByKey.indicatorValues();
+    private final NewestByKey<HealthScoreValue> health = NewestByKey.healthScores();
     private final OpenAlerts open = new OpenAlerts();
+    private final AlarmFlood flood = new AlarmFlood();
     private final Set<ClientSession> sessions = new LinkedHashSet<>();
     private final Counter sent;
     private final Counter tooSlow;
@@ -53,35 +59,74 @@ public final class LiveHub {
     /** Subscribes to the feeds and starts the heartbeat; undeploying the verticle releases both. */
     public void start() {
         vertx.eventBus().<IndicatorValue>localConsumer(SignalBus.INDICATORS, m -> onIndicator(m.body()));
+        vertx.eventBus().<HealthScoreValue>localConsumer(SignalBus.HEALTH, m -> onHealth(m.body()));
         vertx.eventBus().<AlertEvent>localConsumer(SignalBus.ALERTS, m -> onAlert(m.body()));
+        vertx.eventBus().<AlertAction>localConsumer(SignalBus.ALERT_ACTIONS, m -> onAction(m.body()));
+        // the flood state is refreshed with the heartbeat: at most once a second however many alerts arrive, and
+        // it also notices openings leaving the window
         vertx.setPeriodic(HEARTBEAT_MS, id -> {
             Outgoing beat = WireMessages.heartbeat();
-            List.copyOf(sessions).forEach(s -> s.offerHeartbeat(beat));
+            Instant now = Instant.now();
+            for (ClientSession s : List.copyOf(sessions)) {
+                s.scope().ifPresent(scope -> s.offerFlood(flood.state(scope, now)));
+                s.offerHeartbeat(beat);
+            }
         });
     }
 
     private void onIndicator(IndicatorValue value) {
         if (latest.apply(value)) {
             Outgoing message = WireMessages.indicator(value);
-            String key = LatestValues.key(value);
+            String key = NewestByKey.key(value);
             // copies: a session that fails a check is closed and may leave the set
             List.copyOf(sessions).forEach(s -> s.offerValue(key, message));
         }
     }
 
+    private void onHealth(HealthScoreValue score) {
+        if (health.apply(score)) {
+            Outgoing message = WireMessages.health(score);
+            // coalesced like values, under a key no indicator id can produce
+            List.copyOf(sessions).forEach(s -> s.offerValue("health|" + score.district(), message));
+        }
+    }
+
     private void onAlert(AlertEvent alert) {
         if (open.apply(alert)) {
+            flood.observe(alert);
             Outgoing message = WireMessages.alert(alert);
             List.copyOf(sessions).forEach(s -> s.offerAlert(message));
         }
+    }
+
+    /** Pushed like an alert (never coalesced or dropped), so every open screen shows it at once. */
+    private void onAction(AlertAction action) {
+        Outgoing message = WireMessages.alertAction(action, open.applyAction(action).orElse(null));
+        List.copyOf(sessions).forEach(s -> s.offerAlert(message));
     }
 
     public List<IndicatorValue> latest(Scope scope) {
         return latest.all().stream().filter(v -> scope.allows(v.district())).toList();
     }
 
+    public List<HealthScoreValue> health(Scope scope) {
+        return health.all().stream().filter(h -> scope.allows(h.district())).toList();
+    }
+
     public List<AlertEvent> openAlerts(Scope scope) {
         return open.all().stream().filter(a -> scope.allows(a.district())).toList();
+    }
+
+    public Optional<AlertEvent> openAlert(String alertId) {
+        return open.find(alertId);
+    }
+
+    public List<AlertHandling> handling(Scope scope) {
+        return open.handling().stream().filter(h -> scope.allows(h.district())).toList();
+    }
+
+    public AlarmFlood.State flood(Scope scope) {
+        return flood.state(scope, Instant.now());
     }
 
     /** Takes over a socket on {@code /ws}: authenticate, snapshot, then live. */
@@ -134,7 +179,10 @@ public final class LiveHub {
     private void open(ServerWebSocket socket, DashboardUser user) {
         ClientSession session = new ClientSession(socket, user.username(), auth.users(), MAX_PENDING_ALERTS,
                 sent::increment, this::closedByServer);
-        session.sendNow(WireMessages.snapshot(user.username(), latest(user.scope()), openAlerts(user.scope())));
+        Scope scope = user.scope();
+        AlarmFlood.State floodNow = flood(scope);
+        session.sendNow(WireMessages.snapshot(user.username(), latest(scope), health(scope), openAlerts(scope),
+                handling(scope), floodNow), floodNow);
         sessions.add(session);
         socket.closeHandler(v -> sessions.remove(session));
     }

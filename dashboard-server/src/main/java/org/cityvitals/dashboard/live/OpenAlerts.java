@@ -2,23 +2,27 @@ package org.cityvitals.dashboard.live;
 
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.store.alert.AlertAction;
 
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The alerts open now, merged from ClickHouse (on start) and Kafka (catch-up replay and live) by alert version, so
  * the two sources may arrive in any order and repeat each other. Resolved alerts are remembered for a while so that
- * a replayed older "opened" event does not bring them back. Confined to one event loop: not thread-safe.
+ * a replayed older "opened" event does not bring them back. Each open alert carries its {@link AlertHandling}, which
+ * goes with the alert when it resolves. Confined to one event loop: not thread-safe.
  */
 public final class OpenAlerts {
 
     private static final int RESOLVED_REMEMBERED = 10_000;
 
     private final Map<String, AlertEvent> open = new HashMap<>();
+    private final Map<String, AlertHandling> handling = new HashMap<>();
     private final Map<String, Integer> resolvedVersions = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -33,6 +37,7 @@ public final class OpenAlerts {
         }
         if (event.kind() == AlertKind.RESOLVED) {
             open.remove(event.alertId());
+            handling.remove(event.alertId());
             resolvedVersions.put(event.alertId(), event.version());
         } else {
             open.put(event.alertId(), event);
@@ -46,6 +51,30 @@ public final class OpenAlerts {
             return current.version();
         }
         return resolvedVersions.getOrDefault(alertId, Integer.MIN_VALUE);
+    }
+
+    /**
+     * Takes an action into the handling of its alert; the new handling, or empty when the alert is not open here
+     * (an action on a resolved alert is recorded and shown, but changes nothing that is open).
+     */
+    public Optional<AlertHandling> applyAction(AlertAction action) {
+        AlertEvent alert = open.get(action.alertId());
+        if (alert == null) {
+            return Optional.empty();
+        }
+        AlertHandling updated = handling.getOrDefault(action.alertId(),
+                AlertHandling.none(alert.alertId(), alert.district())).with(action);
+        handling.put(action.alertId(), updated);
+        return Optional.of(updated);
+    }
+
+    public Optional<AlertEvent> find(String alertId) {
+        return Optional.ofNullable(open.get(alertId));
+    }
+
+    /** The handling of every open alert someone has acted on. */
+    public List<AlertHandling> handling() {
+        return List.copyOf(handling.values());
     }
 
     /** Open alerts, newest first. */

@@ -3,6 +3,7 @@ package org.cityvitals.dashboard.live;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,21 @@ class LiveStateTest {
 
     @Test
     void latestValueIsTheNewestWindowAndWithinAWindowTheHighestVersion() {
-        LatestValues latest = new LatestValues();
+        NewestByKey<IndicatorValue> latest = NewestByKey.indicatorValues();
         assertThat(latest.apply(value(T0.plusSeconds(60), 1, 70))).isTrue();
         assertThat(latest.apply(value(T0, 3, 99))).as("an older window, even corrected").isFalse();
         assertThat(latest.apply(value(T0.plusSeconds(60), 2, 72))).as("a correction of the newest").isTrue();
         assertThat(latest.apply(value(T0.plusSeconds(60), 1, 70))).as("a replayed earlier version").isFalse();
         assertThat(latest.all()).extracting(IndicatorValue::value).containsExactly(72.0);
+    }
+
+    @Test
+    void healthScoresKeepTheNewestPerDistrict() {
+        NewestByKey<HealthScoreValue> health = NewestByKey.healthScores();
+        assertThat(health.apply(new HealthScoreValue("310101", T0.plusSeconds(60), 80, Level.BLUE, 1))).isTrue();
+        assertThat(health.apply(new HealthScoreValue("city", T0, 90, Level.NORMAL, 1))).as("another key").isTrue();
+        assertThat(health.apply(new HealthScoreValue("310101", T0, 40, Level.RED, 5))).as("older window").isFalse();
+        assertThat(health.all()).extracting(HealthScoreValue::score).containsExactlyInAnyOrder(80.0, 90.0);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.cityvitals.dashboard.live;
+
+import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ISA-18.2's flood: more than 10 openings in 10 minutes in one scope, grouped by rule and indicator. */
+class AlarmFloodTest {
+
+    private static final Instant NOW = Instant.parse("2024-05-01T08:00:00Z");
+    private static final Scope EVERYTHING = new Scope(true, Set.of());
+    private static final Scope HUANGPU = new Scope(false, Set.of("310101"));
+
+    @Test
+    void tenOpeningsAreNoFloodTheEleventhIsAndGroupsCountRuleIndicatorAndDistricts() {
+        AlarmFlood flood = new AlarmFlood();
+        for (int i = 0; i < 7; i++) {
+            flood.observe(opened("pm-" + i, "level", "air.pm25", i % 2 == 0 ? "310101" : "310115", 60));
+        }
+        for (int i = 0; i < 3; i++) {
+            flood.observe(opened("tpi-" + i, "rate_of_change", "traffic.tpi", "310104", 60));
+        }
+        assertThat(flood.state(EVERYTHING, NOW).active()).isFalse();
+
+        flood.observe(opened("gas-0", "no_data", "gas.lel", "310104", 60));
+        AlarmFlood.State state = flood.state(EVERYTHING, NOW);
+
+        assertThat(state.active()).isTrue();
+        assertThat(state.opened()).isEqualTo(11);
+        assertThat(state.groups()).containsExactly(
+                new AlarmFlood.Group("level", "air.pm25", 7, List.of("310101", "310115")),
+                new AlarmFlood.Group("rate_of_change", "traffic.tpi", 3, List.of("310104")),
+                new AlarmFlood.Group("no_data", "gas.lel", 1, List.of("310104")));
+    }
+
+    @Test
+    void onlyOpeningsInTheScopeAndTheLastTenMinutesCountAndRepeatsCountOnce() {
+        AlarmFlood flood = new AlarmFlood();
+        for (int i = 0; i < 11; i++) {
+            flood.observe(opened("old-" + i, "level", "air.pm25", "310101", 11 * 60));
+            flood.observe(opened("pudong-" + i, "level", "air.pm25", "310115", 60));
+            flood.observe(opened("repeat", "level", "air.pm25", "310101", 60));
+        }
+        flood.observe(changed("changed", "310101"));
+
+        assertThat(flood.state(EVERYTHING, NOW).active()).as("pudong's 11").isTrue();
+        AlarmFlood.State huangpu = flood.state(HUANGPU, NOW);
+        assertThat(huangpu.active()).isFalse();
+        assertThat(huangpu.opened()).as("one repeated opening; old and level changes do not count").isEqualTo(1);
+    }
+
+    private static AlertEvent opened(String id, String rule, String indicator, String district, long secondsAgo) {
+        return new AlertEvent(id, 1, rule, indicator, district, AlertKind.OPENED, Level.YELLOW, Level.NORMAL, 1, 1,
+                NOW.minusSeconds(secondsAgo), "m");
+    }
+
+    private static AlertEvent changed(String id, String district) {
+        return new AlertEvent(id, 2, "level", "air.pm25", district, AlertKind.LEVEL_CHANGED, Level.RED,
+                Level.YELLOW, 1, 1, NOW, "m");
+    }
+}
