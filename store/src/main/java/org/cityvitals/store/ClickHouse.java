@@ -108,8 +108,9 @@ public final class ClickHouse {
         }
         byte[] body = rowBinary(table, columns).encode(rows);
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.unwrap(ru.yandex.clickhouse.ClickHouseStatement.class).sendRowBinaryStream(
-                    "INSERT INTO " + table + " (" + String.join(", ", columns) + ")", stream -> stream.writeBytes(body));
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ")";
+            s.unwrap(ru.yandex.clickhouse.ClickHouseStatement.class)
+                    .sendRowBinaryStream(sql, stream -> stream.writeBytes(body));
         }
     }
 

@@ -48,7 +48,8 @@ final class RowBinary {
                     encoders.get(c).write(row[c], out);
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("cannot write value " + describe(row[c]) + " of row " + r
-                            + " into " + table + "." + columns.get(c) + " (" + types.get(c) + "): " + e.getMessage(), e);
+                            + " into " + table + "." + columns.get(c) + " (" + types.get(c) + "): " + e.getMessage(),
+                            e);
                 }
             }
         }

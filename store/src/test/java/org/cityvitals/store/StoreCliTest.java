@@ -63,8 +63,8 @@ class StoreCliTest {
     @Test
     void anUnreachableServerExitsWithOneNamingIt() {
         assertThat(run("migrate", "--clickhouse", "jdbc:clickhouse://127.0.0.1:1/default")).isEqualTo(1);
-        assertThat(output()).startsWith("db migrate failed against jdbc:clickhouse://127.0.0.1:1/default?compress=false "
-                + "(database cityvitals): ");
+        assertThat(output()).startsWith("db migrate failed against "
+                + "jdbc:clickhouse://127.0.0.1:1/default?compress=false (database cityvitals): ");
     }
 
     private int run(String... args) {
