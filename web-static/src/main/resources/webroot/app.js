@@ -1,8 +1,9 @@
 /*
  * CityVitals operations-centre screen. Plain JS, no build step.
  * Flow: log in (POST /api/login) → reference data (/api/me, /api/districts, /api/indicators, /api/geo) →
- * WebSocket /ws: auth message, snapshot, then indicator/alert/heartbeat messages. A screen that hears nothing for
- * 5 s shows "stale"; after 15 s it drops the socket and reconnects, which brings a fresh snapshot.
+ * WebSocket /ws: auth message, snapshot, then indicator/health/alert/alertAction/flood/heartbeat messages. A screen that
+ * hears nothing for 5 s shows "stale"; after 15 s it drops the socket and reconnects, which brings a fresh snapshot.
+ * Actions on alerts are POSTed and shown only when the server pushes them back, so every screen shows them alike.
  */
 (function () {
   'use strict';
@@ -14,6 +15,10 @@
   const LEVEL_ICONS = {NORMAL: '○', BLUE: '◆', YELLOW: '▲', ORANGE: '■', RED: '✖'};
   const LEVEL_COLOURS = {NORMAL: '#3a8f4b', BLUE: '#2f6fdb', YELLOW: '#f2c200', ORANGE: '#f27a00', RED: '#d7263d'};
   const KIND_LABELS = {OPENED: '新告警 Opened', LEVEL_CHANGED: '级别变化 Level changed', RESOLVED: '已解除 Resolved'};
+  const RULE_LABELS = {level: '阈值 Level', rate_of_change: '变化率 Rate of change', anomaly: '异常 Anomaly',
+    no_data: '无数据 No data'};
+  const ACTION_LABELS = {acknowledge: '确认 Acknowledge', assign: '指派 Assign', comment: '备注 Comment',
+    silence: '静默 Silence'};
 
   const state = {
     token: sessionStorage.getItem('cityvitals.token'),
@@ -23,7 +28,11 @@
     indicators: new Map(),     // id → catalogue entry
     levels: new Map(),         // NORMAL… → {zh, en, severity}
     latest: new Map(),         // "indicator|district" → IndicatorValue
+    health: new Map(),         // district or "city" → HealthScoreValue
     openAlerts: new Map(),     // alertId → AlertEvent
+    handling: new Map(),       // alertId → AlertHandling (who acknowledged, assigned, silenced, commented)
+    flood: null,               // the server's alarm-flood state for this user's scope
+    silenceTimer: null,
     feed: [],                  // AlertEvents, newest first
     socket: null,
     lastMessageAt: 0,
@@ -198,7 +207,10 @@
         state.reconnectDelay = 1000;
         setConnection('live', '实时 Live');
         state.latest = new Map(message.values.map((v) => [v.indicatorId + '|' + v.district, v]));
+        state.health = new Map(message.health.map((h) => [h.district, h]));
         state.openAlerts = new Map(message.alerts.map((a) => [a.alertId, a]));
+        state.handling = new Map(message.handling.map((h) => [h.alertId, h]));
+        state.flood = message.flood;
         message.alerts.forEach(addToFeed);
         renderAll();
         break;
@@ -206,8 +218,20 @@
         state.latest.set(message.value.indicatorId + '|' + message.value.district, message.value);
         renderValue(message.value);
         break;
+      case 'health':
+        state.health.set(message.health.district, message.health);
+        renderHealth(message.health);
+        break;
       case 'alert':
         onAlert(message.alert);
+        break;
+      case 'alertAction':
+        if (message.handling) state.handling.set(message.handling.alertId, message.handling);
+        renderAlerts();
+        break;
+      case 'flood':
+        state.flood = message.flood;
+        renderAlerts();
         break;
       case 'heartbeat':
         break;
@@ -217,8 +241,12 @@
   }
 
   function onAlert(alert) {
-    if (alert.kind === 'RESOLVED') state.openAlerts.delete(alert.alertId);
-    else state.openAlerts.set(alert.alertId, alert);
+    if (alert.kind === 'RESOLVED') {
+      state.openAlerts.delete(alert.alertId);
+      state.handling.delete(alert.alertId);
+    } else {
+      state.openAlerts.set(alert.alertId, alert);
+    }
     addToFeed(alert);
     renderAlerts();
   }
@@ -269,11 +297,12 @@
 
   function renderTable() {
     const indicators = shownIndicators();
-    const head = el('tr', {}, el('th', {scope: 'col'}, '区 District'),
+    const head = el('tr', {}, el('th', {scope: 'col'}, '区 District'), el('th', {scope: 'col'}, '健康指数 Health'),
       indicators.map((id) => el('th', {scope: 'col'}, indicatorName(id), el('span', {class: 'unit'}, unit(id)))));
     $('district-table').tHead.replaceChildren(head);
     const rows = [...state.districts.values()].map((d) => el('tr', {'data-district': d.code},
       el('th', {scope: 'row'}, d.nameZh, el('span', {class: 'en'}, d.nameEn)),
+      healthCell(d.code),
       indicators.map((id) => valueCell(id, d.code))));
     $('district-table').tBodies[0].replaceChildren(...rows);
     const select = $('map-indicator');
@@ -300,6 +329,33 @@
       ' ', levelBadge(v.level));
   }
 
+  function healthCell(district) {
+    const cell = el('td', {class: 'health-cell', 'data-district': district});
+    fillHealth(cell, state.health.get(district));
+    return cell;
+  }
+
+  // Score and worst level; the level badge carries colour, icon and text.
+  function fillHealth(node, h) {
+    if (!h) {
+      node.replaceChildren(el('span', {class: 'value missing'}, '—'));
+      return;
+    }
+    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + h.worstLevel.toLowerCase();
+    node.title = '分钟 Minute ' + localTime(h.windowStart) + ' · 最差级别 worst level';
+    node.replaceChildren(el('span', {class: 'value health-score'}, h.score.toFixed(0)), ' ', levelBadge(h.worstLevel));
+  }
+
+  function renderHealth(h) {
+    if (h.district === 'city') {
+      fillHealth($('city-health-value'), h);
+    } else {
+      const cell = document.querySelector(`td.health-cell[data-district="${CSS.escape(h.district)}"]`);
+      if (cell) fillHealth(cell, h);
+    }
+    renderMapSoon();
+  }
+
   function renderValue(v) {
     if (v.district === 'city') {
       renderCity();
@@ -312,6 +368,7 @@
   }
 
   function renderCity() {
+    fillHealth($('city-health-value'), state.health.get('city'));
     const tiles = [...state.latest.values()].filter((v) => v.district === 'city')
       .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId))
       .map((v) => {
@@ -327,16 +384,136 @@
   function renderAlerts() {
     $('open-count').textContent = String(state.openAlerts.size);
     $('alerts-empty').hidden = state.feed.length > 0;
-    $('alert-feed').replaceChildren(...state.feed.map((a) => el('li',
-      {class: 'alert-item alert-' + a.level.toLowerCase() + (a.kind === 'RESOLVED' ? ' resolved' : ''),
-        'data-alert-id': a.alertId, 'data-district': a.district},
+    const flooded = Boolean(state.flood && state.flood.active);
+    renderFloodBanner(flooded);
+    $('alert-feed').replaceChildren(...(flooded ? groupedFeed() : state.feed.map(alertItem)));
+    scheduleSilenceEnds();
+  }
+
+  // In a flood the feed is grouped by rule and indicator, biggest group first; every alert stays listed in its group.
+  function groupedFeed() {
+    const groups = new Map();
+    state.feed.forEach((a) => {
+      const key = a.rule + '|' + a.indicatorId;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(a);
+    });
+    return [...groups.values()].sort((x, y) => y.length - x.length).map((alerts) => {
+      const first = alerts[0];
+      const districts = [...new Set(alerts.map((a) => districtName(a.district)))];
+      return el('li', {class: 'alert-group', 'data-rule': first.rule, 'data-indicator': first.indicatorId},
+        el('div', {class: 'group-head'}, ruleName(first.rule) + ' · ' + indicatorName(first.indicatorId),
+          el('b', {class: 'group-count'}, ' ×' + alerts.length), el('span', {class: 'group-districts'}, districts.join('、'))),
+        el('ol', {class: 'alert-feed'}, alerts.map(alertItem)));
+    });
+  }
+
+  function renderFloodBanner(flooded) {
+    $('flood-banner').hidden = !flooded;
+    if (!flooded) return;
+    const f = state.flood;
+    $('flood-text').textContent = '⚠ 告警泛滥 Alarm flood: ' + f.windowMinutes + ' 分钟内 ' + f.opened + ' 条新告警 alerts opened in '
+      + f.windowMinutes + ' min (> ' + f.threshold + ') — 按规则与指标分组 grouped by rule and indicator, 无告警被隐藏 none hidden: '
+      + f.groups.map((g) => ruleName(g.rule) + ' · ' + indicatorName(g.indicatorId) + ' ×' + g.count).join('; ');
+  }
+
+  function alertItem(a) {
+    const h = state.handling.get(a.alertId);
+    const open = a.kind !== 'RESOLVED' && state.openAlerts.has(a.alertId);
+    const muted = open && isSilenced(h);
+    return el('li', {class: 'alert-item alert-' + a.level.toLowerCase() + (a.kind === 'RESOLVED' ? ' resolved' : '')
+        + (muted ? ' muted' : '') + (h && h.acknowledged ? ' acknowledged' : ''),
+      'data-alert-id': a.alertId, 'data-district': a.district},
       el('time', {class: 'alert-time', datetime: a.eventTime}, localTime(a.eventTime)),
       el('span', {class: 'alert-kind'}, KIND_LABELS[a.kind] || a.kind),
       levelBadge(a.kind === 'RESOLVED' ? a.previousLevel : a.level),
       el('span', {class: 'alert-district'}, districtName(a.district)),
-      el('span', {class: 'alert-indicator'}, indicatorName(a.indicatorId) + ' ' + number(a.value) + ' ' + unit(a.indicatorId)
-        + ' (阈值 threshold ' + number(a.threshold) + ')'),
-      el('span', {class: 'alert-message'}, a.message))));
+      el('span', {class: 'alert-indicator'}, ruleName(a.rule) + ' · ' + indicatorName(a.indicatorId) + ' ' + number(a.value)
+        + ' ' + unit(a.indicatorId) + ' (阈值 threshold ' + number(a.threshold) + ')'),
+      el('span', {class: 'alert-message'}, a.message),
+      open ? handlingLine(h) : [],
+      open ? el('div', {class: 'alert-actions'}, Object.entries(ACTION_LABELS).map(([action, label]) =>
+        el('button', {type: 'button', 'data-action': action}, label))) : []);
+  }
+
+  function handlingLine(h) {
+    if (!h) return [];
+    const by = (action) => ' — ' + action.user + ' ' + localTime(action.actedAt);
+    return el('div', {class: 'alert-handling'},
+      h.acknowledged ? el('span', {class: 'ack'}, '✔ 已确认 Acknowledged' + by(h.acknowledged)) : [],
+      h.assigned ? el('span', {class: 'assigned'}, '👤 指派给 Assigned to ' + h.assigned.assignee + by(h.assigned)) : [],
+      h.escalated ? el('span', {class: 'escalated'}, '⇧ 升级至 Escalated to ' + h.escalated.assignee + by(h.escalated)) : [],
+      isSilenced(h) ? el('span', {class: 'silenced'}, '🔕 静默至 Silenced until ' + localTime(h.silenced.silencedUntil)
+        + by(h.silenced)) : [],
+      h.lastComment ? el('span', {class: 'comment'}, '💬 ' + h.comments + ' 条备注 comments, 最新 latest: '
+        + h.lastComment.note + by(h.lastComment)) : []);
+  }
+
+  function isSilenced(h) {
+    return Boolean(h && h.silenced && Date.parse(h.silenced.silencedUntil) > Date.now());
+  }
+
+  // A silenced alert is muted, not hidden, and becomes loud again when its silence ends.
+  function scheduleSilenceEnds() {
+    clearTimeout(state.silenceTimer);
+    const ends = [...state.handling.values()].filter(isSilenced).map((h) => Date.parse(h.silenced.silencedUntil));
+    if (ends.length) state.silenceTimer = setTimeout(renderAlerts, Math.min(...ends) - Date.now() + 100);
+  }
+
+  function ruleName(rule) {
+    return RULE_LABELS[rule] || rule;
+  }
+
+  // ---- alert actions ----------------------------------------------------------------------------------------
+
+  function onActionClick(event) {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    const alertId = button.closest('.alert-item').dataset.alertId;
+    if (button.dataset.action === 'acknowledge') {
+      sendAction(alertId, {action: 'acknowledge'}).then(showActionError);
+    } else {
+      openActionDialog(alertId, button.dataset.action);
+    }
+  }
+
+  function openActionDialog(alertId, action) {
+    const form = $('action-form');
+    form.reset();
+    form.dataset.alertId = alertId;
+    form.dataset.action = action;
+    $('action-title').textContent = ACTION_LABELS[action] + ' — ' + alertId;
+    $('action-assignee-row').hidden = action !== 'assign';
+    $('action-silence-row').hidden = action !== 'silence';
+    $('action-assignee').required = action === 'assign';
+    $('action-note').required = action === 'comment';
+    $('action-error').textContent = '';
+    $('action-dialog').showModal();
+  }
+
+  async function submitActionDialog(event) {
+    event.preventDefault();
+    const form = $('action-form');
+    const body = {action: form.dataset.action, note: $('action-note').value};
+    if (body.action === 'assign') body.assignee = $('action-assignee').value;
+    if (body.action === 'silence') {
+      body.silencedUntil = new Date(Date.now() + Number($('action-silence').value) * 60000).toISOString();
+    }
+    const error = await sendAction(form.dataset.alertId, body);
+    if (error) $('action-error').textContent = error; else $('action-dialog').close();
+  }
+
+  /** POSTs an action; null when recorded, else the server's explanation. The pushed alertAction updates the page. */
+  async function sendAction(alertId, body) {
+    const response = await api('/api/alerts/' + encodeURIComponent(alertId) + '/actions',
+      {method: 'POST', body: JSON.stringify(body)});
+    if (response.ok) return null;
+    const answer = await response.json().catch(() => ({}));
+    return answer.error || ('操作失败 Action failed (' + response.status + ')');
+  }
+
+  function showActionError(error) {
+    $('action-status').textContent = error || '';
   }
 
   function renderLegend() {
@@ -373,7 +550,8 @@
     });
     state.map.setOption({
       tooltip: {formatter: (p) => districtName(p.name) + (p.data && p.data.reading
-        ? '<br>' + number(p.data.reading.value) + ' ' + unit(indicatorId) + ' · ' + levelText(p.data.reading.level) : '')},
+        ? '<br>' + number(p.data.reading.value) + ' ' + unit(indicatorId) + ' · ' + levelText(p.data.reading.level) : '')
+        + healthText(state.health.get(p.name))},
       visualMap: {type: 'piecewise', left: 10, bottom: 10, textStyle: {color: '#dde'},
         pieces: levelIds.map((id, i) => ({value: i, color: LEVEL_COLOURS[id], label: levelText(id)}))},
       series: [{type: 'map', map: 'city', nameProperty: 'code', roam: true, data,
@@ -386,6 +564,10 @@
     });
   }
 
+  function healthText(h) {
+    return h ? '<br>健康指数 Health ' + h.score.toFixed(0) + ' · ' + levelText(h.worstLevel) : '';
+  }
+
   function levelText(id) {
     const l = state.levels.get(id);
     return LEVEL_ICONS[id] + ' ' + (l ? l.zh + ' ' + capitalise(l.en) : id);
@@ -395,5 +577,8 @@
 
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', () => logout());
+  $('alert-feed').addEventListener('click', onActionClick);
+  $('action-form').addEventListener('submit', submitActionDialog);
+  $('action-cancel').addEventListener('click', () => $('action-dialog').close());
   boot();
 })();

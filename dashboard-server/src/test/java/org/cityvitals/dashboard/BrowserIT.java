@@ -3,11 +3,13 @@ package org.cityvitals.dashboard;
 import io.vertx.core.Vertx;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,7 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The operations-centre page in headless Debian Chromium: log in, then a live value and an alert appear. */
+/**
+ * The operations-centre page in headless Debian Chromium: log in, a live value, health scores and an alert appear,
+ * and acknowledging the alert from the page marks it once the server pushes the action back.
+ */
 class BrowserIT {
 
     private static final DateTimeFormatter SHANGHAI_CLOCK =
@@ -61,7 +66,7 @@ class BrowserIT {
     }
 
     @Test
-    void operatorLogsInAndSeesALiveValueAndAnAlertAppear() throws Exception {
+    void operatorSeesLiveValuesHealthAndAnAlertAndAcknowledgesIt() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get("http://127.0.0.1:" + server.port() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("ops");
@@ -76,6 +81,14 @@ class BrowserIT {
         assertThat(browser.findElement(By.cssSelector("tr[data-district='310109'] th")).getText())
                 .contains("虹口区").contains("Hongkou");
 
+        stack.publish(Signals.health(IndicatorValue.CITY, 73, Level.ORANGE));
+        stack.publish(Signals.health("310109", 58, Level.RED));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("city-health-value"), "73"));
+        assertThat(browser.findElement(By.id("city-health-value")).getText()).contains("■", "橙色 Orange");
+        By districtHealth = By.cssSelector("td.health-cell[data-district='310109']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(districtHealth, "58"));
+        assertThat(browser.findElement(districtHealth).getText()).contains("✖", "红色 Red");
+
         AlertEvent alert = Signals.opened("browser-alert", "310109", Level.RED, 260);
         stack.publish(alert);
         By item = By.cssSelector("li.alert-item[data-alert-id='browser-alert']");
@@ -83,5 +96,15 @@ class BrowserIT {
         assertThat(shown.getText()).contains("虹口区", "红色 Red", "新告警 Opened", alert.message(),
                 SHANGHAI_CLOCK.format(alert.eventTime()));
         assertThat(shown.findElement(By.cssSelector(".level-icon")).getText()).isEqualTo("✖");
+
+        // the feed is redrawn when alerts, actions or flood states arrive: find the button afresh until the click lands
+        By acknowledge = By.cssSelector("li.alert-item[data-alert-id='browser-alert'] button[data-action='acknowledge']");
+        wait.ignoring(StaleElementReferenceException.class).until(page -> {
+            page.findElement(acknowledge).click();
+            return true;
+        });
+        By acknowledged = By.cssSelector("li.alert-item.acknowledged[data-alert-id='browser-alert'] .ack");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(acknowledged, "ops"));
+        assertThat(browser.findElement(acknowledged).getText()).contains("已确认 Acknowledged");
     }
 }
