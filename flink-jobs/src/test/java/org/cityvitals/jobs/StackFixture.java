@@ -8,11 +8,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
+import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.jobs.source.DecodedEvent;
+import org.cityvitals.jobs.source.EventDeserializer;
 import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.store.ClickHouse;
 import org.cityvitals.stack.KafkaBroker;
 
 import java.nio.charset.StandardCharsets;
@@ -31,10 +38,60 @@ final class StackFixture implements AutoCloseable {
     final ClickHouseServer clickHouse;
 
     StackFixture(Path dir) {
+        this(dir, 2);
+    }
+
+    /** With one partition, records keep the order they were sent in, whatever their keys. */
+    StackFixture(Path dir, int partitions) {
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(2, Topics.READINGS, Topics.INCIDENTS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
+        kafka.createTopics(partitions, Topics.READINGS, Topics.INCIDENTS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
                 Topics.HEALTH_SCORES, Topics.DEAD_LETTERS);
+    }
+
+    /** Settings for this stack: its Kafka, its ClickHouse, the given database, then any further flags. */
+    JobSettings settings(String database, String... more) {
+        List<String> args = new ArrayList<>(List.of("--kafka", kafka.bootstrapServers(),
+                "--clickhouse", clickHouse.jdbcUrl("default"), "--database", database, "--group-id", database,
+                "--out-of-orderness", "5s"));
+        args.addAll(List.of(more));
+        return JobSettings.parse(args.toArray(String[]::new));
+    }
+
+    /**
+     * Runs the production topology over everything in the topics now, then ends (a bounded source: the final
+     * watermark fires every window). {@code configure} may adjust the environment after the production settings.
+     */
+    void runToEnd(JobSettings settings, VitalSignsJob.Outputs outputs,
+                  java.util.function.Consumer<StreamExecutionEnvironment> configure) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        VitalSignsMain.prepareEnvironment(env, settings);
+        configure.accept(env);
+        KafkaSource<DecodedEvent> bounded = KafkaSource.<DecodedEvent>builder()
+                .setBootstrapServers(settings.kafka())
+                .setTopics(Topics.READINGS, Topics.INCIDENTS)
+                .setGroupId(settings.groupId())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new EventDeserializer())
+                .build();
+        new VitalSignsJob(settings, settings.catalogueText(), bounded, outputs).build(env);
+        env.execute("vital signs test");
+    }
+
+    void runToEnd(JobSettings settings) throws Exception {
+        runToEnd(settings, VitalSignsMain.outputs(settings), env -> { });
+    }
+
+    /** Every row of a ClickHouse query as text, for whole-table comparisons. */
+    List<String> rows(String sql) throws Exception {
+        return new ClickHouse(clickHouse.jdbcUrl("default")).query(sql, rs -> {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.append(i > 1 ? " | " : "").append(rs.getString(i));
+            }
+            return row.toString();
+        });
     }
 
     static Reading pm25(String sensor, String district, Instant at, double value) {
@@ -42,12 +99,20 @@ final class StackFixture implements AutoCloseable {
     }
 
     void send(List<Reading> readings, String... rawPayloads) throws Exception {
+        send(readings, List.of(), rawPayloads);
+    }
+
+    void send(List<Reading> readings, List<Incident> incidents, String... rawPayloads) throws Exception {
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Reading r : readings) {
                 producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId().getBytes(StandardCharsets.UTF_8),
                         EventCodec.toJsonBytes(r)));
+            }
+            for (Incident i : incidents) {
+                producer.send(new ProducerRecord<>(Topics.INCIDENTS, i.id().getBytes(StandardCharsets.UTF_8),
+                        EventCodec.toJsonBytes(i)));
             }
             for (String raw : rawPayloads) {
                 producer.send(new ProducerRecord<>(Topics.READINGS, null, raw.getBytes(StandardCharsets.UTF_8)));

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link NoDataRule silence}. Each rule keeps at most one open alert with a deterministic id and emits every
  * transition with the next version. Alerts follow the newest window only: a late correction of an older window
  * updates the stored value but does not rewrite alert history. A series silent for a day is retired and leaves
- * no state or timer behind.
+ * no state or timer behind. The end of a bounded input (the watermark jumps to the end of time) is not silence.
  */
 public final class AlertEngine extends KeyedProcessFunction<String, IndicatorValue, AlertEvent> {
 
@@ -90,8 +90,9 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
         NoDataRule.State silence = noData.value();
-        if (silence == null || timestamp != silence.silenceTimer) {
-            return;
+        if (silence == null || timestamp != silence.silenceTimer
+                || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return; // the end of a bounded input is not silence
         }
         String key = ctx.getCurrentKey();
         int bar = key.indexOf('|');

@@ -22,9 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The health score of one district (or the city), every minute of event time, from the newest level of each of its
- * indicators. A level older than two of its windows no longer counts: a silent indicator is the no-data rule's
- * business, not a reason to keep a stale red in the score. With no level left, the series stops and forgets.
+ * The health score of one district (or the city) for every minute of event time, from each indicator's level as of
+ * that minute. Values wait in {@code pending} until the minute they belong to is scored, so the score of a minute is
+ * the same whether the stream arrives live or all at once in a replay. A level older than two of its windows no
+ * longer counts (a silent indicator is the no-data rule's business, not a reason to keep a stale red); with no level
+ * left and none pending the series stops its timer and forgets. At the end of a bounded input it scores up to the
+ * last window it saw, not beyond.
  */
 public final class HealthScoring extends KeyedProcessFunction<String, IndicatorValue, HealthScoreValue> {
 
@@ -33,6 +36,8 @@ public final class HealthScoring extends KeyedProcessFunction<String, IndicatorV
 
     private final CatalogueText catalogue;
     private transient MapState<String, LevelAt> levels;
+    private transient MapState<String, LevelAt> pending;
+    private transient ValueState<Long> lastWindowEnd;
     private transient ValueState<Long> nextScore;
 
     public HealthScoring(CatalogueText catalogue) {
@@ -42,25 +47,72 @@ public final class HealthScoring extends KeyedProcessFunction<String, IndicatorV
     @Override
     public void open(OpenContext openContext) {
         levels = getRuntimeContext().getMapState(new MapStateDescriptor<>("levels", String.class, LevelAt.class));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", String.class, LevelAt.class));
+        lastWindowEnd = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Long.class));
         nextScore = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Long.class));
     }
 
     @Override
     public void processElement(IndicatorValue v, Context ctx, Collector<HealthScoreValue> out) throws Exception {
         long end = v.windowEnd().toEpochMilli();
-        LevelAt known = levels.get(v.indicatorId());
-        if (known == null || end >= known.windowEnd) {
-            levels.put(v.indicatorId(), new LevelAt(v.level(), end));
+        // A later version of the same window replaces the earlier one.
+        pending.put(v.indicatorId() + "@" + end, new LevelAt(v.indicatorId(), v.level(), end));
+        if (lastWindowEnd.value() == null || end > lastWindowEnd.value()) {
+            lastWindowEnd.update(end);
         }
-        if (nextScore.value() == null) {
-            long next = Math.floorDiv(end + MINUTE - 1, MINUTE) * MINUTE;
-            nextScore.update(next);
-            ctx.timerService().registerEventTimeTimer(next);
+        // Scoring starts at the minute of the earliest window, whichever value happens to arrive first.
+        long minute = Math.floorDiv(end + MINUTE - 1, MINUTE) * MINUTE;
+        Long next = nextScore.value();
+        if (next == null || minute < next) {
+            if (next != null) {
+                ctx.timerService().deleteEventTimeTimer(next);
+            }
+            nextScore.update(minute);
+            ctx.timerService().registerEventTimeTimer(minute);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<HealthScoreValue> out) throws Exception {
+        applyPendingUpTo(timestamp);
+        Map<IndicatorDefinition, Level> current = currentLevels(timestamp);
+        if (!current.isEmpty()) {
+            Level worst = current.values().stream().max(Enum::compareTo).orElse(Level.NORMAL);
+            out.collect(new HealthScoreValue(ctx.getCurrentKey(), Instant.ofEpochMilli(timestamp - MINUTE),
+                    HealthScore.score(current), worst, 1));
+        }
+        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        boolean nothingLeft = levels.isEmpty() && pending.isEmpty();
+        if (nothingLeft || (inputEnded && timestamp >= lastWindowEnd.value())) {
+            levels.clear();
+            pending.clear();
+            lastWindowEnd.clear();
+            nextScore.clear();
+            return;
+        }
+        nextScore.update(timestamp + MINUTE);
+        ctx.timerService().registerEventTimeTimer(timestamp + MINUTE);
+    }
+
+    private void applyPendingUpTo(long timestamp) throws Exception {
+        List<String> applied = new ArrayList<>();
+        for (Map.Entry<String, LevelAt> e : pending.entries()) {
+            LevelAt update = e.getValue();
+            if (update.windowEnd <= timestamp) {
+                LevelAt known = levels.get(update.indicatorId);
+                if (known == null || update.windowEnd >= known.windowEnd) {
+                    levels.put(update.indicatorId, update);
+                }
+                applied.add(e.getKey());
+            }
+        }
+        for (String key : applied) {
+            pending.remove(key);
+        }
+    }
+
+    /** Levels still fresh at {@code timestamp}; stale ones are dropped from state. */
+    private Map<IndicatorDefinition, Level> currentLevels(long timestamp) throws Exception {
         Map<IndicatorDefinition, Level> current = new HashMap<>();
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, LevelAt> e : levels.entries()) {
@@ -74,15 +126,6 @@ public final class HealthScoring extends KeyedProcessFunction<String, IndicatorV
         for (String id : stale) {
             levels.remove(id);
         }
-        if (current.isEmpty()) {
-            levels.clear();
-            nextScore.clear();
-            return;
-        }
-        Level worst = current.values().stream().max(Enum::compareTo).orElse(Level.NORMAL);
-        out.collect(new HealthScoreValue(ctx.getCurrentKey(), Instant.ofEpochMilli(timestamp - MINUTE),
-                HealthScore.score(current), worst, 1));
-        nextScore.update(timestamp + MINUTE);
-        ctx.timerService().registerEventTimeTimer(timestamp + MINUTE);
+        return current;
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
  * cases reported before T and not resolved by T. Each case keeps its report and resolution times, so the count is
  * right in event time even when a resolution is processed before the watermark reaches an earlier boundary. Cases
  * resolved before a boundary are forgotten there; once none is left the series stops its timer and its state.
+ * At the end of a bounded input it reports up to the first boundary after the last change, not beyond.
  */
 public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogChange, IndicatorValue> {
 
@@ -30,6 +31,7 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
     private final CatalogueText catalogue;
     private transient MapState<String, CaseSpan> cases;
     private transient ValueState<Long> nextReport;
+    private transient ValueState<Long> lastChange;
 
     public IncidentBacklog(CatalogueText catalogue) {
         this.catalogue = catalogue;
@@ -39,6 +41,7 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
     public void open(OpenContext openContext) {
         cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, CaseSpan.class));
         nextReport = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Long.class));
+        lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Long.class));
     }
 
     @Override
@@ -50,6 +53,10 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
         span.reportedAt = change.reportedAt();
         span.resolvedAt = Math.min(span.resolvedAt, change.resolvedAt());
         cases.put(change.incidentId(), span);
+        long changedAt = span.resolvedAt == BacklogChange.OPEN ? span.reportedAt : span.resolvedAt;
+        if (lastChange.value() == null || changedAt > lastChange.value()) {
+            lastChange.update(changedAt);
+        }
         if (nextReport.value() == null) {
             long slide = definition(change.indicatorId()).window().slide().toMillis();
             long next = TimeWindow.getWindowStartWithOffset(change.reportedAt(), 0, slide) + slide;
@@ -79,8 +86,13 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
         out.collect(new IndicatorValue(d.id(), district,
                 Instant.ofEpochMilli(timestamp - d.window().size().toMillis()), Instant.ofEpochMilli(timestamp),
                 open, open, d.thresholdsFor(district).levelOf(open), 1));
-        if (cases.isEmpty()) {
+        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        if (cases.isEmpty() || (inputEnded && timestamp > lastChange.value())) {
+            // Nothing open; or a bounded replay has ended and its last change is reported: going on would run
+            // time forward forever on cases this input never resolves.
+            cases.clear();
             nextReport.clear();
+            lastChange.clear();
         } else {
             long next = timestamp + d.window().slide().toMillis();
             nextReport.update(next);

@@ -62,9 +62,13 @@ public final class KafkaSinks {
             this.key = key;
         }
 
+        /**
+         * No record timestamp, so Kafka stamps the time of writing: the event time is in the payload, and a replay
+         * of 2013 data must neither be refused as too old nor be deleted at once by time-based retention.
+         */
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-            return new ProducerRecord<>(topic, null, timestamp, key.apply(element).getBytes(StandardCharsets.UTF_8),
+            return new ProducerRecord<>(topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8),
                     SignalCodec.toJsonBytes(element));
         }
     }

@@ -1,0 +1,147 @@
+package org.cityvitals.jobs;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.cityvitals.indicators.event.Incident;
+import org.cityvitals.indicators.event.IncidentSource;
+import org.cityvitals.indicators.event.IncidentStatus;
+import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failure in the middle of the stream, a restart from the last checkpoint, and ClickHouse ends up holding exactly
+ * what a run without failure stores: deterministic keys, versions from restored state, ReplacingMergeTree.
+ */
+class FailureRecoveryIT {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+
+    @TempDir
+    static Path dir;
+    static StackFixture stack;
+
+    /** Shared with the sink's task: the MiniCluster runs in this JVM. */
+    static final AtomicLong FIRST_CHECKPOINT_AT = new AtomicLong();
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    @BeforeAll
+    static void start() {
+        stack = new StackFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void aRestartFromCheckpointStoresExactlyWhatACleanRunStores() throws Exception {
+        sendHalfAnHourOfCity();
+        String[] flags = {"--checkpoint-interval", "200ms", "--idleness", "1h"};
+
+        JobSettings clean = stack.settings("clean_run", flags);
+        stack.runToEnd(clean);
+
+        JobSettings failing = stack.settings("failed_run", flags);
+        VitalSignsJob.Outputs production = VitalSignsMain.outputs(failing);
+        List<Sink<IndicatorValue>> values = new ArrayList<>(production.values());
+        values.add(new FailOnceAfterACheckpoint());
+        stack.runToEnd(failing, new VitalSignsJob.Outputs(values, production.alerts(), production.healthScores(),
+                production.readings(), production.incidents(), production.deadLetters()), env -> {
+            Configuration restart = new Configuration();
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
+            env.configure(restart);
+        });
+        assertThat(FAILED).as("the failure was injected").isTrue();
+
+        for (String table : List.of("indicator_values", "alert_events", "health_scores", "readings", "incidents")) {
+            String query = "SELECT * FROM %s." + table + " FINAL ORDER BY tuple(*)";
+            List<String> expected = stack.rows(String.format(query, "clean_run"));
+            assertThat(expected).as(table + " has rows").isNotEmpty();
+            assertThat(stack.rows(String.format(query, "failed_run"))).as(table).isEqualTo(expected);
+        }
+    }
+
+    /** 30 minutes, 4 districts, 2 PM2.5 sensors each, one district polluted mid-way; and hotline cases. */
+    private static void sendHalfAnHourOfCity() throws Exception {
+        Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
+        List<Reading> readings = new ArrayList<>();
+        List<Incident> incidents = new ArrayList<>();
+        String[] districts = {"310101", "310104", "310105", "310115"};
+        for (int second = 0; second < 30 * 60; second += 20) {
+            for (String d : districts) {
+                for (int s = 1; s <= 2; s++) {
+                    boolean episode = d.equals("310101") && second > 600 && second < 1500;
+                    double value = (episode ? 160 : 35) + (second / 20 % 7) + s;
+                    readings.add(StackFixture.pm25("sh-" + d + "-pm25-0" + s, d, t0.plusSeconds(second), value));
+                }
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            String d = districts[i % districts.length];
+            Instant reported = t0.plusSeconds(i * 40L);
+            incidents.add(new Incident("h" + i, IncidentSource.HOTLINE_12345, "noise", "night", d, 3,
+                    IncidentStatus.REPORTED, reported, null, null, null, null));
+            if (i % 2 == 0) {
+                incidents.add(new Incident("h" + i, IncidentSource.HOTLINE_12345, "noise", "night", d, 3,
+                        IncidentStatus.RESOLVED, reported, reported.plusSeconds(120), reported.plusSeconds(600),
+                        null, null));
+            }
+        }
+        stack.send(readings, incidents);
+    }
+
+    /**
+     * Throws once, on the first record written well after the first checkpoint barrier reached this sink (so a
+     * completed checkpoint exists to restart from); slow enough that the stream is still flowing then.
+     */
+    static final class FailOnceAfterACheckpoint implements Sink<IndicatorValue> {
+        @Override
+        public SinkWriter<IndicatorValue> createWriter(WriterInitContext context) {
+            return new SinkWriter<>() {
+                @Override
+                public void write(IndicatorValue element, Context ctx) throws InterruptedException {
+                    Thread.sleep(5);
+                    long first = FIRST_CHECKPOINT_AT.get();
+                    if (first > 0 && System.currentTimeMillis() - first > 500 && !FAILED.getAndSet(true)) {
+                        throw new IllegalStateException("injected failure");
+                    }
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {
+                    FIRST_CHECKPOINT_AT.compareAndSet(0, System.currentTimeMillis());
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}
