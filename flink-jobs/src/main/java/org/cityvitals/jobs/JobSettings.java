@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public record JobSettings(String kafka, String clickHouseUrl, String database, String groupId, int parallelism,
                           Duration checkpointInterval, Duration outOfOrderness, Duration idleness,
-                          Duration allowedLateness, Path catalogue, String city, boolean fromEarliest)
+                          Duration allowedLateness, Path catalogue, String city, boolean fromEarliest,
+                          boolean untilLatest)
         implements Serializable {
 
     public static final String USAGE = String.join("\n",
@@ -33,7 +34,8 @@ public record JobSettings(String kafka, String clickHouseUrl, String database, S
             "  --allowed-lateness DUR       late events within this correct their window (10m)",
             "  --catalogue FILE             indicator catalogue YAML (the shipped one)",
             "  --city ID                    city profile, for local time in the anomaly rule (shanghai)",
-            "  --from-earliest              read topics from the beginning, not from committed offsets");
+            "  --from-earliest              read topics from the beginning, not from committed offsets",
+            "  --until-latest               stop at the end of what the topics hold now (a backfill of a replay)");
 
     private static final Set<String> VALUE_FLAGS = Set.of("--kafka", "--clickhouse", "--database", "--group-id",
             "--parallelism", "--checkpoint-interval", "--out-of-orderness", "--idleness", "--allowed-lateness",
@@ -47,11 +49,14 @@ public record JobSettings(String kafka, String clickHouseUrl, String database, S
     public static JobSettings parse(String... args) {
         Map<String, String> f = new HashMap<>();
         boolean fromEarliest = false;
+        boolean untilLatest = false;
         List<String> list = List.of(args);
         for (int i = 0; i < list.size(); i++) {
             String flag = list.get(i);
             if (flag.equals("--from-earliest")) {
                 fromEarliest = true;
+            } else if (flag.equals("--until-latest")) {
+                untilLatest = true;
             } else if (!VALUE_FLAGS.contains(flag)) {
                 throw new IllegalArgumentException("unknown flag " + flag + "\n" + USAGE);
             } else if (i + 1 == list.size()) {
@@ -72,7 +77,7 @@ public record JobSettings(String kafka, String clickHouseUrl, String database, S
                 duration("--allowed-lateness", f.getOrDefault("--allowed-lateness", "10m")),
                 f.containsKey("--catalogue") ? Path.of(f.get("--catalogue")) : null,
                 f.getOrDefault("--city", "shanghai"),
-                fromEarliest);
+                fromEarliest, untilLatest);
     }
 
     /** The city's time zone (the profile is validated here, so an unknown --city fails at start). */

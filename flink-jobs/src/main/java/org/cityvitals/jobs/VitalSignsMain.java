@@ -4,6 +4,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -54,8 +55,14 @@ public final class VitalSignsMain {
     /** Prepares the environment and builds the topology on Kafka and ClickHouse. */
     static StreamExecutionEnvironment prepare(StreamExecutionEnvironment env, JobSettings settings)
             throws Exception {
+        return prepare(env, settings, outputs(settings));
+    }
+
+    /** The same with other outputs (tests add a failing sink). */
+    static StreamExecutionEnvironment prepare(StreamExecutionEnvironment env, JobSettings settings,
+                                              VitalSignsJob.Outputs outputs) throws Exception {
         prepareEnvironment(env, settings);
-        new VitalSignsJob(settings, settings.catalogueText(), eventsSource(settings), outputs(settings)).build(env);
+        new VitalSignsJob(settings, settings.catalogueText(), eventsSource(settings), outputs).build(env);
         return env;
     }
 
@@ -70,15 +77,18 @@ public final class VitalSignsMain {
     }
 
     static KafkaSource<DecodedEvent> eventsSource(JobSettings settings) {
-        return KafkaSource.<DecodedEvent>builder()
+        KafkaSourceBuilder<DecodedEvent> source = KafkaSource.<DecodedEvent>builder()
                 .setBootstrapServers(settings.kafka())
                 .setTopics(Topics.READINGS, Topics.INCIDENTS)
                 .setGroupId(settings.groupId())
                 .setStartingOffsets(settings.fromEarliest() ? OffsetsInitializer.earliest()
                         : OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new EventDeserializer())
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (settings.untilLatest()) {
+            source.setBounded(OffsetsInitializer.latest());
+        }
+        return source.build();
     }
 
     static VitalSignsJob.Outputs outputs(JobSettings s) {

@@ -55,7 +55,7 @@ class LateDataIT {
     void aLateReadingCorrectsItsWindowAndATooLateOneIsKeptAsADeadLetter() throws Exception {
         Instant t0 = Instant.parse("2026-03-01T00:00:00Z");
         String sensor = "sh-310101-pm25-01";
-        JobSettings settings = stack.settings("late_it", "--allowed-lateness", "10m", "--idleness", "1s",
+        JobSettings settings = stack.live("late_it", "--allowed-lateness", "10m", "--idleness", "1s",
                 "--checkpoint-interval", "1s");
         JobClient job = VitalSignsMain.start(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
         try {

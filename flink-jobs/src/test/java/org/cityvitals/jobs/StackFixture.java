@@ -8,16 +8,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
-import org.cityvitals.jobs.source.DecodedEvent;
-import org.cityvitals.jobs.source.EventDeserializer;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.stack.KafkaBroker;
@@ -49,33 +45,31 @@ final class StackFixture implements AutoCloseable {
                 Topics.HEALTH_SCORES, Topics.DEAD_LETTERS);
     }
 
-    /** Settings for this stack: its Kafka, its ClickHouse, the given database, then any further flags. */
-    JobSettings settings(String database, String... more) {
+    /** A job on this stack (its Kafka, its ClickHouse, the given database) that reads what the topics hold now. */
+    JobSettings bounded(String database, String... more) {
+        List<String> flags = new ArrayList<>(List.of(more));
+        flags.add("--until-latest");
+        return live(database, flags.toArray(String[]::new));
+    }
+
+    /** A job on this stack that keeps running: read from the beginning, then whatever arrives. */
+    JobSettings live(String database, String... more) {
         List<String> args = new ArrayList<>(List.of("--kafka", kafka.bootstrapServers(),
                 "--clickhouse", clickHouse.jdbcUrl("default"), "--database", database, "--group-id", database,
-                "--out-of-orderness", "5s"));
+                "--out-of-orderness", "5s", "--from-earliest"));
         args.addAll(List.of(more));
         return JobSettings.parse(args.toArray(String[]::new));
     }
 
     /**
-     * Runs the production topology over everything in the topics now, then ends (a bounded source: the final
+     * Runs the production topology over everything in the topics now, then ends ({@code --until-latest}: the final
      * watermark fires every window). {@code configure} may adjust the environment after the production settings.
      */
     void runToEnd(JobSettings settings, VitalSignsJob.Outputs outputs,
                   java.util.function.Consumer<StreamExecutionEnvironment> configure) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        VitalSignsMain.prepareEnvironment(env, settings);
+        VitalSignsMain.prepare(env, settings, outputs);
         configure.accept(env);
-        KafkaSource<DecodedEvent> bounded = KafkaSource.<DecodedEvent>builder()
-                .setBootstrapServers(settings.kafka())
-                .setTopics(Topics.READINGS, Topics.INCIDENTS)
-                .setGroupId(settings.groupId())
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setBounded(OffsetsInitializer.latest())
-                .setDeserializer(new EventDeserializer())
-                .build();
-        new VitalSignsJob(settings, settings.catalogueText(), bounded, outputs).build(env);
         env.execute("vital signs test");
     }
 

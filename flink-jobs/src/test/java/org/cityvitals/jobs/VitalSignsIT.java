@@ -72,7 +72,7 @@ class VitalSignsIT {
         }
         stack.send(readings, "{not json", "{\"sensorId\":\"x\"}");
 
-        stack.runToEnd(stack.settings("vitals_it"));
+        stack.runToEnd(stack.bounded("vitals_it"));
 
         ClickHouse ch = new ClickHouse(stack.clickHouse.jdbcUrl("default"));
         Map<String, Double> stored = new TreeMap<>();

@@ -2,7 +2,6 @@ package org.cityvitals.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sample files under {@code src/test/resources/data}, and a deliberately simple reader of them (split on commas
+ * The sample files in the repository's {@code data/samples} folder (tests run with the module folder as working
+ * directory), and a deliberately simple reader of them (split on commas
  * outside quotes) that is independent of the production CSV reader, so expected counts are not computed by the
  * code under test.
  */
@@ -21,11 +21,11 @@ public final class SampleData {
     }
 
     public static Path path(String fileName) {
-        try {
-            return Path.of(SampleData.class.getResource("/data/" + fileName).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        Path path = Path.of("..", "data", "samples", fileName);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException("sample file " + path.toAbsolutePath() + " is missing");
         }
+        return path;
     }
 
     public static List<Map<String, String>> rows(String fileName) {

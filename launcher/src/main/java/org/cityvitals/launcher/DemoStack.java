@@ -16,11 +16,13 @@ import org.cityvitals.stack.KafkaBroker;
 import org.cityvitals.stack.Ports;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
+import org.cityvitals.store.dimension.DimensionLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -29,13 +31,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Everything the demo runs, started in dependency order and stopped in reverse: ClickHouse and Kafka (unless
- * given), the schema, the Flink job in local mode, the dashboard, the ingest gateway and the simulator.
+ * given), the schema with its dimension tables and hourly retention, the Flink job in local mode, the dashboard,
+ * the simulator and the ingest gateway.
  */
 final class DemoStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
     static final String DEMO_API_KEY = "demo-key";
     private static final int PARTITIONS = 4;
+    private static final String DATABASE = "cityvitals";
 
     private final Deque<Stoppable> started = new ArrayDeque<>();
 
@@ -69,8 +73,12 @@ final class DemoStack implements AutoCloseable {
                 kafka = broker.bootstrapServers();
             }
             KafkaBroker.createTopics(kafka, PARTITIONS, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS,
-                    Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
-            new SchemaMigrator(new ClickHouse(clickHouseUrl), "cityvitals").migrate();
+                    Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+            ClickHouse clickHouse = new ClickHouse(clickHouseUrl);
+            new SchemaMigrator(clickHouse, DATABASE).migrate();
+            new DimensionLoader(clickHouse, DATABASE).load(Instant.now());
+            RetentionSchedule retention = RetentionSchedule.start(clickHouse, DATABASE);
+            stack.started.push(new Stoppable("retention", retention));
 
             out.println("starting the Flink job (local mode)…");
             JobSettings job = JobSettings.parse("--kafka", kafka, "--clickhouse", clickHouseUrl,

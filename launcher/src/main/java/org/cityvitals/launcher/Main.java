@@ -3,6 +3,9 @@ package org.cityvitals.launcher;
 import org.cityvitals.indicators.catalogue.CatalogueTool;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.ingest.replay.Replay;
+import org.cityvitals.ingest.sim.ScenarioCli;
+import org.cityvitals.ingest.sim.SimulatorCli;
+import org.cityvitals.store.StoreCli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +27,12 @@ public final class Main {
             "  catalogue docs               regenerate docs/INDICATORS.md from the shipped catalogue",
             "  replay --dataset NAME --file PATH [--speed N | --max] [--kafka HOST:PORT]",
             "                               publish a public data set into Kafka in event-time order",
+            "                               (samples in data/samples; see ingest/README.md)",
+            "  simulate [flags]             run the Shanghai simulator against any Kafka (simulate --help)",
+            "  scenario --scenario NAME --districts CODES --minutes M --key KEY [--gateway URL]",
+            "                               inject a scenario into a running demo",
+            "  db migrate|retention|dimensions [--clickhouse JDBC-URL] [--database NAME]",
+            "                               apply the schema, drop expired partitions, reload dimensions",
             "  help                         this text");
 
     private Main() {}
@@ -42,6 +51,9 @@ public final class Main {
                 case "stop" -> stop(rest, out);
                 case "catalogue" -> catalogue(rest, out, err);
                 case "replay" -> Replay.run(rest.toArray(String[]::new), out);
+                case "simulate" -> SimulatorCli.run(rest.toArray(String[]::new), out);
+                case "scenario" -> ScenarioCli.run(rest.toArray(String[]::new), out);
+                case "db" -> StoreCli.run(rest.toArray(String[]::new), out);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;

@@ -66,7 +66,8 @@ class EndToEndIT {
     static void startServices() {
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(1, Topics.READINGS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+        kafka.createTopics(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES,
+                Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
         vertx = Vertx.vertx();
     }
 
