@@ -116,10 +116,16 @@ public final class KafkaBroker implements AutoCloseable {
         createTopics(bootstrapServers, partitions, names);
     }
 
-    /** Creates missing topics on any broker (replication factor 1: single-node stacks only). */
+    /**
+     * Creates missing topics on any broker (replication factor 1: single-node stacks only), with log-append
+     * timestamps.
+     */
     public static void createTopics(String bootstrapServers, int partitions, String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+            // Append time: records carry their event time in the payload, and a replay of 2013 data stamped with
+            // 2013 would otherwise be deleted by time-based retention as soon as its segment rolls.
+            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)
+                    .configs(Map.of("message.timestamp.type", "LogAppendTime"))).toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get();

@@ -32,7 +32,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     }
 
     public ClickHouseSink(String jdbcUrl, String database, TableMapping<T> mapping) {
-        this(jdbcUrl, database, mapping, 10_000, Duration.ofSeconds(1));
+        this(jdbcUrl, database, mapping, 50_000, Duration.ofSeconds(1));
     }
 
     @Override
