@@ -81,8 +81,9 @@ final class DemoStack implements AutoCloseable {
             stack.started.push(new Stoppable("retention", retention));
 
             out.println("starting the Flink job (local mode)…");
+            // Short idleness: the demo's quiet incident partitions must not hold back the first values for long.
             JobSettings job = JobSettings.parse("--kafka", kafka, "--clickhouse", clickHouseUrl,
-                    "--out-of-orderness", "5s", "--idleness", "30s");
+                    "--out-of-orderness", "5s", "--idleness", "5s");
             JobClient flink = LocalFlink.start(job, state.checkpointDir());
             stack.started.push(new Stoppable("Flink job", () -> flink.cancel().get(30, TimeUnit.SECONDS)));
 
@@ -139,9 +140,10 @@ final class DemoStack implements AutoCloseable {
                 .append("                  huangpu/huangpu, pudong/pudong, xuhui/xuhui (district dispatchers)\n");
         s.append(String.format("  Ingest gateway  http://127.0.0.1:%d/ingest/readings   (header X-Api-Key: %s)%n",
                 gatewayPort, DEMO_API_KEY));
-        s.append(String.format("  Scenarios       curl -X POST -H 'X-Api-Key: %s' -d '{\"scenario\":\"pollution\","
-                + "\"districts\":[\"310101\"],\"minutes\":10}' http://127.0.0.1:%d/ingest/scenarios%n",
-                DEMO_API_KEY, gatewayPort));
+        s.append(String.format("  Scenarios       ./cityvitals scenario --scenario pollution_episode --districts 310101 "
+                + "--minutes 10 --key %s --gateway http://127.0.0.1:%d%n", DEMO_API_KEY, gatewayPort));
+        s.append("                  (also rainstorm_flooding, rush_hour_gridlock, water_main_burst, power_outage,\n"
+                + "                  hotline_surge)\n");
         s.append(String.format("  Kafka           %s%s%n", kafka, o.ownKafka() ? " (own broker)" : " (given)"));
         s.append(String.format("  ClickHouse      %s%s%n", clickHouseUrl, o.ownClickHouse() ? " (own server)" : " (given)"));
         if (o.ownClickHouse()) {
