@@ -132,6 +132,6 @@ public final class VitalSignsJob {
                 "event at " + Instant.ofEpochMilli(s.timestamp()) + " arrived after its window closed for good",
                 "{\"indicatorId\":\"" + s.indicatorId() + "\",\"district\":\"" + s.district() + "\",\"id\":\""
                         + s.sensorId() + "\",\"value\":" + s.value() + "}",
-                Instant.now());
+                0, Instant.now());
     }
 }

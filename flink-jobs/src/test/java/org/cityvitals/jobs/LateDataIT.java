@@ -1,20 +1,14 @@
 package org.cityvitals.jobs;
 
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,23 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class LateDataIT {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
-
-    @TempDir
-    static Path dir;
-    static StackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = new StackFixture(dir, 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    static final StackFixture stack = new StackFixture(1);
 
     private static final String MINUTE_0 = "SELECT value, samples, version FROM late_it.indicator_values FINAL "
             + "WHERE indicator_id = 'air.pm25' AND district = '310101' AND window_start = '2026-03-01 00:00:00'";

@@ -8,7 +8,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
@@ -18,7 +20,14 @@ import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.stack.KafkaBroker;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +36,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A real Kafka broker and a real ClickHouse server for the integration tests of this module. */
-final class StackFixture implements AutoCloseable {
+/**
+ * A Flink MiniCluster, a real Kafka broker and a real ClickHouse server for one integration test class:
+ * {@code @RegisterExtension static final StackFixture stack = new StackFixture(2);}
+ */
+final class StackFixture implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
-    final KafkaBroker kafka;
-    final ClickHouseServer clickHouse;
-
-    StackFixture(Path dir) {
-        this(dir, 2);
-    }
+    private final int partitions;
+    private final MiniClusterExtension flink = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
+                    .build());
+    private Path dir;
+    KafkaBroker kafka;
+    ClickHouseServer clickHouse;
 
     /** With one partition, records keep the order they were sent in, whatever their keys. */
-    StackFixture(Path dir, int partitions) {
+    StackFixture(int partitions) {
+        this.partitions = partitions;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        flink.beforeAll(context);
+        dir = Files.createTempDirectory("cityvitals-it");
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
         kafka.createTopics(partitions, Topics.READINGS, Topics.INCIDENTS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
@@ -139,8 +159,22 @@ final class StackFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void beforeEach(ExtensionContext context) throws Exception {
+        flink.beforeEach(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        flink.afterEach(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
         clickHouse.close();
         kafka.close();
+        flink.afterAll(context);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.cityvitals.jobs;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.level.Level;
@@ -11,13 +9,9 @@ import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.LevelRule;
 import org.cityvitals.store.ClickHouse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,23 +25,7 @@ import static org.assertj.core.api.Assertions.within;
 class VitalSignsIT {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-                    .build());
-
-    @TempDir
-    static Path dir;
-    static StackFixture stack;
-
-    @BeforeAll
-    static void start() {
-        stack = new StackFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
+    static final StackFixture stack = new StackFixture(2);
 
     @Test
     void oneDistrictOverTheThresholdAlertsAloneAndEveryWindowIsStored() throws Exception {

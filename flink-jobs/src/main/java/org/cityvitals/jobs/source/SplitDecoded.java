@@ -39,7 +39,7 @@ public final class SplitDecoded extends ProcessFunction<DecodedEvent, Reading> {
             rejected.inc();
             String reason = Topics.INCIDENTS.equals(in.topic()) ? "invalid_incident" : "invalid_reading";
             ctx.output(DEAD_LETTERS, new DeadLetter(SOURCE + ":" + in.topic(), reason, in.problems(),
-                    in.rawPayload(), Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
+                    in.rawPayload(), 0, Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
         }
     }
 }

@@ -7,7 +7,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.cityvitals.indicators.Topics;
-import org.cityvitals.ingest.deadletter.DeadLetter;
+import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.ingest.source.OutboundEvent;
 import org.cityvitals.ingest.source.Rejection;
 
@@ -43,7 +44,7 @@ public final class EventProducer implements AutoCloseable {
 
     /** Publishes the rejection as a {@link DeadLetter}, keyed by source so one source's letters stay in order. */
     public CompletableFuture<RecordMetadata> sendDeadLetter(Rejection rejection) {
-        byte[] json = DeadLetter.of(rejection, Instant.now()).toJsonBytes();
+        byte[] json = SignalCodec.toJsonBytes(rejection.toDeadLetter(Instant.now()));
         return send(new ProducerRecord<>(Topics.DEAD_LETTERS, rejection.source(), json));
     }
 

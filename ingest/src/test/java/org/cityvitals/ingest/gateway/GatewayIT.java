@@ -7,7 +7,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.TestBroker;
 import org.cityvitals.ingest.TopicTail;
-import org.cityvitals.ingest.deadletter.DeadLetter;
+import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.SignalCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class GatewayIT {
                         "5:sensorId:unknown_sensor");
         assertThat(readings.records()).isEmpty();
         assertThat(deadLetters.records()).hasSize(3).allSatisfy(r -> {
-            DeadLetter letter = DeadLetter.fromJsonBytes(r.value());
+            DeadLetter letter = SignalCodec.fromJson(r.value(), DeadLetter.class);
             assertThat(letter.source()).isEqualTo("gateway-readings");
             assertThat(letter.payload()).isNotBlank();
         });

@@ -5,11 +5,14 @@ import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.event.EventCodec;
+import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.ingest.SampleData;
 import org.cityvitals.ingest.TestBroker;
+import org.cityvitals.ingest.PublishedSchemas;
 import org.cityvitals.ingest.TopicTail;
-import org.cityvitals.ingest.deadletter.DeadLetter;
+import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.SignalCodec;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -168,7 +171,7 @@ class ReplayIT {
             assertThat(exit).as(output).isZero();
             assertThat(readings).hasSize((int) readingCount);
             assertThat(incidents).hasSize((int) incidentCount);
-            List<DeadLetter> letters = deadLetters.stream().map(r -> DeadLetter.fromJsonBytes(r.value())).toList();
+            List<DeadLetter> letters = deadLetters.stream().map(r -> SignalCodec.fromJson(r.value(), DeadLetter.class)).toList();
             Map<String, Long> byReason = letters.stream().collect(Collectors.groupingBy(DeadLetter::reason,
                     TreeMap::new, Collectors.counting()));
             assertThat(byReason).isEqualTo(new TreeMap<>(rejections));
@@ -182,7 +185,18 @@ class ReplayIT {
             rejections.forEach((reason, count) ->
                     assertThat(output).containsPattern(reason + "\\s+" + String.format(Locale.ROOT, "%,d", count)));
             assertInEventTimeOrder(readings, r -> EventCodec.decodeReading(r.value()).value().observedAt());
-            assertInEventTimeOrder(incidents, r -> Instant.ofEpochMilli(r.timestamp()));
+            assertInEventTimeOrder(incidents, r -> stageTime(EventCodec.decodeIncident(r.value()).value()));
+            readings.forEach(r -> PublishedSchemas.assertValid("reading", r.value()));
+            incidents.forEach(r -> PublishedSchemas.assertValid("incident", r.value()));
+        }
+
+        /** When the incident reached the stage its event reports. */
+        private static Instant stageTime(Incident i) {
+            return switch (i.status()) {
+                case REPORTED -> i.reportedAt();
+                case DISPATCHED -> i.dispatchedAt();
+                case RESOLVED -> i.resolvedAt();
+            };
         }
 
         List<Reading> readingsDecoded() {

@@ -42,7 +42,11 @@ class SimulatorIT {
             HttpResponse<Buffer> unknownDistrict = await(client.post(gateway.actualPort(), "127.0.0.1",
                     "/ingest/scenarios").putHeader("X-Api-Key", "k").sendJsonObject(new JsonObject()
                     .put("scenario", "power_outage").put("districts", new JsonArray().add("110101")).put("minutes", 5)));
-            Thread.sleep(2_500);
+            // Three seconds of simulated time at 1,500 readings/s, however slowly a loaded machine gets there.
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (simulator.eventsPublished() < 3 * 1500 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
             simulator.close();
             long published = simulator.eventsPublished();
 
