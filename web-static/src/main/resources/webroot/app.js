@@ -229,10 +229,18 @@
         if (message.handling) state.handling.set(message.handling.alertId, message.handling);
         renderAlerts();
         break;
-      case 'flood':
+      case 'flood': {
+        // Redraw the feed only when it switches between flat and grouped: a redraw under the operator's cursor
+        // would move the button they are about to click.
+        const wasActive = Boolean(state.flood && state.flood.active);
         state.flood = message.flood;
-        renderAlerts();
+        if (Boolean(message.flood.active) !== wasActive) {
+          renderAlerts();
+        } else {
+          renderFloodBanner(wasActive);
+        }
         break;
+      }
       case 'heartbeat':
         break;
       default:

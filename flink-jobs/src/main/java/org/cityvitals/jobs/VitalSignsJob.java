@@ -13,6 +13,7 @@ import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.AlertEngine;
 import org.cityvitals.jobs.health.HealthScoring;
 import org.cityvitals.jobs.incident.BacklogChange;
@@ -128,10 +129,8 @@ public final class VitalSignsJob {
 
     /** A sample beyond the allowed lateness can no longer correct its window; keep it as a dead letter. */
     private static DeadLetter tooLate(Sample s) {
-        return new DeadLetter(SplitDecoded.SOURCE, "too_late",
+        return new DeadLetter(SplitDecoded.SOURCE + ":windows", "too_late",
                 "event at " + Instant.ofEpochMilli(s.timestamp()) + " arrived after its window closed for good",
-                "{\"indicatorId\":\"" + s.indicatorId() + "\",\"district\":\"" + s.district() + "\",\"id\":\""
-                        + s.sensorId() + "\",\"value\":" + s.value() + "}",
-                0, Instant.now());
+                SignalCodec.toJson(s), 0, Instant.now());
     }
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
  * <p>Sessions look the user up again for every message they send, so a changed scope applies at once.
  */
 public final class UserDirectory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserDirectory.class);
 
     /** The demo users shipped in the jar: ops, admin and district dispatchers (README lists them). */
     public static final String DEMO_RESOURCE = "demo-users.json";
@@ -35,6 +36,8 @@ public final class UserDirectory {
     /** The users in {@code file}, or the demo users when it is null. */
     public static UserDirectory load(Path file) {
         if (file == null) {
+            LOG.warn("no users file given: the demo users (ops/ops, admin/admin, …) can log in; pass --users FILE "
+                    + "for anything but a demo");
             try (InputStream in = Objects.requireNonNull(
                     UserDirectory.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE), DEMO_RESOURCE)) {
                 return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEMO_RESOURCE);

@@ -33,10 +33,12 @@ public final class AlarmFlood {
     /** The openings of one rule on one indicator in the window, with their districts. */
     public record Group(String rule, String indicatorId, int count, List<String> districts) {}
 
-    /** Notes an alert transition; only openings count. */
+    /** Notes an alert transition; only openings count. Forgets old ones here too, screens or not. */
     public void observe(AlertEvent event) {
         if (event.kind() == AlertKind.OPENED) {
             recentOpenings.put(event.alertId(), event);
+            Instant since = event.eventTime().minus(WINDOW);
+            recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * One authenticated WebSocket client. Every message passes the scope check as it is written, against the user's
- * scope as the directory has it at that moment, so a reassigned dispatcher stops receiving a district at once.
+ * One authenticated WebSocket client. Every message passes the scope check when queued and again as it is written,
+ * against the user's scope in the directory. (The users file is read at start, so a reassignment takes effect at
+ * the next restart; the per-message check is what makes it take effect everywhere then.)
  * Writes stop while Vert.x reports the socket's write queue full and resume on drain; meanwhile the
  * {@link OutboundQueue} coalesces values, and a client that falls too far behind on alerts is disconnected.
  */
@@ -46,15 +47,15 @@ final class ClientSession {
     }
 
     void offerValue(String key, Outgoing value) {
-        if (!closed) {
+        if (!closed && inScope(value)) {
             queue.offerValue(key, value);
             flush();
         }
     }
 
     void offerAlert(Outgoing alert) {
-        if (closed) {
-            return;
+        if (closed || !inScope(alert)) {
+            return; // other districts' alerts must not count towards this screen's backlog
         }
         if (!queue.offerAlert(alert)) {
             close(TOO_SLOW, "too slow for the alert stream; reconnect for a fresh snapshot");
@@ -92,6 +93,11 @@ final class ClientSession {
         floodSent = flood;
         socket.writeTextMessage(json);
         onSent.run();
+    }
+
+    /** Checked when queued and again when written: scope may change in between. */
+    private boolean inScope(Outgoing message) {
+        return message.district() == null || scope().map(s -> s.allows(message.district())).orElse(true);
     }
 
     private void flush() {

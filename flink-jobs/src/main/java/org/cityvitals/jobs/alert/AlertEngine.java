@@ -57,6 +57,8 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
         if (windowEnd < silence.lastWindowEnd) {
             return;
         }
+        // A late correction of the newest window: its level counts, but rate and anomaly already judged it once.
+        boolean correction = windowEnd == silence.lastWindowEnd;
         IndicatorDefinition definition = catalogue.get().byId(v.indicatorId()).orElseThrow();
         silence.lastWindowEnd = windowEnd;
         if (silence.alert.isOpen()) {
@@ -78,6 +80,9 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
             level.update(levelState);
         }
 
+        if (correction) {
+            return;
+        }
         RateOfChangeRule.State rateState = orNew(rate.value(), RateOfChangeRule.State::new);
         emit(RateOfChangeRule.apply(rateState, v, definition), out);
         rate.update(rateState);
@@ -94,10 +99,8 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
                 || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a bounded input is not silence
         }
-        String key = ctx.getCurrentKey();
-        int bar = key.indexOf('|');
-        String indicatorId = key.substring(0, bar);
-        String district = key.substring(bar + 1);
+        String indicatorId = Sample.indicatorOf(ctx.getCurrentKey());
+        String district = Sample.districtOf(ctx.getCurrentKey());
         if (!silence.alert.isOpen()) {
             IndicatorDefinition definition = catalogue.get().byId(indicatorId).orElseThrow();
             out.collect(NoDataRule.opened(silence, indicatorId, district, definition, timestamp));

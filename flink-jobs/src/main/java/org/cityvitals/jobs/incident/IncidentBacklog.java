@@ -11,6 +11,7 @@ import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.jobs.CatalogueText;
+import org.cityvitals.jobs.window.Sample;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,10 +68,8 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
-        String key = ctx.getCurrentKey();
-        int bar = key.indexOf('|');
-        IndicatorDefinition d = definition(key.substring(0, bar));
-        String district = key.substring(bar + 1);
+        IndicatorDefinition d = definition(Sample.indicatorOf(ctx.getCurrentKey()));
+        String district = Sample.districtOf(ctx.getCurrentKey());
         long open = 0;
         List<String> closed = new ArrayList<>();
         for (Map.Entry<String, CaseSpan> e : cases.entries()) {

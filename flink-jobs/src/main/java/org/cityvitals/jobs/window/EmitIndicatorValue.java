@@ -36,9 +36,8 @@ public final class EmitIndicatorValue
     public void process(String seriesKey, Context ctx, Iterable<SampleAccumulator> accumulators,
                         Collector<IndicatorValue> out) throws Exception {
         SampleAccumulator acc = accumulators.iterator().next();
-        int bar = seriesKey.indexOf('|');
-        String indicatorId = seriesKey.substring(0, bar);
-        String district = seriesKey.substring(bar + 1);
+        String indicatorId = Sample.indicatorOf(seriesKey);
+        String district = Sample.districtOf(seriesKey);
         IndicatorDefinition definition = catalogue.get().byId(indicatorId).orElseThrow();
 
         ValueState<Long> firings = ctx.windowState().getState(FIRINGS);

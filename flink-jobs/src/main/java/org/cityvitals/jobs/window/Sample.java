@@ -16,4 +16,12 @@ public record Sample(String indicatorId, String district, Aggregation aggregatio
     public static String seriesKey(String indicatorId, String district) {
         return indicatorId + "|" + district;
     }
+
+    public static String indicatorOf(String seriesKey) {
+        return seriesKey.substring(0, seriesKey.indexOf('|'));
+    }
+
+    public static String districtOf(String seriesKey) {
+        return seriesKey.substring(seriesKey.indexOf('|') + 1);
+    }
 }

@@ -76,7 +76,7 @@ public final class IngestGatewayVerticle extends VerticleBase {
         publisher = new KafkaPublisher(vertx, new EventProducer(config.bootstrapServers(), Map.of(
                 "max.block.ms", timeout,
                 "request.timeout.ms", timeout / 2,
-                "delivery.timeout.ms", timeout)), timeout);
+                "delivery.timeout.ms", timeout)), timeout, metrics);
         Router router = Router.router(vertx);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes());
         Authenticate authenticate = new Authenticate();
@@ -139,7 +139,9 @@ public final class IngestGatewayVerticle extends VerticleBase {
                 metrics.rejected(source, RejectReason.KAFKA_UNAVAILABLE, outcome.valid().size());
                 ctx.response().putHeader("Retry-After", Integer.toString(config.retryAfterSeconds()));
                 json(ctx, 503, outcome.toJson(0).put("error", "Kafka did not take the data: "
-                        + result.cause().getMessage() + "; nothing was lost on your side: send the same body again"));
+                        + result.cause().getMessage() + "; send the body again after Retry-After. Some items may have "
+                        + "reached Kafka before it failed: the store folds repeated readings into one row, but "
+                        + "windows may count them twice until the repeat is out of their allowed lateness"));
             }
         });
     }
@@ -157,14 +159,26 @@ public final class IngestGatewayVerticle extends VerticleBase {
             json(ctx, 409, new JsonObject().put("error", "no simulator is attached to this gateway"));
             return;
         }
+        ScenarioRequest request;
         try {
-            ScenarioRequest request = ScenarioRequest.parse(ctx.body().asString());
-            var until = simulator.inject(request.scenario(), request.districts(), request.duration());
-            json(ctx, 202, new JsonObject().put("scenario", request.scenario().code())
-                    .put("districts", new JsonArray(List.copyOf(request.districts()))).put("until", until.toString()));
+            request = ScenarioRequest.parse(ctx.body().asString());
         } catch (IllegalArgumentException e) {
             json(ctx, 400, new JsonObject().put("error", e.getMessage()));
+            return;
         }
+        // The simulator may be busy publishing a round into a slow Kafka: never wait for it on the event loop.
+        vertx.executeBlocking(() -> simulator.inject(request.scenario(), request.districts(), request.duration()),
+                false).onComplete(injected -> {
+                    if (injected.succeeded()) {
+                        json(ctx, 202, new JsonObject().put("scenario", request.scenario().code())
+                                .put("districts", new JsonArray(List.copyOf(request.districts())))
+                                .put("until", injected.result().toString()));
+                    } else if (injected.cause() instanceof IllegalArgumentException e) {
+                        json(ctx, 400, new JsonObject().put("error", e.getMessage()));
+                    } else {
+                        ctx.fail(injected.cause());
+                    }
+                });
     }
 
     private void failure(RoutingContext ctx) {

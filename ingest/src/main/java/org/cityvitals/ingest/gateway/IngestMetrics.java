@@ -19,6 +19,14 @@ final class IngestMetrics {
                 .register(registry).increment(count);
     }
 
+    /** A dead letter Kafka did not take: the rejection was still answered to the caller, but is not kept. */
+    void deadLetterLost(String source) {
+        Counter.builder("cityvitals.ingest.deadletters.lost")
+                .description("Dead letters Kafka refused")
+                .tag("source", source)
+                .register(registry).increment();
+    }
+
     void rejected(String source, RejectReason reason, long count) {
         Counter.builder("cityvitals.ingest.items.rejected")
                 .description("Items refused, by reason")

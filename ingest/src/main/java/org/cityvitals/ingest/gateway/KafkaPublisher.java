@@ -23,8 +23,10 @@ final class KafkaPublisher implements AutoCloseable {
     private final Vertx vertx;
     private final EventProducer producer;
     private final long timeoutMs;
+    private final IngestMetrics metrics;
 
-    KafkaPublisher(Vertx vertx, EventProducer producer, long timeoutMs) {
+    KafkaPublisher(Vertx vertx, EventProducer producer, long timeoutMs, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.producer = producer;
         this.timeoutMs = timeoutMs;
@@ -44,11 +46,12 @@ final class KafkaPublisher implements AutoCloseable {
         }, false);
     }
 
-    /** Fire and forget: the caller already has the errors; a failure here is logged with the item's line. */
+    /** Fire and forget: the caller already has the errors; a failure here is logged with the line and counted. */
     void deadLetter(Rejection rejection) {
         vertx.executeBlocking(() -> producer.sendDeadLetter(rejection), false).onSuccess(send ->
                 send.whenComplete((ok, error) -> {
                     if (error != null) {
+                        metrics.deadLetterLost(rejection.source());
                         LOG.warn("dead letter for {} line {} not published: {}", rejection.source(),
                                 rejection.line(), error.toString());
                     }

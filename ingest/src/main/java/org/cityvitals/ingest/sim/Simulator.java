@@ -25,7 +25,8 @@ public final class Simulator implements ScenarioInjector, AutoCloseable {
     private Simulator(SimulatorConfig config, String bootstrapServers) {
         this.config = config;
         this.generator = new CityGenerator(config, CityProfiles.shanghai(), SensorRegistry.shanghai().all());
-        this.producer = new EventProducer(bootstrapServers, Map.of());
+        // A short block: scenario injection waits for the round in progress, which must not hang on a dead broker.
+        this.producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", 5_000));
         this.sink = new KafkaSink(producer);
         this.thread = new Thread(this::run, "cityvitals-simulator");
         thread.setDaemon(true);

@@ -65,19 +65,23 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
 
     /**
      * Publishes one reading per column from a row that measures several metrics at once; a value the source marks
-     * missing is counted, not published.
+     * missing is counted, not published, and one unusable value is rejected on its own without losing the row's
+     * other metrics.
      */
     protected final void readings(CsvRow row, RowOutput out, List<ColumnMetric> columns, String sensorPrefix,
-                                  Instant observedAt, String district, Double lat, Double lon)
-            throws RowRejectedException {
+                                  Instant observedAt, String district, Double lat, Double lon) {
         for (ColumnMetric column : columns) {
-            OptionalDouble value = fields.optionalNumber(row, column.column());
-            if (value.isEmpty()) {
-                out.missing();
-            } else {
-                double canonical = column.toCanonical().applyAsDouble(value.getAsDouble());
-                out.reading(readings.reading(sensorPrefix + "-" + column.sensorSuffix(), column.metric(), canonical,
-                        observedAt, district, lat, lon));
+            try {
+                OptionalDouble value = fields.optionalNumber(row, column.column());
+                if (value.isEmpty()) {
+                    out.missing();
+                } else {
+                    double canonical = column.toCanonical().applyAsDouble(value.getAsDouble());
+                    out.reading(readings.reading(sensorPrefix + "-" + column.sensorSuffix(), column.metric(),
+                            canonical, observedAt, district, lat, lon));
+                }
+            } catch (RowRejectedException e) {
+                out.rejectValue(e.reason(), "line " + row.line() + ": " + e.getMessage());
             }
         }
     }

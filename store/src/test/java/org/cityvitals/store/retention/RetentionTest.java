@@ -57,6 +57,15 @@ class RetentionTest {
     }
 
     @Test
+    void sparingRecentWritesKeepsReplayedHistoryJustWritten() throws SQLException {
+        Retention sparing = new Retention(ch, DB, RetentionPolicy.defaults()).sparingRecentWrites();
+
+        assertThat(sparing.apply(NOW)).isEmpty(); // every partition above was written moments ago
+        assertThat(sparing.apply(Instant.now().plus(java.time.Duration.ofDays(400)))).contains(
+                "retention.readings 20260305", "retention.indicator_values 20250115");
+    }
+
+    @Test
     void runningAgainDropsNothingMore() throws SQLException {
         Retention retention = new Retention(ch, DB, RetentionPolicy.defaults());
         retention.apply(NOW);
