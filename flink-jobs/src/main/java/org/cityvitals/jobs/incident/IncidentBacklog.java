@@ -23,7 +23,8 @@ import java.util.Map;
  * cases reported before T and not resolved by T. Each case keeps its report and resolution times, so the count is
  * right in event time even when a resolution is processed before the watermark reaches an earlier boundary. Cases
  * resolved before a boundary are forgotten there; once none is left the series stops its timer and its state.
- * At the end of a bounded input it reports up to the first boundary after the last change, not beyond.
+ * At the end of a bounded input it reports up to the first boundary after the last change, not beyond, so a replay
+ * reports the same boundaries however its watermarks happened to advance.
  */
 public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogChange, IndicatorValue> {
 
@@ -70,6 +71,15 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
         IndicatorDefinition d = definition(Sample.indicatorOf(ctx.getCurrentKey()));
         String district = Sample.districtOf(ctx.getCurrentKey());
+        long slide = d.window().slide().toMillis();
+        // At the end of a bounded input, report up to the first boundary after the last change and no further:
+        // going on would run time forward forever on cases this input never resolves.
+        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        long lastBoundary = Math.floorDiv(lastChange.value(), slide) * slide + slide;
+        if (inputEnded && timestamp > lastBoundary) {
+            forget();
+            return;
+        }
         long open = 0;
         List<String> closed = new ArrayList<>();
         for (Map.Entry<String, CaseSpan> e : cases.entries()) {
@@ -85,18 +95,20 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
         out.collect(new IndicatorValue(d.id(), district,
                 Instant.ofEpochMilli(timestamp - d.window().size().toMillis()), Instant.ofEpochMilli(timestamp),
                 open, open, d.thresholdsFor(district).levelOf(open), 1));
-        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-        if (cases.isEmpty() || (inputEnded && timestamp > lastChange.value())) {
-            // Nothing open; or a bounded replay has ended and its last change is reported: going on would run
-            // time forward forever on cases this input never resolves.
-            cases.clear();
-            nextReport.clear();
-            lastChange.clear();
+        long next = timestamp + slide;
+        if (cases.isEmpty() || (inputEnded && next > lastBoundary)) {
+            forget();
         } else {
-            long next = timestamp + d.window().slide().toMillis();
             nextReport.update(next);
             ctx.timerService().registerEventTimeTimer(next);
         }
+    }
+
+    /** Nothing open, or nothing more to report: the series stops its timer and its state. */
+    private void forget() {
+        cases.clear();
+        nextReport.clear();
+        lastChange.clear();
     }
 
     private IndicatorDefinition definition(String id) {
