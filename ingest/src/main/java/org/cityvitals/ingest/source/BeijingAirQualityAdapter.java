@@ -23,7 +23,7 @@ public final class BeijingAirQualityAdapter extends CsvSourceAdapter {
             ColumnMetric.of(readings, "PM10", "pm10", "pm10"),
             ColumnMetric.of(readings, "SO2", "so2", "so2"),
             ColumnMetric.of(readings, "NO2", "no2", "no2"),
-            ColumnMetric.of(readings, "CO", "co", "co").converted(microgramsPerM3 -> microgramsPerM3 / 1000),
+            ColumnMetric.of(readings, "CO", "co", "co").inUnit("µg/m³"),
             ColumnMetric.of(readings, "O3", "o3", "o3"),
             ColumnMetric.of(readings, "TEMP", "temperature", "temp"),
             ColumnMetric.of(readings, "PRES", "air_pressure", "pres"),

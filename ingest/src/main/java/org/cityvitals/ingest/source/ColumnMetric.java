@@ -1,6 +1,7 @@
 package org.cityvitals.ingest.source;
 
 import org.cityvitals.indicators.metric.Metric;
+import org.cityvitals.indicators.metric.UnitNormaliser;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -11,7 +12,13 @@ public record ColumnMetric(String column, Metric metric, String sensorSuffix, Do
         return new ColumnMetric(column, readings.metric(metricId), sensorSuffix, DoubleUnaryOperator.identity());
     }
 
-    public ColumnMetric converted(DoubleUnaryOperator conversion) {
-        return new ColumnMetric(column, metric, sensorSuffix, conversion);
+    /** The column holds values in {@code sourceUnit}; the data standard's unit normaliser converts them. */
+    public ColumnMetric inUnit(String sourceUnit) {
+        if (UnitNormaliser.toCanonical(metric, 0, sourceUnit).isEmpty()) {
+            throw new IllegalArgumentException("no conversion from " + sourceUnit + " to " + metric.unit()
+                    + " (metric " + metric.id() + ", column " + column + ")");
+        }
+        return new ColumnMetric(column, metric, sensorSuffix,
+                value -> UnitNormaliser.toCanonical(metric, value, sourceUnit).orElseThrow());
     }
 }

@@ -18,10 +18,9 @@ import java.util.Set;
  */
 public final class MetroI94Adapter extends CsvSourceAdapter {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final double KELVIN_AT_ZERO_CELSIUS = 273.15;
     private final List<ColumnMetric> columns = List.of(
             ColumnMetric.of(readings, "traffic_volume", "vehicle_count", "volume"),
-            ColumnMetric.of(readings, "temp", "temperature", "temp").converted(k -> k - KELVIN_AT_ZERO_CELSIUS),
+            ColumnMetric.of(readings, "temp", "temperature", "temp").inUnit("K"),
             ColumnMetric.of(readings, "rain_1h", "rainfall", "rain"));
 
     public MetroI94Adapter() {
