@@ -4,6 +4,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.dashboard.http.PortInUseException;
@@ -300,6 +304,27 @@ class DashboardServerIT {
         try (WsProbe intruder = WsProbe.withToken(vertx, server.port(), "not-a-jwt")) {
             assertThat(intruder.awaitClose(WAIT)).isEqualTo((short) 4401);
             assertThat(intruder.received).isEmpty();
+        }
+    }
+
+    @Test
+    void anOpenSocketIsClosedWhenItsLoginTokenExpires() throws Exception {
+        DashboardConfig base = stack.config();
+        DashboardConfig withSecret = new DashboardConfig(base.host(), 0, base.kafkaBootstrap(),
+                base.clickHouseJdbcUrl(), base.clickHouseDatabase(), base.cityProfileId(), base.usersFile(),
+                "token-expiry-test-secret", base.catchUp());
+        DashboardServer second = DashboardServer.start(vertx, withSecret).await(60, TimeUnit.SECONDS);
+        try {
+            String shortLived = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+                    .setAlgorithm("HS256").setBuffer("token-expiry-test-secret")))
+                    .generateToken(new JsonObject().put("sub", "ops"), new JWTOptions().setExpiresInSeconds(2));
+            try (WsProbe ops = WsProbe.withToken(vertx, second.port(), shortLived)) {
+                ops.awaitType("snapshot");
+                assertThat(ops.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
+                assertThat(ops.closeReason()).contains("expired");
+            }
+        } finally {
+            second.close().await(10, TimeUnit.SECONDS);
         }
     }
 

@@ -5,11 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -56,7 +58,28 @@ public final class Authenticator {
 
     /** The user a token names; fails when the token is invalid or expired, or the user no longer exists. */
     public Future<DashboardUser> verify(String token) {
-        return jwt.authenticate(new TokenCredentials(token)).compose(principal -> current(principal.subject()));
+        return verifyUntil(token).map(Verified::user);
+    }
+
+    /** A verified token: whose it is and until when it is valid. */
+    public record Verified(DashboardUser user, Instant expiresAt) {}
+
+    /** Like {@link #verify}, with the token's expiry, so a long-lived WebSocket can end when its token does. */
+    public Future<Verified> verifyUntil(String token) {
+        return jwt.authenticate(new TokenCredentials(token)).compose(principal -> current(principal.subject())
+                .map(user -> new Verified(user, expiry(principal))));
+    }
+
+    /** The token's {@code exp}, which Vert.x keeps among the user's attributes. */
+    private static Instant expiry(User principal) {
+        Long exp = principal.attributes().getLong("exp");
+        if (exp == null) {
+            exp = principal.attributes().getJsonObject("accessToken", new JsonObject()).getLong("exp");
+        }
+        if (exp == null) {
+            throw new IllegalStateException("token of " + principal.subject() + " carries no expiry");
+        }
+        return Instant.ofEpochSecond(exp);
     }
 
     /** The user as the directory knows them now, so scope changes apply without a new login. */

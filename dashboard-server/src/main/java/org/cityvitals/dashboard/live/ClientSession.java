@@ -5,6 +5,7 @@ import org.cityvitals.dashboard.auth.DashboardUser;
 import org.cityvitals.dashboard.auth.Scope;
 import org.cityvitals.dashboard.auth.UserDirectory;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -21,6 +22,8 @@ final class ClientSession {
     static final short TOO_SLOW = 1013;
     /** Close code when the user no longer exists. */
     static final short NO_LONGER_AUTHORISED = 4403;
+    /** Close code when the login token of an open session has expired (the same as for a bad token). */
+    static final short TOKEN_EXPIRED = LiveHub.UNAUTHORISED;
 
     private final ServerWebSocket socket;
     private final String username;
@@ -30,16 +33,18 @@ final class ClientSession {
     private final BiConsumer<ClientSession, Short> onClose;
     private boolean closed;
     private AlarmFlood.State floodSent;
+    private final Instant tokenExpiresAt;
 
     /**
      * @param onClose told once, with the close code, when the server ends the session; the client's own close
      *                arrives through the socket's close handler instead
      */
-    ClientSession(ServerWebSocket socket, String username, UserDirectory users, int maxPendingAlerts,
-                  Runnable onSent, BiConsumer<ClientSession, Short> onClose) {
+    ClientSession(ServerWebSocket socket, String username, UserDirectory users, Instant tokenExpiresAt,
+                  int maxPendingAlerts, Runnable onSent, BiConsumer<ClientSession, Short> onClose) {
         this.socket = socket;
         this.username = username;
         this.users = users;
+        this.tokenExpiresAt = tokenExpiresAt;
         this.queue = new OutboundQueue(maxPendingAlerts);
         this.onSent = onSent;
         this.onClose = onClose;
@@ -93,6 +98,15 @@ final class ClientSession {
         floodSent = flood;
         socket.writeTextMessage(json);
         onSent.run();
+    }
+
+    /** Ends the session when its login token has expired; true when it did. */
+    boolean expireIfPast(Instant now) {
+        if (!closed && now.isAfter(tokenExpiresAt)) {
+            close(TOKEN_EXPIRED, "login token expired; log in again");
+            return true;
+        }
+        return closed;
     }
 
     /** Checked when queued and again when written: scope may change in between. */

@@ -68,6 +68,9 @@ public final class LiveHub {
             Outgoing beat = WireMessages.heartbeat();
             Instant now = Instant.now();
             for (ClientSession s : List.copyOf(sessions)) {
+                if (s.expireIfPast(now)) {
+                    continue;
+                }
                 s.scope().ifPresent(scope -> s.offerFlood(flood.state(scope, now)));
                 s.offerHeartbeat(beat);
             }
@@ -167,18 +170,18 @@ public final class LiveHub {
             socket.close(UNAUTHORISED, "send {\"type\":\"auth\",\"token\":…} first");
             return;
         }
-        auth.verify(token).onComplete(user -> {
-            if (user.failed()) {
+        auth.verifyUntil(token).onComplete(verified -> {
+            if (verified.failed()) {
                 socket.close(UNAUTHORISED, "invalid or expired token");
             } else if (!socket.isClosed()) {
-                open(socket, user.result());
+                open(socket, verified.result().user(), verified.result().expiresAt());
             }
         });
     }
 
-    private void open(ServerWebSocket socket, DashboardUser user) {
-        ClientSession session = new ClientSession(socket, user.username(), auth.users(), MAX_PENDING_ALERTS,
-                sent::increment, this::closedByServer);
+    private void open(ServerWebSocket socket, DashboardUser user, Instant tokenExpiresAt) {
+        ClientSession session = new ClientSession(socket, user.username(), auth.users(), tokenExpiresAt,
+                MAX_PENDING_ALERTS, sent::increment, this::closedByServer);
         Scope scope = user.scope();
         AlarmFlood.State floodNow = flood(scope);
         session.sendNow(WireMessages.snapshot(user.username(), latest(scope), health(scope), openAlerts(scope),
