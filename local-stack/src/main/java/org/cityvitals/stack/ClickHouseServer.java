@@ -139,10 +139,6 @@ public final class ClickHouseServer implements AutoCloseable {
         return process.pid();
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     /** SIGTERM, then SIGKILL if the server has not stopped within 10 s. */
     @Override
     public void close() {

@@ -21,7 +21,7 @@ public final class Ports {
         }
     }
 
-    public static boolean isFree(int port) {
+    private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

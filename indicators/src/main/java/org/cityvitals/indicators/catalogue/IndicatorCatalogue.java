@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The validated set of indicator definitions, in file order. */
 public final class IndicatorCatalogue {
@@ -20,9 +21,15 @@ public final class IndicatorCatalogue {
     public static final String DEFAULT_RESOURCE = "catalogue/indicators.yaml";
 
     private final Map<String, IndicatorDefinition> byId = new LinkedHashMap<>();
+    // Indexed once: the Flink job looks indicators up for every event it reads.
+    private final Map<String, List<IndicatorDefinition>> byMetric;
+    private final List<IndicatorDefinition> fromIncidents;
 
     IndicatorCatalogue(List<IndicatorDefinition> definitions) {
         definitions.forEach(d -> byId.put(d.id(), d));
+        byMetric = definitions.stream().filter(d -> d.source().isMetric())
+                .collect(Collectors.groupingBy(d -> d.source().metric(), Collectors.toUnmodifiableList()));
+        fromIncidents = definitions.stream().filter(d -> d.source().isIncidents()).toList();
     }
 
     /** The shipped catalogue. @throws IllegalStateException listing the problems if it does not load clean */
@@ -69,13 +76,11 @@ public final class IndicatorCatalogue {
 
     /** The indicators computed from readings of {@code metric}. */
     public List<IndicatorDefinition> forMetric(String metric) {
-        return byId.values().stream()
-                .filter(d -> d.source().isMetric() && d.source().metric().equals(metric))
-                .toList();
+        return byMetric.getOrDefault(metric, List.of());
     }
 
     /** The indicators computed from incidents. */
     public List<IndicatorDefinition> forIncidents() {
-        return byId.values().stream().filter(d -> d.source().isIncidents()).toList();
+        return fromIncidents;
     }
 }
