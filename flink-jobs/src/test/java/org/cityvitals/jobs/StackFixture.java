@@ -61,8 +61,7 @@ final class StackFixture implements BeforeAllCallback, BeforeEachCallback, After
         dir = Files.createTempDirectory("cityvitals-it");
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(partitions, Topics.READINGS, Topics.INCIDENTS, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
-                Topics.HEALTH_SCORES, Topics.DEAD_LETTERS);
+        kafka.createTopics(partitions, Topics.all());
     }
 
     /** A job on this stack (its Kafka, its ClickHouse, the given database) that reads what the topics hold now. */

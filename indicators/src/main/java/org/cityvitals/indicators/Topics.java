@@ -15,5 +15,10 @@ public final class Topics {
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
 
+    /** Every topic of the platform, for stacks that create them. */
+    public static String[] all() {
+        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS};
+    }
+
     private Topics() {}
 }

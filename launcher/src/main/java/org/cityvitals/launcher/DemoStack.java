@@ -72,8 +72,7 @@ final class DemoStack implements AutoCloseable {
                 stack.started.push(new Stoppable("Kafka", broker));
                 kafka = broker.bootstrapServers();
             }
-            KafkaBroker.createTopics(kafka, PARTITIONS, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS,
-                    Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+            KafkaBroker.createTopics(kafka, PARTITIONS, Topics.all());
             ClickHouse clickHouse = new ClickHouse(clickHouseUrl);
             new SchemaMigrator(clickHouse, DATABASE).migrate();
             new DimensionLoader(clickHouse, DATABASE).load(Instant.now());

@@ -59,8 +59,7 @@ class BeijingReplayIT {
     void everyStoredHourlyDistrictMeanEqualsTheMeanOfTheCsv() throws Exception {
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
              ClickHouseServer clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"))) {
-            kafka.createTopics(2, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES,
-                    Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+            kafka.createTopics(2, Topics.all());
             ByteArrayOutputStream replayOutput = new ByteArrayOutputStream();
             int replayed = Replay.run(new String[] {"--dataset", "beijing-aq", "--file", SAMPLE.toString(), "--max",
                     "--kafka", kafka.bootstrapServers()}, new PrintStream(replayOutput, true, StandardCharsets.UTF_8));

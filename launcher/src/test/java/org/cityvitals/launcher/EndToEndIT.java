@@ -66,8 +66,7 @@ class EndToEndIT {
     static void startServices() {
         kafka = KafkaBroker.start(dir.resolve("kafka"));
         clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES,
-                Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+        kafka.createTopics(1, Topics.all());
         vertx = Vertx.vertx();
     }
 

@@ -32,8 +32,7 @@ public final class TopologyBench {
         Path dir = Files.createTempDirectory("cityvitals-bench");
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
              ClickHouseServer clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"))) {
-            kafka.createTopics(2, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS, Topics.INDICATOR_UPDATES,
-                    Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+            kafka.createTopics(2, Topics.all());
             long published = preload(kafka.bootstrapServers(), events);
             System.out.printf("preloaded %,d events%n", published);
             List<Double> rates = new ArrayList<>();
