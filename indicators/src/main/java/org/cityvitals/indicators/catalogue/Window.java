@@ -1,5 +1,6 @@
 package org.cityvitals.indicators.catalogue;
 
+import org.cityvitals.indicators.Durations;
 import java.time.Duration;
 
 /** An event-time window: tumbling when {@code slide} equals {@code size}, sliding otherwise. */

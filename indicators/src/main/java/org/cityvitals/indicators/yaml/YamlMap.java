@@ -1,5 +1,6 @@
 package org.cityvitals.indicators.yaml;
 
+import org.cityvitals.indicators.Durations;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,7 +27,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * report everything wrong with a file in one pass.
  */
 public final class YamlMap {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private final MappingNode node;
     private final YamlProblems problems;
@@ -159,25 +157,18 @@ public final class YamlMap {
         return null;
     }
 
-    /** A duration written as a whole number with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}. */
+    /** A duration in the platform's one syntax ({@link Durations}). */
     public Duration duration(String key, boolean required) {
         Node value = value(key, required);
         if (value == null) {
             return null;
         }
-        Matcher m = value instanceof ScalarNode s ? DURATION.matcher(s.getValue()) : null;
-        if (m == null || !m.matches()) {
+        try {
+            return Durations.parse(value instanceof ScalarNode s ? s.getValue() : null);
+        } catch (IllegalArgumentException e) {
             problems.add(value, "'" + path + key + "' must be a duration like 30s, 5m, 1h or 1d");
             return null;
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     public YamlMap map(String key, boolean required) {
