@@ -13,7 +13,7 @@ FROM (
            round(greatest(20, 98 - cityHash64(code) % 25 - 12 * abs(sin(pi() * toHour(window_start) / 24))
                - (intHash64(n * 31 + cityHash64(code)) % 100) / 10), 1) AS score
     FROM (SELECT number AS n FROM system.numbers LIMIT 2304)
-    CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city IN ('shanghai', ''))
+    CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai')
 );
 
 -- Readings every minute for 3 hours from every registered sensor; one sensor in 25 fell silent 45 minutes ago.
@@ -54,7 +54,7 @@ FROM (
            reported_at + 120 + intHash64(n * 13) % 1800 AS dispatched_at,
            dispatched_at + 1800 + intHash64(n * 17) % 25200 AS resolved_at
     FROM (SELECT number AS n, intHash64(number) AS h FROM system.numbers LIMIT 40000)
-    CROSS JOIN (SELECT groupArray(code) AS districts FROM ${db}.dim_districts FINAL WHERE city = 'shanghai')
+    CROSS JOIN (SELECT groupArray(code) AS districts FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
 );
 
 -- 400 alerts opened over 7 days: each opened, a third changed level 10 minutes later, and those whose resolution
@@ -80,7 +80,7 @@ FROM (
     CROSS JOIN (
         SELECT groupArray(code) AS districts,
                (SELECT groupArray(id) FROM ${db}.dim_indicators FINAL) AS indicators
-        FROM ${db}.dim_districts FINAL WHERE city = 'shanghai')
+        FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
 )
 WHERE step = 1 OR (step = 2 AND changed) OR (step = 3 AND resolved_at <= now());
 

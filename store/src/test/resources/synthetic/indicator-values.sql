@@ -21,6 +21,6 @@ FROM (
                 sign * ifNull(orange, sign * inf), sign * ifNull(red, sign * inf)] AS bad
         FROM (SELECT id, if(direction = 'higher_is_worse', 1, -1) AS sign, blue, yellow, orange, red
               FROM ${db}.dim_indicators FINAL ORDER BY id LIMIT ${indicators})
-        CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai')
+        CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
     )
 );

@@ -12,9 +12,9 @@
   const RECONNECT_AFTER_MS = 15000;
   const MAX_FEED = 200;
   // Level shown by colour AND by a shape and text, never colour alone.
-  const LEVEL_ICONS = {NORMAL: '○', BLUE: '◆', YELLOW: '▲', ORANGE: '■', RED: '✖'};
-  const LEVEL_COLOURS = {NORMAL: '#3a8f4b', BLUE: '#2f6fdb', YELLOW: '#f2c200', ORANGE: '#f27a00', RED: '#d7263d'};
-  const KIND_LABELS = {OPENED: '新告警 Opened', LEVEL_CHANGED: '级别变化 Level changed', RESOLVED: '已解除 Resolved'};
+  const LEVEL_ICONS = {normal: '○', blue: '◆', yellow: '▲', orange: '■', red: '✖'};
+  const LEVEL_COLOURS = {normal: '#3a8f4b', blue: '#2f6fdb', yellow: '#f2c200', orange: '#f27a00', red: '#d7263d'};
+  const KIND_LABELS = {opened: '新告警 Opened', level_changed: '级别变化 Level changed', resolved: '已解除 Resolved'};
   const RULE_LABELS = {level: '阈值 Level', rate_of_change: '变化率 Rate of change', anomaly: '异常 Anomaly',
     no_data: '无数据 No data'};
   const ACTION_LABELS = {acknowledge: '确认 Acknowledge', assign: '指派 Assign', comment: '备注 Comment',
@@ -28,7 +28,7 @@
     indicators: new Map(),     // id → catalogue entry
     levels: new Map(),         // NORMAL… → {zh, en, severity}
     latest: new Map(),         // "indicator|district" → IndicatorValue
-    health: new Map(),         // district or "city" → HealthScoreValue
+    health: new Map(),         // district or city code → HealthScoreValue
     openAlerts: new Map(),     // alertId → AlertEvent
     handling: new Map(),       // alertId → AlertHandling (who acknowledged, assigned, silenced, commented)
     flood: null,               // the server's alarm-flood state for this user's scope
@@ -68,7 +68,7 @@
 
   function levelBadge(level) {
     const l = state.levels.get(level) || {zh: level, en: level};
-    return el('span', {class: 'level level-' + level.toLowerCase(), 'data-level': level},
+    return el('span', {class: 'level level-' + level, 'data-level': level},
       el('span', {class: 'level-icon', 'aria-hidden': 'true'}, LEVEL_ICONS[level] || '?'),
       ' ' + l.zh + ' ' + capitalise(l.en));
   }
@@ -82,7 +82,7 @@
   }
 
   function districtName(code) {
-    if (code === 'city') return '全市 City-wide';
+    if (state.city && code === state.city.code) return '全市 City-wide';
     const d = state.districts.get(code);
     return d ? d.nameZh + ' ' + d.nameEn : code;
   }
@@ -249,7 +249,7 @@
   }
 
   function onAlert(alert) {
-    if (alert.kind === 'RESOLVED') {
+    if (alert.kind === 'resolved') {
       state.openAlerts.delete(alert.alertId);
       state.handling.delete(alert.alertId);
     } else {
@@ -331,7 +331,7 @@
       node.replaceChildren(el('span', {class: 'value missing'}, '—'));
       return;
     }
-    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + v.level.toLowerCase();
+    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + v.level;
     node.title = '窗口 Window ' + localTime(v.windowStart) + ' – ' + localTime(v.windowEnd) + ' · ' + v.samples + ' samples';
     node.replaceChildren(el('span', {class: 'value'}, number(v.value)), ' ', el('span', {class: 'unit'}, unit(v.indicatorId)),
       ' ', levelBadge(v.level));
@@ -349,13 +349,13 @@
       node.replaceChildren(el('span', {class: 'value missing'}, '—'));
       return;
     }
-    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + h.worstLevel.toLowerCase();
+    node.className = node.className.replace(/ ?bg-\w+/g, '') + ' bg-' + h.worstLevel;
     node.title = '分钟 Minute ' + localTime(h.windowStart) + ' · 最差级别 worst level';
     node.replaceChildren(el('span', {class: 'value health-score'}, h.score.toFixed(0)), ' ', levelBadge(h.worstLevel));
   }
 
   function renderHealth(h) {
-    if (h.district === 'city') {
+    if (h.district === state.city.code) {
       fillHealth($('city-health-value'), h);
     } else {
       const cell = document.querySelector(`td.health-cell[data-district="${CSS.escape(h.district)}"]`);
@@ -365,7 +365,7 @@
   }
 
   function renderValue(v) {
-    if (v.district === 'city') {
+    if (v.district === state.city.code) {
       renderCity();
     } else {
       const cell = document.querySelector(
@@ -376,11 +376,11 @@
   }
 
   function renderCity() {
-    fillHealth($('city-health-value'), state.health.get('city'));
-    const tiles = [...state.latest.values()].filter((v) => v.district === 'city')
+    fillHealth($('city-health-value'), state.health.get(state.city.code));
+    const tiles = [...state.latest.values()].filter((v) => v.district === state.city.code)
       .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId))
       .map((v) => {
-        const tile = el('div', {class: 'tile value-cell', 'data-indicator': v.indicatorId, 'data-district': 'city'});
+        const tile = el('div', {class: 'tile value-cell', 'data-indicator': v.indicatorId, 'data-district': state.city.code});
         const body = el('div', {class: 'tile-value'});
         fillValue(body, v);
         tile.append(el('div', {class: 'tile-name'}, indicatorName(v.indicatorId)), body);
@@ -427,14 +427,14 @@
 
   function alertItem(a) {
     const h = state.handling.get(a.alertId);
-    const open = a.kind !== 'RESOLVED' && state.openAlerts.has(a.alertId);
+    const open = a.kind !== 'resolved' && state.openAlerts.has(a.alertId);
     const muted = open && isSilenced(h);
-    return el('li', {class: 'alert-item alert-' + a.level.toLowerCase() + (a.kind === 'RESOLVED' ? ' resolved' : '')
+    return el('li', {class: 'alert-item alert-' + a.level + (a.kind === 'resolved' ? ' resolved' : '')
         + (muted ? ' muted' : '') + (h && h.acknowledged ? ' acknowledged' : ''),
       'data-alert-id': a.alertId, 'data-district': a.district},
       el('time', {class: 'alert-time', datetime: a.eventTime}, localTime(a.eventTime)),
       el('span', {class: 'alert-kind'}, KIND_LABELS[a.kind] || a.kind),
-      levelBadge(a.kind === 'RESOLVED' ? a.previousLevel : a.level),
+      levelBadge(a.kind === 'resolved' ? a.previousLevel : a.level),
       el('span', {class: 'alert-district'}, districtName(a.district)),
       el('span', {class: 'alert-indicator'}, ruleName(a.rule) + ' · ' + indicatorName(a.indicatorId) + ' ' + number(a.value)
         + ' ' + unit(a.indicatorId) + ' (阈值 threshold ' + number(a.threshold) + ')'),

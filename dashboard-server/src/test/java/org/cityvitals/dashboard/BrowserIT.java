@@ -3,7 +3,6 @@ package org.cityvitals.dashboard;
 import io.vertx.core.Vertx;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
-import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and acknowledging the alert from the page marks it once the server pushes the action back.
  */
 class BrowserIT {
+
+    /** Shanghai's own code: the key of its city-wide series. */
+    private static final String SHANGHAI = "310000";
 
     private static final DateTimeFormatter SHANGHAI_CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
@@ -81,7 +83,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.cssSelector("tr[data-district='310109'] th")).getText())
                 .contains("虹口区").contains("Hongkou");
 
-        stack.publish(Signals.health(IndicatorValue.CITY, 73, Level.ORANGE));
+        stack.publish(Signals.health(SHANGHAI, 73, Level.ORANGE));
         stack.publish(Signals.health("310109", 58, Level.RED));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("city-health-value"), "73"));
         assertThat(browser.findElement(By.id("city-health-value")).getText()).contains("■", "橙色 Orange");

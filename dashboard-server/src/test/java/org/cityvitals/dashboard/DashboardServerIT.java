@@ -14,7 +14,6 @@ import org.cityvitals.dashboard.http.PortInUseException;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
-import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The server against a real Kafka broker and a real ClickHouse server, through real HTTP and WebSocket clients. */
 class DashboardServerIT {
+
+    /** Shanghai's own code: the key of its city-wide series. */
+    private static final String SHANGHAI = "310000";
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
@@ -65,14 +67,14 @@ class DashboardServerIT {
 
             stack.publish(Signals.value("air.pm25", "310104", 88.5, Level.BLUE));
             JsonObject value = ops.await(m -> isValue(m, "air.pm25", "310104", 88.5), WAIT).getJsonObject("value");
-            assertThat(value.getString("level")).isEqualTo("BLUE");
+            assertThat(value.getString("level")).isEqualTo("blue");
             assertThat(value.getString("windowStart")).endsWith("Z");
 
             stack.publish(Signals.opened("live-alert-1", "310104", Level.ORANGE, 160));
             JsonObject alert = ops.await(m -> isAlert(m, "live-alert-1"), WAIT).getJsonObject("alert");
             assertThat(alert.getString("district")).isEqualTo("310104");
-            assertThat(alert.getString("level")).isEqualTo("ORANGE");
-            assertThat(alert.getString("kind")).isEqualTo("OPENED");
+            assertThat(alert.getString("level")).isEqualTo("orange");
+            assertThat(alert.getString("kind")).isEqualTo("opened");
         }
     }
 
@@ -85,7 +87,7 @@ class DashboardServerIT {
             huangpu.awaitType("snapshot");
 
             stack.publish(Signals.value("air.pm25", "310115", 301, Level.RED));
-            stack.publish(Signals.value("air.pm25", IndicatorValue.CITY, 120, Level.YELLOW));
+            stack.publish(Signals.value("air.pm25", SHANGHAI, 120, Level.YELLOW));
             stack.publish(Signals.opened("scope-pudong", "310115", Level.RED, 301));
             // the hub sends to every client in order: once ops has the Pudong alert, huangpu has had its chance
             ops.await(m -> isAlert(m, "scope-pudong"), WAIT);
@@ -123,15 +125,15 @@ class DashboardServerIT {
             ops.awaitType("snapshot");
             huangpu.awaitType("snapshot");
             stack.publish(Signals.health("310115", 41, Level.RED));
-            stack.publish(Signals.health(IndicatorValue.CITY, 77, Level.ORANGE));
+            stack.publish(Signals.health(SHANGHAI, 77, Level.ORANGE));
             ops.await(m -> isHealth(m, "310115", 41), WAIT);
-            JsonObject city = ops.await(m -> isHealth(m, IndicatorValue.CITY, 77), WAIT).getJsonObject("health");
-            assertThat(city.getString("worstLevel")).isEqualTo("ORANGE");
+            JsonObject city = ops.await(m -> isHealth(m, SHANGHAI, 77), WAIT).getJsonObject("health");
+            assertThat(city.getString("worstLevel")).isEqualTo("orange");
             stack.publish(Signals.health("310101", 93, Level.BLUE));
             huangpu.await(m -> isHealth(m, "310101", 93), WAIT);
             assertThat(huangpu.received).noneMatch(m -> m.encode().contains("310115"))
                     .noneMatch(m -> "health".equals(m.getString("type"))
-                            && m.getJsonObject("health").getString("district").equals(IndicatorValue.CITY));
+                            && m.getJsonObject("health").getString("district").equals(SHANGHAI));
         }
         try (WsProbe again = WsProbe.withToken(vertx, server.port(), huangpuToken)) {
             assertThat(districts(again.awaitType("snapshot").getJsonArray("health"))).containsExactly("310101");
@@ -151,7 +153,7 @@ class DashboardServerIT {
 
         assertThat(rows).hasSize(2);
         assertThat(rows.getJsonObject(0).getDouble("score")).isEqualTo(64.5);
-        assertThat(rows.getJsonObject(0).getString("worstLevel")).isEqualTo("ORANGE");
+        assertThat(rows.getJsonObject(0).getString("worstLevel")).isEqualTo("orange");
         assertThat(rows.getJsonObject(1).getString("windowStart")).isEqualTo("2024-05-01T00:01:00Z");
         HttpResponse<Buffer> outside = get("/api/health/history?district=310108", login("huangpu", "huangpu"));
         assertThat(outside.statusCode()).isEqualTo(403);
@@ -179,7 +181,7 @@ class DashboardServerIT {
             String actionId = posted.bodyAsJsonObject().getString("actionId");
             JsonObject pushed = watching.await(m -> isAction(m, actionId), WAIT);
             assertThat(pushed.getJsonObject("action").getString("user")).isEqualTo("ops");
-            assertThat(pushed.getJsonObject("action").getString("kind")).isEqualTo("ACKNOWLEDGE");
+            assertThat(pushed.getJsonObject("action").getString("kind")).isEqualTo("acknowledge");
             assertThat(pushed.getJsonObject("handling").getJsonObject("acknowledged").getString("note"))
                     .isEqualTo("crew on the way");
             acting.await(m -> isAction(m, actionId), WAIT);
@@ -192,7 +194,7 @@ class DashboardServerIT {
                 + "FROM cityvitals.alert_actions FINAL WHERE alert_id = 'act-huangpu'", rs -> rs.getString(1));
         assertThat(stored).containsExactly("ops/acknowledge/crew on the way");
         JsonObject described = get("/api/alerts/act-huangpu", opsToken).bodyAsJsonObject();
-        assertThat(described.getJsonArray("transitions").getJsonObject(0).getString("kind")).isEqualTo("OPENED");
+        assertThat(described.getJsonArray("transitions").getJsonObject(0).getString("kind")).isEqualTo("opened");
         assertThat(described.getJsonArray("actions").getJsonObject(0).getString("user")).isEqualTo("ops");
     }
 
@@ -375,7 +377,7 @@ class DashboardServerIT {
                 JsonObject stored = snapshot.getJsonArray("alerts").stream().map(JsonObject.class::cast)
                         .filter(a -> a.getString("alertId").equals("stored-open")).findFirst().orElseThrow();
                 assertThat(stored.getInteger("version")).isEqualTo(2);
-                assertThat(stored.getString("level")).isEqualTo("ORANGE");
+                assertThat(stored.getString("level")).isEqualTo("orange");
                 JsonObject handling = snapshot.getJsonArray("handling").stream().map(JsonObject.class::cast)
                         .filter(h -> h.getString("alertId").equals("stored-open")).findFirst().orElseThrow();
                 assertThat(handling.getJsonObject("assigned").getString("assignee")).isEqualTo("huangpu");

@@ -40,7 +40,7 @@ class VitalSignsIT {
                     double value = d.equals("310101") && minute >= 2 ? 120 + s * 5 : 30 + minute + s;
                     Instant at = t0.plusSeconds(minute * 60L + s * 15L);
                     readings.add(StackFixture.pm25(d + "-pm25-" + s, d, at, value));
-                    for (String key : List.of(d + "|" + minute, "city|" + minute)) {
+                    for (String key : List.of(d + "|" + minute, "310000|" + minute)) {
                         double[] acc = sums.computeIfAbsent(key, k -> new double[2]);
                         acc[0] += value;
                         acc[1]++;

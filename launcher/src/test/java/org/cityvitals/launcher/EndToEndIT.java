@@ -97,8 +97,8 @@ class EndToEndIT {
                     .getJsonObject("alert");
             assertThat(alert.getString("district")).isEqualTo("310101");
             assertThat(alert.getString("indicatorId")).isEqualTo("air.pm25");
-            assertThat(alert.getString("level")).isEqualTo("YELLOW");
-            assertThat(alert.getString("kind")).isEqualTo("OPENED");
+            assertThat(alert.getString("level")).isEqualTo("yellow");
+            assertThat(alert.getString("kind")).isEqualTo("opened");
 
             Map<String, Double> stored = awaitStoredValues(t0, expected.size());
             expected.forEach((key, acc) -> assertThat(stored.get(key)).as(key).isCloseTo(acc[0] / acc[1],
@@ -176,7 +176,7 @@ class EndToEndIT {
         while (System.currentTimeMillis() < deadline) {
             stored.clear();
             ch.query("SELECT district, toUnixTimestamp(window_start), value FROM cityvitals.indicator_values FINAL "
-                    + "WHERE indicator_id = 'air.pm25' AND district != 'city' AND window_start < ?",
+                    + "WHERE indicator_id = 'air.pm25' AND district != '310000' AND window_start < ?",
                     rs -> stored.put(rs.getString(1) + "|" + (rs.getLong(2) - t0.getEpochSecond()) / 60,
                             rs.getDouble(3)), java.sql.Timestamp.from(t0.plus(Duration.ofMinutes(3))));
             if (stored.size() >= expectedRows) {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.feed;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.store.ClickHouse;
@@ -11,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Alert transitions ({@code alert_events}, written by flink-jobs) and what people did with alerts
@@ -73,7 +73,7 @@ public final class AlertStore {
 
     private static AlertEvent alertEvent(ResultSet rs) throws SQLException {
         return new AlertEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                AlertKind.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), SignalStore.level(rs.getString(7)),
+                WireNames.parse(AlertKind.class, rs.getString(6)), SignalStore.level(rs.getString(7)),
                 SignalStore.level(rs.getString(8)), rs.getDouble(9), rs.getDouble(10),
                 Instant.ofEpochSecond(rs.getLong(11)), rs.getString(12));
     }
@@ -81,7 +81,7 @@ public final class AlertStore {
     private static AlertAction alertAction(ResultSet rs) throws SQLException {
         String silencedUntil = rs.getString(7);
         return new AlertAction(rs.getString(1), rs.getString(2), rs.getString(3),
-                AlertActionKind.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getString(5),
+                WireNames.parse(AlertActionKind.class, rs.getString(4)), rs.getString(5),
                 emptyToNull(rs.getString(6)),
                 silencedUntil == null ? null : Instant.ofEpochSecond(Long.parseLong(silencedUntil)),
                 emptyToNull(rs.getString(8)), Instant.ofEpochSecond(rs.getLong(9)));

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.feed;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
@@ -9,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads indicator and health history from the tables flink-jobs writes. Times travel as Unix seconds both ways so that
@@ -55,6 +55,6 @@ public final class SignalStore {
     }
 
     static Level level(String stored) {
-        return Level.valueOf(stored.toUpperCase(Locale.ROOT));
+        return WireNames.parse(Level.class, stored);
     }
 }

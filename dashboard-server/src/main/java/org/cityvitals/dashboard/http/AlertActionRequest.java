@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import org.cityvitals.indicators.WireNames;
 import io.vertx.core.json.JsonObject;
 import org.cityvitals.store.alert.AlertAction;
 import org.cityvitals.store.alert.AlertActionKind;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -55,7 +55,7 @@ record AlertActionRequest(AlertActionKind kind, String note, String assignee, In
             throw new IllegalArgumentException("action is required: one of " + KINDS);
         }
         try {
-            return AlertActionKind.valueOf(action.toUpperCase(Locale.ROOT));
+            return WireNames.parse(AlertActionKind.class, action);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("action must be one of " + KINDS + ", was '" + action + "'", e);
         }

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import org.cityvitals.indicators.WireNames;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ final class ReferenceData {
     /** The city and the districts the scope allows; the city-wide pseudo-district only for a full scope. */
     JsonObject districts(Scope scope) {
         return new JsonObject()
-                .put("city", new JsonObject().put("id", city.id()).put("nameZh", city.nameZh())
+                .put("city", new JsonObject().put("id", city.id()).put("code", city.code()).put("nameZh", city.nameZh())
                         .put("nameEn", city.nameEn()).put("zone", city.zone().getId()))
                 .put("cityWide", scope.everything())
                 .put("districts", new JsonArray(city.districts().stream()
@@ -70,7 +71,7 @@ final class ReferenceData {
     }
 
     private static JsonObject level(Level l) {
-        return new JsonObject().put("id", l.name()).put("zh", l.zh()).put("en", l.en())
+        return new JsonObject().put("id", WireNames.of(l)).put("zh", l.zh()).put("en", l.en())
                 .put("severity", l.severity());
     }
 

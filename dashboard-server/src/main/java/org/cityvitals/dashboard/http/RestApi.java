@@ -142,7 +142,7 @@ final class RestApi {
                                              BiConsumer<String, TimeRange> handler) {
         String district = ctx.request().getParam("district");
         if (district == null) {
-            fail(ctx, 400, "district is required: a district code or 'city'");
+            fail(ctx, 400, "district is required: a district code or the city's code");
             return;
         }
         if (!user.scope().allows(district)) {

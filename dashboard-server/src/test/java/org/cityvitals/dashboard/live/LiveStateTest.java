@@ -30,7 +30,7 @@ class LiveStateTest {
     void healthScoresKeepTheNewestPerDistrict() {
         NewestByKey<HealthScoreValue> health = NewestByKey.healthScores();
         assertThat(health.apply(new HealthScoreValue("310101", T0.plusSeconds(60), 80, Level.BLUE, 1))).isTrue();
-        assertThat(health.apply(new HealthScoreValue("city", T0, 90, Level.NORMAL, 1))).as("another key").isTrue();
+        assertThat(health.apply(new HealthScoreValue("310000", T0, 90, Level.NORMAL, 1))).as("another key").isTrue();
         assertThat(health.apply(new HealthScoreValue("310101", T0, 40, Level.RED, 5))).as("older window").isFalse();
         assertThat(health.all()).extracting(HealthScoreValue::score).containsExactlyInAnyOrder(80.0, 90.0);
     }

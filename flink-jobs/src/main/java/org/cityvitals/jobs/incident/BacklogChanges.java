@@ -6,7 +6,7 @@ import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentStatus;
-import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.jobs.CatalogueText;
 
 /** Routes each incident event to the backlog series it opens or closes a case in. */
@@ -29,7 +29,7 @@ public final class BacklogChanges implements FlatMapFunction<Incident, BacklogCh
             long reported = incident.reportedAt().toEpochMilli();
             long resolved = incident.status() == IncidentStatus.RESOLVED ? incident.resolvedAt().toEpochMilli()
                     : BacklogChange.OPEN;
-            for (String district : new String[] {incident.district(), IndicatorValue.CITY}) {
+            for (String district : new String[] {incident.district(), CityProfiles.ofArea(incident.district()).code()}) {
                 out.collect(new BacklogChange(d.id(), district, incident.id(), reported, resolved));
             }
         }

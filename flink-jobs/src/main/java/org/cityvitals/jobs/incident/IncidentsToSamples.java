@@ -6,7 +6,7 @@ import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentStatus;
-import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.jobs.CatalogueText;
 import org.cityvitals.jobs.window.Sample;
 
@@ -40,7 +40,7 @@ public final class IncidentsToSamples implements FlatMapFunction<Incident, Sampl
             }
             double value = d.source().measure() == IncidentMeasure.NEW_PER_HOUR ? 1
                     : Duration.between(incident.reportedAt(), at).toMillis() / 60_000.0;
-            for (String district : new String[] {incident.district(), IndicatorValue.CITY}) {
+            for (String district : new String[] {incident.district(), CityProfiles.ofArea(incident.district()).code()}) {
                 out.collect(new Sample(d.id(), district, d.aggregation(), value, false, incident.id(),
                         at.toEpochMilli()));
             }

@@ -6,7 +6,7 @@ import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.catalogue.Range;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
-import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.jobs.CatalogueText;
 
 /**
@@ -33,7 +33,7 @@ public final class ReadingsToSamples implements FlatMapFunction<Reading, Sample>
             Range within = d.source().within();
             boolean inside = within != null && within.contains(r.value());
             out.collect(new Sample(d.id(), r.district(), d.aggregation(), r.value(), inside, r.sensorId(), ts));
-            out.collect(new Sample(d.id(), IndicatorValue.CITY, d.aggregation(), r.value(), inside, r.sensorId(), ts));
+            out.collect(new Sample(d.id(), CityProfiles.ofArea(r.district()).code(), d.aggregation(), r.value(), inside, r.sensorId(), ts));
         }
     }
 }

@@ -54,7 +54,7 @@ class IncidentKpiTest {
         assertThat(collect(toSamples::flatMap, hotline("a", IncidentStatus.REPORTED, 0, null, null)))
                 .extracting(Sample::indicatorId, Sample::district, Sample::value)
                 .containsExactlyInAnyOrder(tuple("hotline.new_per_hour", "310101", 1.0),
-                        tuple("hotline.new_per_hour", "city", 1.0));
+                        tuple("hotline.new_per_hour", "310000", 1.0));
         assertThat(collect(toSamples::flatMap, hotline("a", IncidentStatus.DISPATCHED, 0, 12, null)))
                 .filteredOn(s -> s.district().equals("310101"))
                 .extracting(Sample::indicatorId, Sample::value, Sample::timestamp)

@@ -1,5 +1,6 @@
 package org.cityvitals.indicators.catalogue;
 
+import org.cityvitals.indicators.WireNames;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -302,7 +302,7 @@ final class CatalogueLoader {
 
     private void checkAggregationFitsSource(YamlMap m, IndicatorSource source, Aggregation aggregation) {
         Node at = m.value("aggregation", true);
-        String name = lower(aggregation);
+        String name = WireNames.of(aggregation);
         if (source.isMetric()) {
             if (aggregation == Aggregation.RATIO && source.within() == null) {
                 problems.add(at, "aggregation ratio needs source.within, the range that counts as in limits");
@@ -314,8 +314,8 @@ final class CatalogueLoader {
         IncidentMeasure measure = source.measure();
         Set<Aggregation> fitting = measure.isDuration() ? DURATION_AGGREGATIONS : EnumSet.of(Aggregation.COUNT);
         if (!fitting.contains(aggregation)) {
-            problems.add(at, "aggregation " + name + " does not fit measure " + lower(measure) + " (use "
-                    + fitting.stream().map(CatalogueLoader::lower).collect(Collectors.joining(", ")) + ")");
+            problems.add(at, "aggregation " + name + " does not fit measure " + WireNames.of(measure) + " (use "
+                    + fitting.stream().map(WireNames::of).collect(Collectors.joining(", ")) + ")");
         }
     }
 
@@ -331,7 +331,7 @@ final class CatalogueLoader {
                 expected = "%";
             }
             if (expected != null && !expected.equals(unit)) {
-                problems.add(m.value("unit", true), "unit '" + unit + "' does not match " + lower(aggregation)
+                problems.add(m.value("unit", true), "unit '" + unit + "' does not match " + WireNames.of(aggregation)
                         + " of metric " + metric.id() + " (expected '" + expected + "')");
             }
         } else if (source.measure().isDuration() && !DURATION_UNITS.contains(unit)) {
@@ -339,7 +339,4 @@ final class CatalogueLoader {
         }
     }
 
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
 }

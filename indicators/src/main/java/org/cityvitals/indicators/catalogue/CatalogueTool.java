@@ -1,10 +1,11 @@
 package org.cityvitals.indicators.catalogue;
 
+import org.cityvitals.indicators.Durations;
+import org.cityvitals.indicators.WireNames;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cityvitals.indicators.NumberText;
@@ -103,13 +104,13 @@ public final class CatalogueTool {
                 .collect(Collectors.joining(", "));
         String categories = s.incidents().categories().isEmpty() ? ""
                 : " (" + s.incidents().categories().stream().sorted().collect(Collectors.joining(", ")) + ")";
-        return "incidents " + sources + categories + ": " + lower(s.measure());
+        return "incidents " + sources + categories + ": " + WireNames.of(s.measure());
     }
 
     private static String aggregation(IndicatorDefinition d) {
         String arrow = d.direction() == Direction.HIGHER_IS_WORSE ? "↑ " : "↓ ";
         String every = d.window().tumbling() ? "" : ", every " + Durations.format(d.window().slide());
-        return arrow + lower(d.aggregation()) + " over " + Durations.format(d.window().size()) + every;
+        return arrow + WireNames.of(d.aggregation()) + " over " + Durations.format(d.window().size()) + every;
     }
 
     private static String levels(Thresholds t, String separator) {
@@ -122,7 +123,4 @@ public final class CatalogueTool {
         return text.replace("|", "\\|");
     }
 
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
-    }
 }

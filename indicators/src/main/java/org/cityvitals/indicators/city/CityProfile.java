@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class CityProfile {
     private final String id;
+    private final String code;
     private final String nameZh;
     private final String nameEn;
     private final ZoneId zone;
@@ -21,9 +22,10 @@ public final class CityProfile {
     private final Map<String, District> byAlias = new LinkedHashMap<>();
     private final String boundaryResource;
 
-    CityProfile(String id, String nameZh, String nameEn, ZoneId zone, List<District> districts,
+    CityProfile(String id, String code, String nameZh, String nameEn, ZoneId zone, List<District> districts,
                 Map<String, String> aliases, String boundaryResource) {
         this.id = id;
+        this.code = code;
         this.nameZh = nameZh;
         this.nameEn = nameEn;
         this.zone = zone;
@@ -35,11 +37,24 @@ public final class CityProfile {
             byAlias.put(normalise(d.nameEn()), d);
             byAlias.put(normalise(d.nameZh()), d);
         }
-        aliases.forEach((alias, code) -> byAlias.put(normalise(alias), byCode.get(code)));
+        aliases.forEach((alias, districtCode) -> byAlias.put(normalise(alias), byCode.get(districtCode)));
     }
 
     public String id() {
         return id;
+    }
+
+    /**
+     * The code of the city-wide series: the GB/T 2260 city code in China ({@code 310000}), a stable slug elsewhere.
+     * District and city codes share one namespace, so a code names exactly one area of one city.
+     */
+    public String code() {
+        return code;
+    }
+
+    /** True for the city's own code and the codes of its districts. */
+    public boolean contains(String areaCode) {
+        return code.equals(areaCode) || byCode.containsKey(areaCode);
     }
 
     public String nameZh() {

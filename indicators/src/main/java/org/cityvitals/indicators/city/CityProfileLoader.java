@@ -18,7 +18,8 @@ final class CityProfileLoader {
     record Result(List<CityProfile> profiles, List<String> problems) {
     }
 
-    private static final Set<String> CITY_FIELDS = Set.of("id", "name", "zone", "boundary", "districts", "aliases");
+    private static final Set<String> CITY_FIELDS = Set.of("id", "code", "name", "zone", "boundary", "districts",
+            "aliases");
     private static final Set<String> DISTRICT_FIELDS = Set.of("code", "zh", "en", "areaKm2", "population");
 
     private CityProfileLoader() {
@@ -48,6 +49,11 @@ final class CityProfileLoader {
         YamlProblems problems = city.problems();
         city.allowOnly(CITY_FIELDS);
         String id = city.string("id", true);
+        // the city-wide series is keyed by this code; it shares the district codes' namespace
+        String code = city.string("code", true);
+        if (code != null && !codesOfAllCities.add(code)) {
+            problems.add(city.value("code", true), "duplicate code '" + code + "'");
+        }
         YamlMap name = city.map("name", true);
         String zh = name == null ? null : name.string("zh", true);
         String en = name == null ? null : name.string("en", true);
@@ -60,7 +66,7 @@ final class CityProfileLoader {
                 District d = district(district);
                 // codes are unique across cities so that a catalogue override names exactly one district
                 if (d != null && !codesOfAllCities.add(d.code())) {
-                    problems.add(district.node(), "duplicate district code '" + d.code() + "'");
+                    problems.add(district.node(), "duplicate code '" + d.code() + "'");
                 }
                 if (d != null) {
                     districts.add(d);
@@ -68,10 +74,10 @@ final class CityProfileLoader {
             }
         }
         Map<String, String> aliases = aliases(city, districts);
-        if (id == null || zh == null || en == null || zone == null || districts.isEmpty()) {
+        if (id == null || code == null || zh == null || en == null || zone == null || districts.isEmpty()) {
             return null;
         }
-        return new CityProfile(id, zh, en, zone, districts, aliases, boundary);
+        return new CityProfile(id, code, zh, en, zone, districts, aliases, boundary);
     }
 
     private static ZoneId zone(YamlMap city) {

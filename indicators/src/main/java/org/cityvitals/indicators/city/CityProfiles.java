@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The city profiles shipped in {@value #RESOURCE}; Shanghai is the default. */
@@ -15,6 +17,7 @@ public final class CityProfiles {
     public static final String DEFAULT_ID = "shanghai";
 
     private static final List<CityProfile> ALL = loadShipped();
+    private static final Map<String, CityProfile> BY_AREA = indexByArea();
 
     private CityProfiles() {
     }
@@ -30,8 +33,35 @@ public final class CityProfiles {
                         + String.join(", ", ALL.stream().map(CityProfile::id).toList())));
     }
 
+    /**
+     * The city an area code belongs to: a district code or a city's own code.
+     * @throws IllegalArgumentException when no shipped profile has that code
+     */
+    public static CityProfile ofArea(String areaCode) {
+        CityProfile city = BY_AREA.get(areaCode);
+        if (city == null) {
+            throw new IllegalArgumentException("no city profile has a district or city code '" + areaCode + "'");
+        }
+        return city;
+    }
+
+    /** Whether {@code areaCode} is some city's own code (the city-wide series), not a district. */
+    public static boolean isCityCode(String areaCode) {
+        CityProfile city = BY_AREA.get(areaCode);
+        return city != null && city.code().equals(areaCode);
+    }
+
     public static List<CityProfile> all() {
         return ALL;
+    }
+
+    private static Map<String, CityProfile> indexByArea() {
+        Map<String, CityProfile> byArea = new HashMap<>();
+        for (CityProfile city : ALL) {
+            byArea.put(city.code(), city);
+            city.districts().forEach(d -> byArea.put(d.code(), city));
+        }
+        return Map.copyOf(byArea);
     }
 
     private static List<CityProfile> loadShipped() {

@@ -1,12 +1,12 @@
 package org.cityvitals.indicators.event;
 
-import java.util.Locale;
+import org.cityvitals.indicators.WireNames;
 
 /** Lifecycle of an incident; JSON names are the lower-case constant names ({@code "dispatched"}). */
 public enum IncidentStatus {
     REPORTED, DISPATCHED, RESOLVED;
 
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 }

@@ -1,12 +1,12 @@
 package org.cityvitals.indicators.event;
 
-import java.util.Locale;
+import org.cityvitals.indicators.WireNames;
 
 /** How far a reading can be trusted; JSON names are the lower-case constant names ({@code "good"}). */
 public enum Quality {
     GOOD, SUSPECT, BAD;
 
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 }

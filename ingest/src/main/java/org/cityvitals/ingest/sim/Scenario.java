@@ -1,7 +1,7 @@
 package org.cityvitals.ingest.sim;
 
 import java.util.Arrays;
-import java.util.Locale;
+import org.cityvitals.indicators.WireNames;
 import java.util.Optional;
 
 /** Disturbances the simulator can play in chosen districts for a chosen time. */
@@ -15,7 +15,7 @@ public enum Scenario {
 
     /** Wire name, e.g. {@code rainstorm_flooding}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     public static Optional<Scenario> fromCode(String code) {

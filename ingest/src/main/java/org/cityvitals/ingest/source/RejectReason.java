@@ -1,6 +1,6 @@
 package org.cityvitals.ingest.source;
 
-import java.util.Locale;
+import org.cityvitals.indicators.WireNames;
 
 /** Why an input item was not published. Codes are stable: they appear in dead letters, summaries and metrics. */
 public enum RejectReason {
@@ -39,6 +39,6 @@ public enum RejectReason {
 
     /** Lower-case code used on the wire. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 }

@@ -1,5 +1,6 @@
 package org.cityvitals.store.dimension;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfile;
@@ -8,7 +9,6 @@ import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.sensor.Sensor;
 import org.cityvitals.indicators.sensor.SensorRegistry;
-import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.store.ClickHouse;
 
 import java.sql.SQLException;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,8 +31,8 @@ import java.util.Map;
 public final class DimensionLoader {
 
     /** The district code of city-wide values, named so that joins keep city-wide rows. */
-    private static final String CITY_NAME_ZH = "全市";
-    private static final String CITY_NAME_EN = "Whole city";
+    private static final String CITY_WIDE_ZH = "全市";
+    private static final String CITY_WIDE_EN = " (city-wide)";
 
     private final ClickHouse server;
     private final String database;
@@ -59,11 +58,14 @@ public final class DimensionLoader {
 
     private record Dimension(String table, List<String> columns, List<Object[]> rows) {}
 
-    /** The districts of every shipped city, plus the city-wide pseudo-district; codes must be unique across cities. */
+    /** Every shipped city (its own code, for city-wide rows) and its districts; codes must be unique across cities. */
     private static Dimension districts(Timestamp version) {
         List<Object[]> rows = new ArrayList<>();
         Map<String, String> cityOfCode = new HashMap<>();
         for (CityProfile city : CityProfiles.all()) {
+            rows.add(new Object[] {city.code(), city.id(), city.nameZh() + CITY_WIDE_ZH, city.nameEn() + CITY_WIDE_EN,
+                    city.districts().stream().mapToDouble(District::areaKm2).sum(),
+                    city.districts().stream().mapToLong(District::population).sum(), version});
             for (District d : city.districts()) {
                 String other = cityOfCode.putIfAbsent(d.code(), city.id());
                 if (other != null) {
@@ -74,7 +76,6 @@ public final class DimensionLoader {
                         version});
             }
         }
-        rows.add(new Object[] {IndicatorValue.CITY, "", CITY_NAME_ZH, CITY_NAME_EN, 0.0, 0L, version});
         return new Dimension("dim_districts",
                 List.of("code", "city", "name_zh", "name_en", "area_km2", "population", "loaded_at"), rows);
     }
@@ -82,9 +83,9 @@ public final class DimensionLoader {
     private static Dimension indicators(Timestamp version) {
         List<Object[]> rows = new ArrayList<>();
         for (IndicatorDefinition d : IndicatorCatalogue.loadDefault().all()) {
-            rows.add(new Object[] {d.id(), d.nameZh(), d.nameEn(), lowerCase(d.domain()), d.domain().zh(),
+            rows.add(new Object[] {d.id(), d.nameZh(), d.nameEn(), WireNames.of(d.domain()), d.domain().zh(),
                     d.domain().en(), d.unit(), d.source().isMetric() ? d.source().metric() : "incidents",
-                    lowerCase(d.aggregation()), d.window().size().toSeconds(), lowerCase(d.direction()),
+                    WireNames.of(d.aggregation()), d.window().size().toSeconds(), WireNames.of(d.direction()),
                     d.thresholds().blue(), d.thresholds().yellow(), d.thresholds().orange(), d.thresholds().red(),
                     d.hysteresis(), d.forDuration().toSeconds(), d.weight(),
                     d.standard() == null ? "" : d.standard(), version});
@@ -106,12 +107,9 @@ public final class DimensionLoader {
     private static Dimension levels(Timestamp version) {
         List<Object[]> rows = new ArrayList<>();
         for (Level level : Level.values()) {
-            rows.add(new Object[] {level.en(), level.severity(), level.zh(), level.en(), version});
+            rows.add(new Object[] {WireNames.of(level), level.severity(), level.zh(), level.en(), version});
         }
         return new Dimension("dim_levels", List.of("level", "severity", "name_zh", "name_en", "loaded_at"), rows);
     }
 
-    private static String lowerCase(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,10 +1,10 @@
 package org.cityvitals.store.table;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.AlertEvent;
 
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code alert_events}: one row per alert transition, keyed by (district, alert id, version). */
 public final class AlertEventTable implements TableMapping<AlertEvent> {
@@ -25,7 +25,7 @@ public final class AlertEventTable implements TableMapping<AlertEvent> {
     @Override
     public Object[] row(AlertEvent e) {
         return new Object[] {e.alertId(), e.version(), e.rule(), e.indicatorId(), e.district(),
-                e.kind().name().toLowerCase(Locale.ROOT), e.level().en(), e.previousLevel().en(), e.value(),
+                WireNames.of(e.kind()), WireNames.of(e.level()), WireNames.of(e.previousLevel()), e.value(),
                 e.threshold(), Timestamp.from(e.eventTime()), e.message()};
     }
 }

@@ -1,5 +1,6 @@
 package org.cityvitals.store.table;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 
 import java.sql.Timestamp;
@@ -22,7 +23,7 @@ public final class HealthScoreTable implements TableMapping<HealthScoreValue> {
 
     @Override
     public Object[] row(HealthScoreValue h) {
-        return new Object[] {h.district(), Timestamp.from(h.windowStart()), h.score(), h.worstLevel().en(),
+        return new Object[] {h.district(), Timestamp.from(h.windowStart()), h.score(), WireNames.of(h.worstLevel()),
                 h.version()};
     }
 }

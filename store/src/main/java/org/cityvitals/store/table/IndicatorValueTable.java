@@ -1,5 +1,6 @@
 package org.cityvitals.store.table;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.IndicatorValue;
 
 import java.sql.Timestamp;
@@ -24,6 +25,6 @@ public final class IndicatorValueTable implements TableMapping<IndicatorValue> {
     @Override
     public Object[] row(IndicatorValue v) {
         return new Object[] {v.indicatorId(), v.district(), Timestamp.from(v.windowStart()),
-                Timestamp.from(v.windowEnd()), v.value(), v.samples(), v.level().en(), v.version()};
+                Timestamp.from(v.windowEnd()), v.value(), v.samples(), WireNames.of(v.level()), v.version()};
     }
 }

@@ -32,7 +32,8 @@ class DimensionLoaderTest {
     void reloadingLeavesOneRowPerIdWithTheSameContent() throws SQLException {
         DimensionLoader loader = new DimensionLoader(ch, DB);
         Map<String, Integer> expectedRows = new LinkedHashMap<>();
-        expectedRows.put("dim_districts", CityProfiles.all().stream().mapToInt(c -> c.districts().size()).sum() + 1);
+        // every district of every city, and one row per city for its city-wide series
+        expectedRows.put("dim_districts", CityProfiles.all().stream().mapToInt(c -> c.districts().size() + 1).sum());
         expectedRows.put("dim_indicators", IndicatorCatalogue.loadDefault().all().size());
         expectedRows.put("dim_sensors", SensorRegistry.shanghai().all().size());
         expectedRows.put("dim_levels", 5);
@@ -60,9 +61,10 @@ class DimensionLoaderTest {
                 .containsExactly(List.of(pm25.nameZh(), pm25.nameEn(), pm25.unit(), pm25.source().metric(),
                         "higher_is_worse", pm25.thresholds().blue(), pm25.thresholds().red()));
         assertThat(ch.query("SELECT city, name_zh, name_en, population FROM dim_districts FINAL "
-                        + "WHERE code IN ('310101', 'city') ORDER BY code",
+                        + "WHERE code IN ('310101', '310000') ORDER BY code",
                 rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getLong(4)))
-                .containsExactly("shanghai/黄浦区/Huangpu/662030", "/全市/Whole city/0");
+                // the city row sums its districts: 24,872,529 as the profile file notes (census total 24,870,895)
+                .containsExactly("shanghai/上海全市/Shanghai (city-wide)/24872529", "shanghai/黄浦区/Huangpu/662030");
         assertThat(ch.query("SELECT name_zh FROM dim_levels FINAL ORDER BY severity", rs -> rs.getString(1)))
                 .containsExactly("正常", "蓝色", "黄色", "橙色", "红色");
     }
