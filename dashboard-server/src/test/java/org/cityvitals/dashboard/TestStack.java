@@ -12,12 +12,10 @@ import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.stack.ClickHouseServer;
-import org.cityvitals.stack.KafkaBroker;
+import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,41 +23,38 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /**
- * One real Kafka broker and one real ClickHouse server (migrated) for every test class of this module: they take
- * seconds to start, and the tests keep apart by using their own alert ids and (indicator, district) keys.
+ * The shared local stack (one real broker and ClickHouse server per test JVM) with the platform's database migrated,
+ * as the dashboard's tests use it: they keep apart by their own alert ids and (indicator, district) keys.
  */
 final class TestStack {
 
     private static TestStack instance;
 
-    final KafkaBroker kafka;
+    final String kafka;
     final ClickHouseServer clickHouseServer;
     final ClickHouse clickHouse;
     private final KafkaProducer<String, byte[]> producer;
 
-    private TestStack(KafkaBroker kafka, ClickHouseServer clickHouseServer) throws Exception {
-        this.kafka = kafka;
-        this.clickHouseServer = clickHouseServer;
-        kafka.createTopics(2, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+    private TestStack() throws Exception {
+        SharedStack shared = SharedStack.get();
+        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+        this.clickHouseServer = shared.clickHouse();
         new SchemaMigrator(new ClickHouse(clickHouseServer.jdbcUrl("default")), "cityvitals").migrate();
         this.clickHouse = new ClickHouse(clickHouseServer.jdbcUrl("cityvitals"));
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     static synchronized TestStack get() throws Exception {
         if (instance == null) {
-            Path dir = Files.createTempDirectory("cityvitals-dashboard-test");
-            KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
-            ClickHouseServer clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-            instance = new TestStack(kafka, clickHouse);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            instance = new TestStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.producer::close));
         }
         return instance;
     }
 
     DashboardConfig config() {
-        return DashboardConfig.of(kafka.bootstrapServers(), clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
+        return DashboardConfig.of(kafka, clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
     }
 
     void publish(IndicatorValue value) throws ExecutionException, InterruptedException {
@@ -86,11 +81,5 @@ final class TestStack {
         for (Future<RecordMetadata> ack : sent) {
             ack.get();
         }
-    }
-
-    private void close() {
-        producer.close();
-        kafka.close();
-        clickHouseServer.close();
     }
 }

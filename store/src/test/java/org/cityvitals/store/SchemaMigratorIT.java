@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SchemaMigratorTest {
+class SchemaMigratorIT {
 
     @Test
     void migrationsApplyOnceAndRerunChangesNothing() throws SQLException {

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DimensionLoaderTest {
+class DimensionLoaderIT {
 
     private static final String DB = "dimensions";
 

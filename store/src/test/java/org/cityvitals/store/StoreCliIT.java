@@ -9,7 +9,7 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StoreCliTest {
+class StoreCliIT {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Retention against real partitions: rows are written at chosen ages, then a policy is applied at a fixed now. */
-class RetentionTest {
+class RetentionIT {
 
     private static final String DB = "retention";
     private static final Instant NOW = Instant.parse("2026-03-20T10:00:00Z");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link ClickHouse#insert(String, List, List)} writes RowBinary: every supported type round-trips exactly. */
-class ClickHouseInsertTest {
+class ClickHouseInsertIT {
 
     private static final List<String> COLUMNS = List.of("s", "f64", "f32", "u8", "i8", "u16", "i32", "u32", "i64",
             "u64", "t", "d", "e", "ns", "nt", "lc");

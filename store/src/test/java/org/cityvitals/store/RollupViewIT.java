@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hourly and daily views roll up indicator values as they are written, corrections included (see V003). */
-class RollupViewTest {
+class RollupViewIT {
 
     private static final String DB = "rollups";
     private static final String COLUMNS = "uniqExactMerge(windows), avgMerge(value_avg), maxMerge(value_max), "
@@ -34,7 +34,7 @@ class RollupViewTest {
     @Test
     void hourlyRollupCountsWindowsExactlyAndKeepsTheCorrectedLastValue() throws SQLException {
         assertThat(ch.query("SELECT toString(hour), " + COLUMNS + " FROM indicator_values_hourly "
-                + "GROUP BY hour ORDER BY hour", RollupViewTest::row)).containsExactly(
+                + "GROUP BY hour ORDER BY hour", RollupViewIT::row)).containsExactly(
                 // 08:00 holds 10, 30 and its correction 20: avg and max still see the superseded 30 (documented)
                 "2026-03-01 08:00:00 windows=2 avg=20.0 max=30.0 last=20.0 worst=blue samples=30",
                 "2026-03-01 09:00:00 windows=1 avg=50.0 max=50.0 last=50.0 worst=yellow samples=10");
@@ -43,7 +43,7 @@ class RollupViewTest {
     @Test
     void dailyRollupCoversTheUtcDay() throws SQLException {
         assertThat(ch.query("SELECT toString(day), " + COLUMNS + " FROM indicator_values_daily GROUP BY day",
-                RollupViewTest::row)).containsExactly(
+                RollupViewIT::row)).containsExactly(
                 "2026-03-01 windows=3 avg=27.5 max=50.0 last=50.0 worst=yellow samples=40");
     }
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each mapping written through {@link ClickHouse#insert(String, TableMapping, List)} into the migrated schema. */
-class TableMappingTest {
+class TableMappingIT {
 
     private static final String DB = "mappings";
     private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The analyst account reads cityvitals and nothing else, and can change nothing. */
-class AnalystAccessTest {
+class AnalystAccessIT {
 
     private static final String SCHEMA = "SELECT name, engine, create_table_query FROM system.tables "
             + "WHERE database = 'cityvitals' ORDER BY name";
