@@ -20,7 +20,7 @@ import org.cityvitals.store.dimension.DimensionLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -48,7 +48,7 @@ final class DemoStack implements AutoCloseable {
 
     private DemoStack() {}
 
-    static DemoStack start(DemoOptions o, DemoState state, PrintStream out) throws Exception {
+    static DemoStack start(DemoOptions o, DemoState state, PrintWriter out) throws Exception {
         checkPorts(o);
         long t0 = System.nanoTime();
         DemoStack stack = new DemoStack();
