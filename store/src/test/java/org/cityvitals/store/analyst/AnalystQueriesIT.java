@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every ```sql block of docs/ANALYSTS.md, run as the analyst user against a populated database, returns rows. */
-class AnalystQueriesTest {
+class AnalystQueriesIT {
 
     private static final Path GUIDE = Path.of("..", "docs", "ANALYSTS.md");
     /** A Markdown heading, or a ```sql block. */
