@@ -406,7 +406,7 @@ class DashboardServerIT {
     @Test
     void servesThePagesReferenceDataMetricsAndHealth() throws Exception {
         assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "app.js");
-        assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/vendor/echarts/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
         String token = login("ops", "ops");
         JsonObject catalogue = get("/api/indicators", token).bodyAsJsonObject();
         assertThat(catalogue.getJsonArray("indicators").stream().map(JsonObject.class::cast)

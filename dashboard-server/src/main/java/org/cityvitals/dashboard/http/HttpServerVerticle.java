@@ -18,7 +18,7 @@ import org.cityvitals.indicators.city.CityProfile;
 import java.net.BindException;
 
 /**
- * Serves the pages ({@code webroot/} and {@code /webjars/}), the REST API, {@code /ws}, {@code /metrics} and
+ * Serves the pages ({@code webroot/}, with ECharts under {@code vendor/}), the REST API, {@code /ws}, {@code /metrics} and
  * {@code /health}. The live view lives on this verticle's event loop, so REST answers and WebSocket pushes read
  * the same state without locks. Undeploying closes the server, its sockets, timers and event-bus consumers.
  */
@@ -57,7 +57,6 @@ public final class HttpServerVerticle extends VerticleBase {
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "up")
                 .put("feeds", feedStatus.toJson())));
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
         router.route("/*").handler(StaticHandler.create("webroot"));
         return vertx.createHttpServer()
                 .webSocketHandshakeHandler(handshake -> {
