@@ -65,7 +65,7 @@ final class ReferenceData {
         JsonObject thresholds = new JsonObject();
         d.thresholds().levelsInUse().forEach(l -> thresholds.put(l.name(), d.thresholds().threshold(l)));
         return new JsonObject().put("id", d.id()).put("nameZh", d.nameZh()).put("nameEn", d.nameEn())
-                .put("unit", d.unit()).put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
+                .put("unit", d.unit()).put("domain", WireNames.of(d.domain())).put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
                 .put("direction", d.direction().name()).put("thresholds", thresholds)
                 .put("windowSeconds", d.window().size().toSeconds());
     }
