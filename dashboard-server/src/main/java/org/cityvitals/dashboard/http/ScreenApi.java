@@ -101,6 +101,7 @@ final class ScreenApi {
         Instant now = Instant.now();
         answerFromStore(ctx, vertx, "incidents", () -> new JsonObject()
                 .put("districts", new JsonArray(districts))
+                .put("from", now.minus(INCIDENT_HISTORY).toString()).put("to", now.toString())
                 .put("perHour", json(queries.incidentsPerHour(districts, now.minus(INCIDENT_HISTORY), now)))
                 .put("risingHotlineCategories", json(queries.risingHotlineCategories(districts, now))));
     }
