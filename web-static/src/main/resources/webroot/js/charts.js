@@ -38,20 +38,33 @@ export const base = {
 };
 
 /**
- * Level bands for a value axis: from each level's threshold to the next one's, in the level's colour, faint. For
- * "lower is worse" indicators the bands run downwards.
+ * A value axis over the data and the first threshold, so that the chart shows how far the values are from blue,
+ * and the level bands inside it: from each level's threshold to the next one's, in the level's colour, faint. For
+ * "lower is worse" indicators the bands run downwards. Returns {yAxis, bands} for the chart.
  */
-export function thresholdBands(indicator) {
+export function levelScale(indicator, values) {
   const th = indicator.thresholds || {};
   const higherIsWorse = indicator.direction !== 'lower_is_worse';
   const used = allLevels().filter((l) => th[l.id] !== undefined).map((l) => ({id: l.id, at: th[l.id]}));
-  return used.map((l, i) => {
+  const first = used.length ? [used[0].at] : [];
+  // a month of 1-minute windows is too many arguments for Math.min(...values)
+  const lo = [...first, ...values].reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = [...first, ...values].reduce((a, b) => Math.max(a, b), -Infinity);
+  const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+  const min = higherIsWorse ? Math.max(0, lo - pad) : lo - pad;
+  const max = hi + pad;
+  const clamp = (v) => Math.min(max, Math.max(min, v));
+  const bands = used.map((l, i) => {
     const next = used[i + 1];
-    const edge = next ? next.at : (higherIsWorse ? 'max' : 'min');
-    return [{yAxis: l.at, itemStyle: {color: colour(l.id), opacity: 0.18}, name: levelName(l.id),
-      label: {show: true, position: 'insideLeft', color: colour(l.id), fontSize: FONT}}, {yAxis: edge}];
-  });
+    const end = next ? next.at : (higherIsWorse ? max : min);
+    const [from, to] = [clamp(l.at), clamp(end)];
+    return from === to ? null : [{yAxis: from, itemStyle: {color: colour(l.id), opacity: 0.18}, name: levelName(l.id),
+      label: {show: true, position: 'insideTopLeft', color: colour(l.id), fontSize: FONT}}, {yAxis: to}];
+  }).filter(Boolean);
+  return {yAxis: valueAxis({scale: false, min: nice(min), max: nice(max)}), bands};
 }
+
+const nice = (v) => Number(v.toPrecision(3));
 
 /**
  * A sparkline of `points` ([ms, value] oldest first) as an inline SVG; data-points says how many it draws and

@@ -6,7 +6,7 @@ import {$, el} from './dom.js';
 import {get, history} from './api.js';
 import {clock, dateTime, duration, number, t} from './i18n.js';
 import {badge, severity} from './levels.js';
-import {base, chartIn, thresholdBands, timeAxis, valueAxis} from './charts.js';
+import {base, chartIn, levelScale, timeAxis} from './charts.js';
 import {alertText, handlingTexts, isSilenced, openFor, openSeconds} from './alerts.js';
 import {ACTIONS, act} from './actions.js';
 import {areaName, indicatorName, unit} from './names.js';
@@ -146,11 +146,12 @@ export async function loadDrawerDetails(alertId) {
   const rows = await history(first.indicatorId, first.district, from, Math.max(to, from + 60000)).catch(() => []);
   const node = $('drawer-chart');
   node.dataset.points = rows.length;
+  const scale = levelScale(state.indicators.get(first.indicatorId), [...rows.map((r) => r.value), first.value]);
   chartIn(node).setOption(Object.assign({}, base, {
     grid: {left: 56, right: 12, top: 12, bottom: 28},
-    xAxis: timeAxis(from, to), yAxis: valueAxis(),
+    xAxis: timeAxis(from, to), yAxis: scale.yAxis,
     series: [{type: 'line', showSymbol: false, data: rows.map((r) => [Date.parse(r.windowStart), r.value]),
-      itemStyle: {color: '#e8edf4'}, markArea: {silent: true, data: thresholdBands(state.indicators.get(first.indicatorId))},
+      itemStyle: {color: '#e8edf4'}, markArea: {silent: true, data: scale.bands},
       markLine: {silent: true, symbol: 'none', data: [{xAxis: Date.parse(first.eventTime)}],
         lineStyle: {color: '#fff', type: 'dashed'}, label: {show: false}}}],
   }), {notMerge: true});

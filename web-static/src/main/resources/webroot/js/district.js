@@ -17,7 +17,13 @@ export function showDistrict(code) {
   renderIncidents($('district-incidents-chart'), $('district-rising'), code);
 }
 
-export const shownDistrict = () => shown;
+/** Leaving the page empties it, so nothing of a district stays in the document behind another screen. */
+export function hideDistrict() {
+  shown = null;
+  delete $('district-page').dataset.district;
+  ['district-title', 'district-health', 'district-alerts', 'district-domains', 'district-rising']
+    .forEach((id) => $(id).replaceChildren());
+}
 
 export function renderDistrict() {
   if (!shown) return;

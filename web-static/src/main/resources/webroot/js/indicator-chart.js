@@ -4,7 +4,7 @@ import {$, el} from './dom.js';
 import {get, history} from './api.js';
 import {dateTime, number, t} from './i18n.js';
 import {colour, levelName} from './levels.js';
-import {FONT, base, chartIn, thresholdBands, timeAxis, valueAxis} from './charts.js';
+import {FONT, base, chartIn, levelScale, timeAxis} from './charts.js';
 import {ageText} from './freshness.js';
 import {areaName, indicatorName, unit} from './names.js';
 import {serverNow, state} from './state.js';
@@ -62,16 +62,17 @@ function draw(rows, episodes, from, to) {
   $('chart-age').textContent = newest ? ageText(newest.windowEnd) : t('chart.noData');
   $('chart-note').textContent = t('chart.points', {count: rows.length});
   const chart = chartIn(node, 'canvas');   // a month of 1-minute windows is too many points for SVG
+  const scale = levelScale(indicator, rows.map((r) => r.value));
   chart.setOption(Object.assign({}, base, {
     grid: {left: 64, right: 24, top: 24, bottom: 36},
     xAxis: timeAxis(from, to),
-    yAxis: valueAxis(),
+    yAxis: scale.yAxis,
     tooltip: Object.assign({}, base.tooltip, {valueFormatter: (v) => number(v) + ' ' + unit(current.indicatorId)}),
     series: [
       {type: 'line', name: t('chart.value'), showSymbol: rows.length < 120, sampling: 'lttb', lineStyle: {width: 2},
         itemStyle: {color: '#e8edf4'},
         data: rows.map((r) => [Date.parse(r.windowStart), r.value]),
-        markArea: {silent: true, data: thresholdBands(indicator)}},
+        markArea: {silent: true, data: scale.bands}},
       {type: 'line', name: t('chart.episode'), data: [],
         markArea: {silent: true, data: episodes.map((e) => [
           {xAxis: Math.max(from, Date.parse(e.openedAt)), name: levelName(e.worstLevel),

@@ -9,8 +9,8 @@ import {connect, connection, disconnect} from './connection.js';
 import {on, serverNow, state} from './state.js';
 import {pollFreshness, renderPipeline} from './freshness.js';
 import {initScreen, onHealth, onValue, renderAlertsPanel, renderScreen, tick} from './screen.js';
-import {districtTick, onDistrictHealth, onDistrictValue, renderDistrict, renderDistrictAlerts, showDistrict}
-  from './district.js';
+import {districtTick, hideDistrict, onDistrictHealth, onDistrictValue, renderDistrict, renderDistrictAlerts,
+  showDistrict} from './district.js';
 import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole} from './console.js';
 import {initActionForm} from './actions.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
@@ -68,6 +68,8 @@ async function boot() {
   $('login').hidden = true;
   $('logout').hidden = false;
   $('nav').hidden = false;
+  // the big screen is the operations centre's: a dispatcher's scope holds no city-wide values
+  document.querySelector('#nav a[data-route="screen"]').hidden = !state.me.allDistricts;
   $('user').textContent = state.me.displayName || state.me.username;
   started = true;
   renderChrome();
@@ -127,7 +129,7 @@ function wire() {
 }
 
 function renderAll() {
-  renderScreen();
+  if (screenStarted) renderScreen();
   renderDistrict();
   renderConsole();
 }
@@ -169,6 +171,7 @@ function route() {
   $('district-page').hidden = target !== 'district';
   $('console').hidden = target !== 'console';
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.route === target));
+  if (target !== 'district') hideDistrict();
   if (target === 'screen') {
     if (!state.me.allDistricts) {   // the big screen is the operations centre's; a dispatcher has the console
       location.hash = '#/console';

@@ -113,6 +113,8 @@ function labelText(code) {
 }
 
 const LABEL = {color: '#fff', fontSize: FONT, lineHeight: 16, textBorderColor: '#0b1017', textBorderWidth: 3};
+const LABEL_FONT = FONT + 'px "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+const LABEL_HEIGHT = 18;
 
 function renderMap() {
   pending = false;
@@ -122,7 +124,6 @@ function renderMap() {
     const s = shown(d.code);
     return {name: d.code, value: s ? levelIds.indexOf(s.level) : null};
   });
-  const callouts = [...layout.entries()].filter(([code]) => state.districts.has(code));
   chart.setOption({
     backgroundColor: 'transparent',
     tooltip: {textStyle: {fontSize: FONT}, formatter: (p) => tooltip(p.name || (p.data && p.data.code), id)},
@@ -130,27 +131,67 @@ function renderMap() {
       textStyle: {color: '#dde', fontSize: FONT},
       pieces: levelIds.map((l, i) => ({value: i, color: colour(l), label: levelText(l)})),
       outOfRange: {color: '#2a3140'}},
-    geo: {map: 'city', nameProperty: 'code', roam: false, layoutCenter: ['50%', '50%'], layoutSize: '96%',
+    geo: {map: 'city', nameProperty: 'code', roam: false, layoutCenter: ['46%', '50%'], layoutSize: '96%',
       selectedMode: false, itemStyle: {areaColor: '#2a3140', borderColor: '#0b1017', borderWidth: 1},
       label: {show: false}, emphasis: {label: {show: false}, itemStyle: {areaColor: '#4fb3ff'}}},
-    series: [
-      {type: 'map', geoIndex: 0, data},
-      // labels as a series of their own, so that ECharts moves apart the ones that would overlap
-      {type: 'scatter', coordinateSystem: 'geo', symbolSize: 0, z: 6,
-        data: [...state.districts.keys()].filter((code) => !layout.has(code) && anchors.has(code))
-          .map((code) => ({value: anchors.get(code), code})),
-        labelLayout: {moveOverlap: 'shiftY'},
-        label: Object.assign({show: true, position: 'inside', formatter: (p) => labelText(p.data.code)}, LABEL)},
-      {type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, z: 5,
-        lineStyle: {color: '#c9d3e0', width: 1, opacity: 0.8},
-        data: callouts.map(([, c]) => ({coords: [c.from, [c.to[0] - 0.02, c.to[1]], c.to]}))},
-      {type: 'scatter', coordinateSystem: 'geo', symbolSize: 5, z: 6, itemStyle: {color: '#c9d3e0'},
-        data: callouts.map(([code, c]) => ({value: c.to, code})),
-        labelLayout: {moveOverlap: 'shiftY'},
-        label: Object.assign({show: true, position: 'right', formatter: (p) => labelText(p.data.code)}, LABEL)},
-    ],
+    series: [{type: 'map', geoIndex: 0, data}],
   }, {replaceMerge: ['series']});
+  // the geo layout exists now: place the labels in pixels, apart, then draw them
+  const labels = placeLabels();
+  chart.setOption({series: [
+    {type: 'map', geoIndex: 0, data},
+    {type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, z: 5,
+      lineStyle: {color: '#c9d3e0', width: 1, opacity: 0.8},
+      data: labels.filter((l) => l.leader).map((l) => ({coords: l.leader}))},
+    {type: 'scatter', coordinateSystem: 'geo', symbolSize: 0, z: 6,
+      data: labels.map((l) => ({value: l.at, code: l.code})),
+      label: Object.assign({show: true, position: 'inside', formatter: (p) => labelText(p.data.code)}, LABEL)},
+  ]}, {replaceMerge: ['series']});
 }
+
+let measure = null;
+function textWidth(text) {
+  measure = measure || document.createElement('canvas').getContext('2d');
+  measure.font = LABEL_FONT;
+  return measure.measureText(text).width + 2 * LABEL.textBorderWidth;
+}
+
+/**
+ * Label positions in map coordinates. Districts that hold their label get it at their centre; the small central
+ * ones get a callout in a column east of the city with a leader line. Labels that would still overlap are pushed
+ * apart vertically until none do.
+ */
+function placeLabels() {
+  const toPixel = (lonLat) => chart.convertToPixel({geoIndex: 0}, lonLat);
+  const labels = [...state.districts.keys()].filter((code) => anchors.has(code)).map((code) => {
+    const callout = layout.get(code);
+    const w = textWidth(labelText(code));
+    const [x, y] = toPixel(callout ? callout.to : anchors.get(code));
+    // a callout's text starts right of its column, a centred label straddles its anchor
+    return {code, callout, w, x: callout ? x + w / 2 : x, y};
+  });
+  for (let round = 0; round < 100; round++) {
+    let moved = false;
+    labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => {
+      const overlapY = LABEL_HEIGHT + 1 - Math.abs(a.y - b.y);
+      if (Math.abs(a.x - b.x) < (a.w + b.w) / 2 + 2 && overlapY > 0) {
+        const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
+        upper.y -= overlapY / 2;
+        lower.y += overlapY / 2;
+        moved = true;
+      }
+    }));
+    if (!moved) break;
+  }
+  const toGeo = (pixel) => chart.convertFromPixel({geoIndex: 0}, pixel);
+  return labels.map((l) => {
+    const at = toGeo([l.x, l.y]);
+    if (!l.callout) return {code: l.code, at};
+    const start = toGeo([l.x - l.w / 2, l.y]);
+    return {code: l.code, at, leader: [l.callout.from, toGeo([l.x - l.w / 2 - 12, l.y]), start]};
+  });
+}
+
 // ECharts puts tooltip text into HTML: everything here is escaped by building it as text first.
 function tooltip(code, id) {
   const lines = [areaName(code)];

@@ -252,13 +252,17 @@ class BrowserIT {
 
     private static void assertEnglish(Chromium browser) {
         browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("#health-panel h2"), "City health score"));
+        // the map redraws a moment after a change
+        browser.wait.until(d -> (Boolean) browser.js("return [...document.querySelectorAll('#map text')]"
+                + ".some((t) => t.textContent.startsWith('Huangpu'))"));
         assertThat(browser.driver.findElement(By.cssSelector("#ranking li[data-district='" + HUANGPU + "']")).getText())
                 .contains("Huangpu", "Red").doesNotContain("黄浦", "红色");
         assertThat(browser.driver.findElement(By.id("lang-switch")).getText()).isEqualTo("中文");
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en-GB");
-        // every text of the screen but the attribution's place names is English
-        String text = (String) browser.js("return document.getElementById('screen').innerText"
-                + " + document.querySelector('header.topbar').innerText");
+        // every text of the screen is English, but the switch (named in the language it switches to) and the
+        // user's display name from the users file
+        String text = (String) browser.js("return document.getElementById('screen').innerText + [...document"
+                + ".querySelectorAll('header.topbar > :not(#lang-switch):not(#user)')].map((e) => e.innerText).join()");
         assertThat(text.replaceAll("[^\\p{IsHan}]", "")).isEmpty();
     }
 
@@ -349,6 +353,7 @@ class BrowserIT {
             assertOnlyHuangpu(dispatcher);
 
             dispatcher.open("#/district/" + PUDONG);
+            dispatcher.driver.navigate().refresh();
             dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("district-page")));
             Thread.sleep(1000);   // give any wrongly allowed request time to answer
             assertOnlyHuangpu(dispatcher);
