@@ -8,7 +8,7 @@ import {setLevels} from './levels.js';
 import {connect, connection, disconnect} from './connection.js';
 import {on, serverNow, state} from './state.js';
 import {pollFreshness, renderPipeline} from './freshness.js';
-import {initScreen, onHealth, onValue, renderAlertsPanel, renderScreen, tick} from './screen.js';
+import {initScreen, onHealth, onValue, renderAlertsPanel, renderDataQuality, renderScreen, tick} from './screen.js';
 import {districtTick, hideDistrict, onDistrictHealth, onDistrictValue, renderDistrict, renderDistrictAlerts,
   showDistrict} from './district.js';
 import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole} from './console.js';
@@ -102,7 +102,10 @@ function wire() {
   });
   on('flood', renderAlertsPanel);
   on('connection', renderConnection);
-  on('freshness', renderPipeline);
+  on('freshness', () => {
+    renderPipeline();
+    if (screenStarted) renderDataQuality();
+  });
   on('unauthorised', logout);
   onLanguageChange(() => {
     renderChrome();

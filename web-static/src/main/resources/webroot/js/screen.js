@@ -136,7 +136,7 @@ function dataQualityPanel() {
     el('h2', {}, t('domain.data_quality')), el('ul', {id: 'dq', class: 'dq-list'}));
 }
 
-function renderDataQuality() {
+export function renderDataQuality() {
   const list = $('dq');
   if (!list) return;
   const f = state.freshness;

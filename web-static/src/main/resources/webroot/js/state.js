@@ -84,13 +84,3 @@ export function applySnapshot(s) {
   s.handling.forEach((h) => state.handling.set(h.alertId, h));
   state.flood = s.flood;
 }
-
-/** The area codes this user may see, the city's own code first when the scope is the whole city. */
-export function areas() {
-  const codes = [...state.districts.keys()];
-  return state.me && state.me.allDistricts ? [state.city.code, ...codes] : codes;
-}
-
-export function isCity(code) {
-  return state.city && code === state.city.code;
-}

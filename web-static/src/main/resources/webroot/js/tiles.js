@@ -10,7 +10,7 @@ import {ageText, isStale} from './freshness.js';
 import {indicatorName, unit} from './names.js';
 import {serverNow, state, value} from './state.js';
 
-export const SPARK_HOURS = 3;
+const SPARK_HOURS = 3;
 const sparks = new Map();   // "area indicator" → [[ms, value], …] oldest first, one point per window start
 
 /** The domains in catalogue order, each with its indicators. */
@@ -49,7 +49,7 @@ export function fillTile(node) {
   node.title = indicatorName(id) + ' · ' + (v ? ageText(v.windowEnd, stale) : t('age.none'));
   node.replaceChildren(
     sparkline(sparkPoints(id, area), v && v.level, sparkRange(id, area)),
-    el('div', {class: 'tile-name'}, stale ? el('span', {class: 'stale-mark'}, '⏱ ' + t('age.stale') + ' ') : '',
+    el('div', {class: 'tile-name'}, stale ? el('span', {class: 'stale-mark'}, '⚠ ' + t('age.stale') + ' ') : '',
       indicatorName(id)),
     el('div', {class: 'tile-reading'},
       el('span', {class: 'value' + (v ? '' : ' missing')}, v ? number(v.value) : '—'),

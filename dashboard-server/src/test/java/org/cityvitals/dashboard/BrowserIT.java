@@ -56,6 +56,7 @@ class BrowserIT {
         scene.publishHealth();
         storedWindows = scene.storeHistory(CHARTED, SHANGHAI, Duration.ofDays(30), Duration.ofMinutes(5));
         scene.storeHealthHistory(SHANGHAI, Duration.ofHours(24), Duration.ofMinutes(10));
+        scene.storeAlertEpisode("browser-episode", CHARTED, SHANGHAI);
     }
 
     @AfterAll
@@ -164,6 +165,9 @@ class BrowserIT {
                 ops.wait.until(d -> chartLoadedFor(ops, range));
                 assertChartMatchesApi(ops, "indicator-chart", "/api/history?indicator=" + CHARTED + "&district="
                         + SHANGHAI);
+                // the one stored episode, six to four hours ago, is shaded in every range that reaches back that far
+                assertThat(ops.js("return document.getElementById('indicator-chart').dataset.episodes"))
+                        .isEqualTo(range.equals("1h") ? "0" : "1");
                 if (range.equals("24h")) {
                     ops.screenshot("indicator-chart");
                 }

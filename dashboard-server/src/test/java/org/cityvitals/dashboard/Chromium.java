@@ -24,7 +24,7 @@ import java.util.Map;
  * user. Desktop notifications are granted, and every notification the page raises is also recorded in
  * {@code window.__notifications} (by a script the test installs before the page's own), so tests can see them.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final int WIDTH = 1920;
     static final int HEIGHT = 1080;
@@ -44,11 +44,11 @@ final class Chromium implements AutoCloseable {
             window.Notification.requestPermission = (...args) => Real.requestPermission(...args);
             """;
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final String base;
 
-    Chromium(int port, Path profile) {
+    public Chromium(int port, Path profile) {
         this.base = "http://127.0.0.1:" + port;
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -66,7 +66,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens the page at {@code hash}, logs in, and waits for the live connection. */
-    Chromium login(String user, String password, String hash) {
+    public Chromium login(String user, String password, String hash) {
         driver.get(base + "/" + hash);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -75,26 +75,26 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
-    void open(String hash) {
+    public void open(String hash) {
         driver.get(base + "/" + hash);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> jsList(String script, Object... args) {
+    public List<Map<String, Object>> jsList(String script, Object... args) {
         return (List<Map<String, Object>>) js(script, args);
     }
 
     /** The login token of this browser's session, for calling the REST API as the same user. */
-    String token() {
+    public String token() {
         return (String) js("return sessionStorage.getItem('cityvitals.token')");
     }
 
     /** Saves a screenshot of the whole viewport as {@code target/screenshots/NAME.png}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");

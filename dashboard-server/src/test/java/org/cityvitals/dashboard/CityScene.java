@@ -146,6 +146,27 @@ final class CityScene {
         return starts;
     }
 
+    /** One stored alert episode: opened yellow six hours ago, orange an hour later, resolved after another. */
+    void storeAlertEpisode(String alertId, String indicatorId, String area) throws Exception {
+        Instant opened = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(6));
+        IndicatorDefinition d = CATALOGUE.byId(indicatorId).orElseThrow();
+        List<Object[]> rows = List.of(
+                transition(alertId, 1, "opened", Level.YELLOW, Level.NORMAL, d, area, opened),
+                transition(alertId, 2, "level_changed", Level.ORANGE, Level.YELLOW, d, area,
+                        opened.plus(Duration.ofHours(1))),
+                transition(alertId, 3, "resolved", Level.NORMAL, Level.ORANGE, d, area,
+                        opened.plus(Duration.ofHours(2))));
+        stack.clickHouse.insert("alert_events", List.of("alert_id", "version", "rule", "indicator_id", "district",
+                "kind", "level", "previous_level", "value", "threshold", "event_time", "message"), rows);
+    }
+
+    private static Object[] transition(String alertId, int version, String kind, Level level, Level previous,
+                                       IndicatorDefinition d, String area, Instant at) {
+        Level shown = level == Level.NORMAL ? previous : level;
+        return new Object[] {alertId, version, "level", d.id(), area, kind, WireNames.of(level), WireNames.of(previous),
+                valueAt(d, shown), d.thresholds().threshold(shown), Timestamp.from(at), ""};
+    }
+
     /** Health scores of one area every {@code step} over the last {@code span}. */
     void storeHealthHistory(String area, Duration span, Duration step) throws Exception {
         List<Object[]> rows = new ArrayList<>();
