@@ -56,6 +56,7 @@ class BrowserIT {
         scene.publishHealth();
         storedWindows = scene.storeHistory(CHARTED, SHANGHAI, Duration.ofDays(30), Duration.ofMinutes(5));
         scene.storeHealthHistory(SHANGHAI, Duration.ofHours(24), Duration.ofMinutes(10));
+        scene.storeHealthHistory(PUDONG, Duration.ofHours(24), Duration.ofMinutes(10));
         scene.storeAlertEpisode("browser-episode", CHARTED, SHANGHAI);
     }
 
