@@ -88,7 +88,7 @@ function renderRanking() {
   $('ranking').replaceChildren(...ranked.map(({d, h}, i) => el('li',
     {class: h ? 'edge-' + h.worstLevel : '', 'data-district': d.code, onclick: () => openDistrict(d.code)},
     el('span', {class: 'rank'}, String(i + 1)),
-    el('span', {class: 'name'}, areaName(d.code)),
+    el('span', {class: 'name', title: areaName(d.code)}, areaName(d.code)),
     el('span', {class: 'score'}, h ? integer(h.score) : '—'),
     h ? badge(h.worstLevel) : el('span'))));
 }
