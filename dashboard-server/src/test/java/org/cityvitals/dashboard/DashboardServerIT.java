@@ -406,8 +406,9 @@ class DashboardServerIT {
 
     @Test
     void servesThePagesReferenceDataMetricsAndHealth() throws Exception {
-        assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "app.js");
-        assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "js/main.js");
+        assertThat(get("/vendor/echarts/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/vendor/echarts/LICENSE", null).bodyAsString()).contains("Apache License", "Version 2.0");
         String token = login("ops", "ops");
         JsonObject catalogue = get("/api/indicators", token).bodyAsJsonObject();
         assertThat(catalogue.getJsonArray("indicators").stream().map(JsonObject.class::cast)

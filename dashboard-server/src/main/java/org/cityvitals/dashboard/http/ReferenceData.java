@@ -68,8 +68,11 @@ final class ReferenceData {
             d.thresholds().levelsInUse().forEach(l -> thresholds.put(WireNames.of(l), d.thresholds().threshold(l)));
         }
         return new JsonObject().put("id", d.id()).put("nameZh", d.nameZh()).put("nameEn", d.nameEn())
-                .put("unit", d.unit()).put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
+                .put("unit", d.unit()).put("domain", WireNames.of(d.domain()))
+                .put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
                 .put("direction", WireNames.of(d.direction())).put("thresholds", thresholds)
+                .put("audience", WireNames.of(d.audience()))
+                .put("cityWall", d.domain().onCityWall())
                 .put("windowSeconds", d.window().size().toSeconds());
     }
 

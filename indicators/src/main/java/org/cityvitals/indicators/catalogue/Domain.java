@@ -36,4 +36,12 @@ public enum Domain {
     public boolean platform() {
         return this == DATA_QUALITY;
     }
+
+    /**
+     * Whether the domain is one of the city's vital-sign panels on the screens. Data quality is summarised by its own
+     * panel; a series a user brought is read in its chart and the history API, not on the city's wall.
+     */
+    public boolean onCityWall() {
+        return this != DATA_QUALITY && this != CUSTOM;
+    }
 }
