@@ -14,10 +14,15 @@ public final class Topics {
     public static final String HEALTH_SCORES = "cv.health";
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
+    /**
+     * What people did with alerts ({@code AlertAction}), keyed by alert id: written by the dashboard instance that
+     * took the action, read by every instance so every screen sees it.
+     */
+    public static final String ALERT_ACTIONS = "cv.alert-actions";
 
     /** Every topic of the platform, for stacks that create them. */
     public static String[] all() {
-        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS};
+        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS, ALERT_ACTIONS};
     }
 
     private Topics() {}
