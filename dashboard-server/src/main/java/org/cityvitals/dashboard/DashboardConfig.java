@@ -46,9 +46,10 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
             }
         }
 
-        public Limits withSockets(int newMaxSocketsPerUser, int newMaxConnectionsPerAddress) {
-            return new Limits(maxConnections, newMaxConnectionsPerAddress, newMaxSocketsPerUser, idleTimeout,
-                    alertLogSize, maxQueuedPerClient);
+        /** These limits with another cap on a client's queued alert-stream records. */
+        public Limits withQueue(int newMaxQueuedPerClient) {
+            return new Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser, idleTimeout, alertLogSize,
+                    newMaxQueuedPerClient);
         }
     }
 

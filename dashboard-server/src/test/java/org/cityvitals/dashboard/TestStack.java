@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard;
 
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shared local stack (one real broker and ClickHouse server per test JVM) with the platform's database migrated,
@@ -37,7 +39,8 @@ final class TestStack {
 
     private TestStack() throws Exception {
         SharedStack shared = SharedStack.get();
-        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES,
+                Topics.ALERT_ACTIONS);
         this.clickHouseServer = shared.clickHouse();
         new SchemaMigrator(new ClickHouse(clickHouseServer.jdbcUrl("default")), "cityvitals").migrate();
         this.clickHouse = new ClickHouse(clickHouseServer.jdbcUrl("cityvitals"));
@@ -55,6 +58,19 @@ final class TestStack {
 
     DashboardConfig config() {
         return DashboardConfig.of(kafka, clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
+    }
+
+    /** Starts a server and waits until it accepts screens (its Kafka replay has caught up). */
+    static DashboardServer startReady(Vertx vertx, DashboardConfig config) throws Exception {
+        DashboardServer server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!server.ready() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!server.ready()) {
+            throw new IllegalStateException("the dashboard did not catch up with Kafka in 60 s");
+        }
+        return server;
     }
 
     void publish(IndicatorValue value) throws ExecutionException, InterruptedException {
