@@ -3,6 +3,7 @@ package org.cityvitals.dashboard.http;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.slf4j.Logger;
@@ -30,6 +31,19 @@ final class Answers {
         }
     }
 
+    /** The validator's message, with the schema's own reason when it gives one (which field, what is wrong). */
+    private static String describe(ValidatorException invalid) {
+        String message = invalid.getMessage();
+        if (invalid instanceof io.vertx.openapi.validation.SchemaValidationException schema
+                && schema.getOutputUnit() != null && schema.getOutputUnit().getErrors() != null) {
+            StringBuilder reasons = new StringBuilder(message);
+            schema.getOutputUnit().getErrors().forEach(e -> reasons.append("; ").append(e.getInstanceLocation())
+                    .append(": ").append(e.getError()));
+            return reasons.toString();
+        }
+        return message;
+    }
+
     /**
      * Turns a failed request into a JSON error: a request the OpenAPI description refuses (400 naming the parameter
      * or body field and why), a body over the limit (413), a bug (500, logged). Only server faults are logged.
@@ -37,8 +51,14 @@ final class Answers {
     static void failure(RoutingContext ctx) {
         Throwable cause = ctx.failure();
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        if (cause instanceof ValidatorException invalid) {
-            error(ctx, 400, invalid.getMessage());
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof ValidatorException invalid) {
+                error(ctx, 400, describe(invalid));
+                return;
+            }
+        }
+        if (cause instanceof HttpException refused && status < 500 && refused.getPayload() != null) {
+            error(ctx, status, refused.getPayload());
             return;
         }
         if (status >= 500) {

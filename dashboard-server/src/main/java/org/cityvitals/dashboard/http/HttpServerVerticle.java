@@ -54,6 +54,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final PrometheusMeterRegistry meters;
     private HttpServer server;
     private LiveHub hub;
+    private Router router;
 
     public HttpServerVerticle(DashboardConfig config, Authenticator auth, ClickHouse clickHouse,
                               AlertActionPublisher publisher, IndicatorCatalogue catalogue, FeedStatus feedStatus,
@@ -80,14 +81,17 @@ public final class HttpServerVerticle extends VerticleBase {
                 false), new PushMeters(meters));
         hub.start();
         return OpenAPIContract.from(vertx, CONTRACT)
-                .compose(contract -> listen(router(contract, store), limits))
+                .compose(contract -> {
+                    router = router(contract, store);
+                    return listen(router, limits);
+                })
                 .onSuccess(s -> server = s);
     }
 
     private Router router(OpenAPIContract contract, WorkerExecutor store) {
         RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        api.rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT)); // Vert.x Web wants body handlers first
         api.rootHandler(new SecurityHeaders(config.tls() != null));
-        api.rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
         api.rootHandler(this::authenticate);
         // authentication is the root handler's, so that a missing token is 401 before any validation
         api.getRoutes().forEach(route -> route.setDoSecurity(false));
@@ -164,6 +168,11 @@ public final class HttpServerVerticle extends VerticleBase {
     /** The port actually bound (differs from the configured one when that was 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The routes mounted, for the test that holds them against the OpenAPI description. */
+    Router router() {
+        return router;
     }
 
     /** The live view, for the server's readiness. */
