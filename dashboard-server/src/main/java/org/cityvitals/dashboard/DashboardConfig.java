@@ -46,6 +46,12 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
             }
         }
 
+        /** These limits with other caps on sockets per user and connections per client address (benchmarks). */
+        public Limits withSockets(int newMaxSocketsPerUser, int newMaxConnectionsPerAddress) {
+            return new Limits(Math.max(maxConnections, newMaxConnectionsPerAddress), newMaxConnectionsPerAddress,
+                    newMaxSocketsPerUser, idleTimeout, alertLogSize, maxQueuedPerClient);
+        }
+
         /** These limits with another cap on a client's queued alert-stream records. */
         public Limits withQueue(int newMaxQueuedPerClient) {
             return new Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser, idleTimeout, alertLogSize,

@@ -16,6 +16,7 @@ import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
+import org.cityvitals.store.table.AlertEventTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,11 @@ final class TestStack {
 
     void publish(AlertEvent alert) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, alert.alertId(), SignalCodec.toJsonBytes(alert))).get();
+    }
+
+    /** Writes alert transitions to ClickHouse as the job's sink does. */
+    void insertAlerts(List<AlertEvent> alerts) throws java.sql.SQLException {
+        clickHouse.insert("cityvitals", new AlertEventTable(), alerts);
     }
 
     /** Sends all, then waits for every acknowledgement: far faster than one round trip each. */

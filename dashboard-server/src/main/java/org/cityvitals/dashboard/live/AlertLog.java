@@ -1,8 +1,8 @@
 package org.cityvitals.dashboard.live;
 
-import java.util.ArrayDeque;
 import org.cityvitals.dashboard.feed.Position;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +25,13 @@ public final class AlertLog {
         this.capacity = capacity;
     }
 
-    /** The replay of {@code streamPartition} starts at {@code offset}: what came before is not here. */
+    /**
+     * The replay of {@code streamPartition} starts at {@code offset}: what came before is not here, and the head
+     * stands just before it, so every cursor handed out names every partition.
+     */
     public void startsAt(String streamPartition, long offset) {
         floor.merge(streamPartition, offset, Math::max);
+        head = head.max(new Cursor(0, Map.of(streamPartition, offset - 1)));
     }
 
     /** Whether {@code position} is news: a replay after a consumer restart repeats what is already here. */
