@@ -51,8 +51,7 @@ public final class AlertActionPublisher implements AutoCloseable {
 
     /** Creates {@code cv.alert-actions} when it does not exist; a broker that is down is left to the caller's retry. */
     static void ensureTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(Topics.ALERT_ACTIONS, Optional.empty(), Optional.empty())))
                     .all().get(5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -150,7 +150,8 @@ public final class KafkaSignalVerticle extends VerticleBase {
             } catch (WakeupException closing) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Kafka consumer failed, retrying in {}: {}", RETRY, e.toString());
+                LOG.warn("Kafka consumer failed, retrying in {}: {}{}", RETRY, e,
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
                 pause();
             } finally {
                 status.kafkaAssigned(false);
@@ -174,8 +175,8 @@ public final class KafkaSignalVerticle extends VerticleBase {
      */
     private List<TopicPartition> awaitRequiredPartitions(KafkaConsumer<byte[], byte[]> c) {
         boolean told = false;
+        AlertActionPublisher.ensureTopic(bootstrapServers);
         while (running) {
-            AlertActionPublisher.ensureTopic(bootstrapServers);
             List<String> missing = new ArrayList<>(REQUIRED_TOPICS);
             List<TopicPartition> partitions = takePartitionsOfExisting(c, missing);
             if (missing.isEmpty()) {
