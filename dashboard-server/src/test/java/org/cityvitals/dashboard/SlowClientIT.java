@@ -51,7 +51,8 @@ class SlowClientIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new ByteArraySerializer())) {
-            DashboardServer server = TestStack.startReady(serverVertx, stack.config());
+            DashboardServer server = TestStack.startReady(serverVertx, stack.config()
+                    .withLimits(DashboardConfig.Limits.DEFAULT.withSockets(SCREENS + 10, SCREENS + 10)));
             String token = WebClient.create(clients).post(server.port(), "127.0.0.1", "/api/login")
                     .sendJsonObject(new JsonObject().put("username", "ops").put("password", "ops"))
                     .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getString("token");

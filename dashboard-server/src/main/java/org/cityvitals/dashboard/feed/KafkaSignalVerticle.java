@@ -126,6 +126,7 @@ public final class KafkaSignalVerticle extends VerticleBase {
                 Map<TopicPartition, Long> endAtStart = c.endOffsets(partitions);
                 Map<String, Long> starts = streamStarts(c, partitions);
                 vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(starts, false));
+                LOG.info("replaying the alert stream from {} up to {}", new java.util.TreeMap<>(starts), endAtStart);
                 boolean caughtUp = false;
                 status.kafkaAssigned(true);
                 LOG.info("consuming {} from {}, replaying the last {}; not there yet: {}",

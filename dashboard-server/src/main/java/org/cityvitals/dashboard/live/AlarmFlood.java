@@ -37,7 +37,7 @@ public final class AlarmFlood {
 
     /** Notes an alert transition; only openings count. Forgets old ones here too, screens or not. */
     public void observe(AlertEvent event) {
-        if (event.kind() == AlertKind.OPENED && event.isLive() && event.audience() == AlertAudience.OPERATIONS) {
+        if (event.kind() == AlertKind.OPENED && event.pushedLive() && event.audience() == AlertAudience.OPERATIONS) {
             recentOpenings.put(event.alertId(), event);
             Instant since = event.eventTime().minus(WINDOW);
             recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));

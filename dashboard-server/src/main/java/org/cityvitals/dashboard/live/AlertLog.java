@@ -72,4 +72,9 @@ public final class AlertLog {
     public int size() {
         return entries.size();
     }
+
+    /** For logs: how many entries, from where per partition, up to where. */
+    public String describe() {
+        return entries.size() + " entries, from " + new java.util.TreeMap<>(floor) + " up to " + head.encode();
+    }
 }

@@ -17,6 +17,9 @@ import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,6 +43,8 @@ import java.util.function.Consumer;
  * audience, not once per screen. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
  */
 public final class LiveHub {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
 
     /** Close code for a missing, invalid, expired or revoked token. */
     public static final short UNAUTHORISED = ClientSession.UNAUTHORISED;
@@ -127,9 +132,9 @@ public final class LiveHub {
     }
 
     private void forEachAdmitted(Outgoing message, Consumer<ClientSession> action) {
-        for (Map.Entry<Audience, Set<ClientSession>> group : groups.entrySet()) {
+        // copies: a session that falls too far behind is closed and leaves its group, and an empty group the map
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
             if (group.getKey().admits(message)) {
-                // a copy: a session that falls too far behind is closed and leaves the set
                 List.copyOf(group.getValue()).forEach(action);
             }
         }
@@ -140,7 +145,7 @@ public final class LiveHub {
         Instant now = Instant.now();
         Cursor head = state.log().head();
         Outgoing beat = WireMessages.heartbeat(head);
-        for (Map.Entry<Audience, Set<ClientSession>> group : groups.entrySet()) {
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
             AlarmFlood.State flood = state.flood(group.getKey().scope(), now);
             Outgoing floodMessage = WireMessages.flood(flood);
             for (ClientSession s : List.copyOf(group.getValue())) {
@@ -154,8 +159,8 @@ public final class LiveHub {
 
     /** Closes every socket opened with {@code tokenId} (a logout). */
     public void revoke(String tokenId) {
-        groups.values().forEach(sessions -> List.copyOf(sessions).stream()
-                .filter(s -> s.tokenId().equals(tokenId)).forEach(ClientSession::revoke));
+        groups.values().stream().flatMap(Set::stream).filter(s -> s.tokenId().equals(tokenId)).toList()
+                .forEach(ClientSession::revoke);
     }
 
     /** Takes over a socket on {@code /ws}: authenticate with the first message, then snapshot or resume, then live. */
@@ -223,6 +228,8 @@ public final class LiveHub {
             open(socket, verified, audience, resume, resumed(user, audience, admitted.size()), admitted);
         } else {
             meters.connected("resync");
+            LOG.info("{} resumes from {}, which is older than this instance's alert stream ({}): resync",
+                    user.username(), resume.encode(), state.log().describe());
             resync(socket, verified, audience, resume);
         }
     }
@@ -283,13 +290,13 @@ public final class LiveHub {
     private Frame snapshot(PlatformUser user, Audience audience, List<ChangedAlert> changed) {
         AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
         return new Frame(Outgoing.marked(state.log().head(), new WireMessages.Snapshot("snapshot", Instant.now(),
-                info(user), state.latest(audience), state.health(audience), state.openAlerts(audience),
+                user.username(), info(user), state.latest(audience), state.health(audience), state.openAlerts(audience),
                 state.handling(audience), flood, changed)).text(), flood);
     }
 
     private Frame resumed(PlatformUser user, Audience audience, int missed) {
         AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
-        return new Frame(Outgoing.of(null, new WireMessages.Resumed("resumed", Instant.now(), info(user),
+        return new Frame(Outgoing.of(null, new WireMessages.Resumed("resumed", Instant.now(), user.username(), info(user),
                 state.latest(audience), state.health(audience), flood, missed)).text(), flood);
     }
 

@@ -43,7 +43,7 @@ public final class LiveState {
 
     /** An open alert loaded from ClickHouse on start: state only, it has no place in the stream. */
     void applyStored(AlertEvent alert) {
-        if (alert.isLive()) {
+        if (alert.pushedLive()) {
             open.apply(alert);
             flood.observe(alert);
         }
@@ -69,7 +69,7 @@ public final class LiveState {
         Cursor head = log.head().after(record.position());
         Outgoing entry;
         if (record.signal() instanceof AlertEvent alert) {
-            if (!alert.isLive()) {
+            if (!alert.pushedLive()) {
                 return Optional.empty();
             }
             open.apply(alert);

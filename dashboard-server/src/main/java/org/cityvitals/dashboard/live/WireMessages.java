@@ -19,12 +19,12 @@ final class WireMessages {
     private WireMessages() {}
 
     /** {@code changed} lists, after a resume point too old to replay, the full story of every alert that changed. */
-    record Snapshot(String type, Instant serverTime, UserInfo user, List<IndicatorValue> values,
+    record Snapshot(String type, Instant serverTime, String user, UserInfo userInfo, List<IndicatorValue> values,
                     List<HealthScoreValue> health, List<AlertEvent> alerts, List<AlertHandling> handling,
                     AlarmFlood.State flood, List<ChangedAlert> changed) {}
 
     /** The latest state after a resume; the missed alert-stream frames follow it, then live ones. */
-    record Resumed(String type, Instant serverTime, UserInfo user, List<IndicatorValue> values,
+    record Resumed(String type, Instant serverTime, String user, UserInfo userInfo, List<IndicatorValue> values,
                    List<HealthScoreValue> health, AlarmFlood.State flood, int missed) {}
 
     record UserInfo(String username, String displayName, String role) {}

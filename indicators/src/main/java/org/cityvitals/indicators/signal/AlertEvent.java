@@ -33,7 +33,7 @@ public record AlertEvent(String alertId, int version, String rule, String indica
     }
 
     /** Whether the live screens show this alert and count it in the alarm flood: only live ones. */
-    public boolean isLive() {
+    public boolean pushedLive() {
         return origin == AlertOrigin.LIVE;
     }
 }
