@@ -143,12 +143,12 @@ class DashboardServerIT {
     @Test
     void healthHistoryComesFromClickHouseWithCorrectionsAppliedAndScoped() throws Exception {
         long start = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond();
-        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores VALUES ('310108', toDateTime(" + start
-                + "), 70, 'yellow', 1), ('310108', toDateTime(" + start + "), 64.5, 'orange', 2), ('310108', "
-                + "toDateTime(" + (start + 60) + "), 88, 'blue', 1), ('310108', toDateTime(" + (start + 7200)
+        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores VALUES ('310118', toDateTime(" + start
+                + "), 70, 'yellow', 1), ('310118', toDateTime(" + start + "), 64.5, 'orange', 2), ('310118', "
+                + "toDateTime(" + (start + 60) + "), 88, 'blue', 1), ('310118', toDateTime(" + (start + 7200)
                 + "), 99, 'normal', 1)");
 
-        HttpResponse<Buffer> answer = get("/api/health/history?district=310108&from=2024-05-01T00:00:00Z"
+        HttpResponse<Buffer> answer = get("/api/health/history?district=310118&from=2024-05-01T00:00:00Z"
                 + "&to=2024-05-01T01:00:00Z", login("ops", "ops"));
         assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
         JsonArray rows = answer.bodyAsJsonArray();
@@ -157,7 +157,7 @@ class DashboardServerIT {
         assertThat(rows.getJsonObject(0).getDouble("score")).isEqualTo(64.5);
         assertThat(rows.getJsonObject(0).getString("worstLevel")).isEqualTo("orange");
         assertThat(rows.getJsonObject(1).getString("windowStart")).isEqualTo("2024-05-01T00:01:00Z");
-        HttpResponse<Buffer> outside = get("/api/health/history?district=310108", login("huangpu", "huangpu"));
+        HttpResponse<Buffer> outside = get("/api/health/history?district=310118", login("huangpu", "huangpu"));
         assertThat(outside.statusCode()).isEqualTo(403);
         HttpResponse<Buffer> badRange = get("/api/health/history?district=310000&from=yesterday", login("ops", "ops"));
         assertThat(badRange.statusCode()).isEqualTo(400);

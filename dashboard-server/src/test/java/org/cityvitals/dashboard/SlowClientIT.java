@@ -59,7 +59,7 @@ class SlowClientIT {
             Recorder latency = new Recorder(3);
             AtomicLong delivered = new AtomicLong();
             WebSocketClient ws = clients.createWebSocketClient(new WebSocketClientOptions()
-                    .setMaxMessageSize(16 * 1024 * 1024));
+                    .setMaxMessageSize(16 * 1024 * 1024).setMaxConnections(SCREENS + 10));
             List<Future<?>> opened = new ArrayList<>();
             for (int i = 0; i < SCREENS; i++) {
                 opened.add(open(ws, server.port(), token, latency, delivered));
