@@ -102,6 +102,10 @@ final class ClientSession {
     /** Writes a message already cut to this user (snapshot, resume), ahead of anything queued. */
     void sendNow(String text, AlarmFlood.State flood) {
         floodSent = flood;
+        if (socket.isClosed()) {
+            closed = true;
+            return;
+        }
         socket.writeTextMessage(text);
         meters.sent();
     }
@@ -127,6 +131,10 @@ final class ClientSession {
     }
 
     private void flush() {
+        if (!closed && socket.isClosed()) {
+            closed = true; // the client went away; its close handler is on its way
+            return;
+        }
         while (!closed && !socket.writeQueueFull()) {
             String next = queue.poll();
             if (next == null) {
