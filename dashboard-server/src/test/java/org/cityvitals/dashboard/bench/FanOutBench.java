@@ -37,9 +37,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * WebSocket fan-out: a dashboard server on a real broker and ClickHouse, a steady stream of indicator values
- * (50/s) and alerts (2/s) as the demo city produces, and N screens opened by {@link FanOutClients} in a separate
- * JVM. Prints the heartbeat delivery lag at the clients per round and the median over rounds.
+ * WebSocket fan-out: a dashboard server on a real broker and ClickHouse, a steady stream at the demo city's rate
+ * (48 indicators × 17 areas a minute ≈ 14 values/s; an alert opened and one resolved every 10 s), and N screens
+ * opened by {@link FanOutClients} in a separate JVM. Prints the heartbeat delivery lag at the clients per round and the median over rounds.
  *
  * <p>{@code FanOutBench [CLIENTS=5000] [ROUNDS=3] [SECONDS=30]}
  */
@@ -107,11 +107,13 @@ public final class FanOutBench {
                 }
             }
         }
-        process.waitFor(5, TimeUnit.MINUTES);
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
         return result;
     }
 
-    /** 50 indicator values and 2 alert transitions a second, until the JVM exits. */
+    /** 14 indicator values a second, and every 10 s an alert opened and the one before it resolved. */
     private static void publishSteadily(String kafka) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka), new StringSerializer(), new ByteArraySerializer())) {
@@ -119,18 +121,24 @@ public final class FanOutBench {
             for (long tick = 0; ; tick++) {
                 Instant now = Instant.now();
                 Instant window = now.truncatedTo(ChronoUnit.MINUTES);
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < (tick % 5 < 2 ? 2 : 1); i++) { // 7 values per 0.5 s
                     String district = districts[(int) ((tick * 5 + i) % districts.length)];
                     IndicatorValue v = new IndicatorValue("air.pm25", district, window, window.plusSeconds(60),
                             40 + tick % 50, 12, Level.NORMAL, tick);
                     producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, "air.pm25|" + district,
                             SignalCodec.toJsonBytes(v)));
                 }
-                if (tick % 5 == 0) {
+                if (tick % 100 == 0) {
                     String id = "bench-" + tick;
+                    String district = districts[(int) (tick / 100 % districts.length)];
                     producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, id, SignalCodec.toJsonBytes(
-                            new AlertEvent(id, 1, "level", "air.pm25", districts[(int) (tick % 8)], AlertKind.OPENED,
+                            new AlertEvent(id, 1, "level", "air.pm25", district, AlertKind.OPENED,
                                     Level.YELLOW, Level.NORMAL, 120, 115, now, "bench"))));
+                    String previous = "bench-" + (tick - 100);
+                    producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, previous, SignalCodec.toJsonBytes(
+                            new AlertEvent(previous, 2, "level", "air.pm25",
+                                    districts[(int) ((tick - 100) / 100 % districts.length)], AlertKind.RESOLVED,
+                                    Level.NORMAL, Level.YELLOW, 60, 115, now, "bench"))));
                 }
                 Thread.sleep(Duration.ofMillis(100).toMillis());
             }

@@ -32,7 +32,16 @@ public final class FanOutClients {
 
     private FanOutClients() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            System.out.println("RESULT failed: " + e);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String token = args[1];
         int clients = Integer.parseInt(args[2]);
@@ -67,7 +76,7 @@ public final class FanOutClients {
                 batch.add(ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
                         .onSuccess(s -> s.writeTextMessage(auth)));
             }
-            Future.join(batch).await(60, TimeUnit.SECONDS);
+            Future.join(batch).await(120, TimeUnit.SECONDS);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (snapshots.get() < clients && System.nanoTime() < deadline) {
@@ -87,6 +96,5 @@ public final class FanOutClients {
         System.out.flush();
         sockets.forEach(ws -> ws.close());
         vertx.close().await(30, TimeUnit.SECONDS);
-        System.exit(0);
     }
 }
