@@ -61,8 +61,11 @@ class SlowClientIT {
             WebSocketClient ws = clients.createWebSocketClient(new WebSocketClientOptions()
                     .setMaxMessageSize(16 * 1024 * 1024).setMaxConnections(SCREENS + 10));
             List<Future<?>> opened = new ArrayList<>();
+            List<AtomicLong> perScreen = new ArrayList<>();
             for (int i = 0; i < SCREENS; i++) {
-                opened.add(open(ws, server.port(), token, latency, delivered));
+                AtomicLong mine = new AtomicLong();
+                perScreen.add(mine);
+                opened.add(open(ws, server.port(), token, latency, delivered, mine));
             }
             Future.join(opened).await(60, TimeUnit.SECONDS);
 
@@ -75,7 +78,10 @@ class SlowClientIT {
             stalled.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
             Thread.sleep(1000);
             stalled.pause(); // reads nothing from here on, like a frozen browser
+            perScreen.forEach(n -> n.set(0));
             Phase with = flow(producer, "slow-stalled-", latency, delivered);
+            System.out.println("alerts per screen with a stalled one: " + perScreen.stream().map(AtomicLong::get)
+                    .filter(n -> n != ALERTS).toList() + " of the screens did not get all " + ALERTS);
 
             System.out.printf("p95 alert delivery to %d screens: %d ms without, %d ms with a stalled screen; "
                     + "heap %d MB / %d MB%n", SCREENS, without.p95(), with.p95(), without.heapMb(), with.heapMb());
@@ -120,7 +126,8 @@ class SlowClientIT {
     }
 
     /** A screen that records how late each alert arrives: now − the alert's event time. */
-    private static Future<?> open(WebSocketClient ws, int port, String token, Recorder latency, AtomicLong delivered) {
+    private static Future<?> open(WebSocketClient ws, int port, String token, Recorder latency, AtomicLong delivered,
+                                  AtomicLong mine) {
         ClientWebSocket socket = ws.webSocket();
         socket.textMessageHandler(text -> {
             if (text.contains("\"type\":\"alert\"") && text.contains("slow-")) {
@@ -128,8 +135,11 @@ class SlowClientIT {
                 latency.recordValue(Math.max(0, System.currentTimeMillis()
                         - Instant.parse(alert.getString("eventTime")).toEpochMilli()));
                 delivered.incrementAndGet();
+                mine.incrementAndGet();
             }
         });
+        socket.closeHandler(v -> System.out.println("a screen was closed: " + socket.closeStatusCode() + " "
+                + socket.closeReason()));
         return socket.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
                 .onSuccess(s -> s.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode()));
     }
