@@ -67,7 +67,8 @@ public final class DashboardServer {
                     status, meters);
             openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),
                     status);
-            kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(), status, meters);
+            kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(),
+                    config.limits().alertLogSize(), status, meters);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }

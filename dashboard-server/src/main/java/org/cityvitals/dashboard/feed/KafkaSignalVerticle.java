@@ -70,6 +70,7 @@ public final class KafkaSignalVerticle extends VerticleBase {
 
     private final String bootstrapServers;
     private final Duration catchUp;
+    private final int alertStreamRecords;
     private final FeedStatus status;
     private final Counter received;
     private final Counter undecodable;
@@ -78,9 +79,15 @@ public final class KafkaSignalVerticle extends VerticleBase {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public KafkaSignalVerticle(String bootstrapServers, Duration catchUp, FeedStatus status, MeterRegistry meters) {
+    /**
+     * @param alertStreamRecords how many of the newest alert-stream records (per partition) to replay whatever
+     *                           their age: what the live view's log holds, so that a client can resume after a restart
+     */
+    public KafkaSignalVerticle(String bootstrapServers, Duration catchUp, int alertStreamRecords, FeedStatus status,
+                               MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
         this.catchUp = catchUp;
+        this.alertStreamRecords = alertStreamRecords;
         this.status = status;
         this.received = meters.counter("cityvitals.dashboard.kafka.records");
         this.undecodable = meters.counter("cityvitals.dashboard.kafka.undecodable");
@@ -229,6 +236,12 @@ public final class KafkaSignalVerticle extends VerticleBase {
             }
         });
         c.seekToEnd(nothingSince);
+        // the alert stream is replayed by count, not by time: the newest records that fit the live view's log, so a
+        // client that resumes after a restart finds what it missed whenever the log could have held it
+        List<TopicPartition> stream = partitions.stream().filter(p -> ROUTES.get(p.topic()).stream() != null).toList();
+        Map<TopicPartition, Long> first = c.beginningOffsets(stream);
+        Map<TopicPartition, Long> last = c.endOffsets(stream);
+        stream.forEach(p -> c.seek(p, Math.max(first.get(p), last.get(p) - alertStreamRecords)));
     }
 
     /** Where the replay of each alert-stream partition starts, by its name in cursors ({@code a0}). */
