@@ -1,13 +1,15 @@
 // The live connection: /ws, first-message authentication, snapshot, then indicator / health / alert / alertAction /
 // flood / heartbeat messages. The server sends a heartbeat every second: silence for 5 s marks the socket stale,
-// after 15 s the socket is dropped and reopened, which brings a fresh snapshot.
+// after 15 s the socket is dropped and reopened. A reopened socket resumes from the last cursor it received, so every
+// alert transition and action that happened meanwhile still arrives, in order (the server's "loss-free delivery").
 import {token} from './api.js';
-import {applyAlert, applyHandling, applyHealth, applySnapshot, applyValue, emit, state} from './state.js';
+import {applyAlert, applyHandling, applyHealth, applyLatest, applySnapshot, applyValue, emit, state} from './state.js';
 
 const STALE_AFTER_MS = 5000;
 const RECONNECT_AFTER_MS = 15000;
 
 let socket = null;
+let cursor = null;          // the position after the last alert-stream frame received; sent back to resume
 let lastMessageAt = 0;
 let reconnectDelay = 1000;
 let reconnectTimer = null;
@@ -27,7 +29,7 @@ export function connect() {
   const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
   socket = ws;
   setStatus('connecting');
-  ws.onopen = () => ws.send(JSON.stringify({type: 'auth', token: token()}));
+  ws.onopen = () => ws.send(JSON.stringify(Object.assign({type: 'auth', token: token()}, cursor ? {resume: cursor} : {})));
   ws.onmessage = (event) => {
     lastMessageAt = Date.now();
     onMessage(JSON.parse(event.data));
@@ -36,6 +38,7 @@ export function connect() {
     if (socket !== ws) return;
     socket = null;
     if (event.code === 4401 || event.code === 4403) {
+      cursor = null;
       emit('unauthorised', event.reason);
       return;
     }
@@ -53,11 +56,22 @@ export function disconnect() {
 }
 
 function onMessage(m) {
+  if (m.cursor) cursor = m.cursor;
   switch (m.type) {
     case 'snapshot':
       reconnectDelay = 1000;
       state.clockOffsetMs = Date.parse(m.serverTime) - Date.now();
       applySnapshot(m);
+      // after a resume point too old to replay: the whole story of every alert that changed meanwhile
+      (m.changed || []).forEach((c) => c.transitions.forEach(applyAlert));
+      setStatus('live');
+      emit('snapshot');
+      break;
+    case 'resumed':
+      // the latest values; the alert frames missed while away follow this one, in order
+      reconnectDelay = 1000;
+      state.clockOffsetMs = Date.parse(m.serverTime) - Date.now();
+      applyLatest(m);
       setStatus('live');
       emit('snapshot');
       break;

@@ -71,16 +71,21 @@ export function applyHandling(alertId, handling) {
   if (handling) state.handling.set(alertId, handling); else state.handling.delete(alertId);
 }
 
-/** Replaces the live state with a snapshot (after every (re)connect). */
+/** Replaces the live state with a snapshot (a fresh connection, or a resume point the server no longer holds). */
 export function applySnapshot(s) {
-  state.values.clear();
-  state.health.clear();
   state.open.clear();
   state.handling.clear();
   state.feed = [];
-  s.values.forEach(applyValue);
-  s.health.forEach(applyHealth);
+  applyLatest(s);
   s.alerts.forEach(applyAlert);
   s.handling.forEach((h) => state.handling.set(h.alertId, h));
+}
+
+/** Replaces values, health scores and the flood state with the server's latest (a snapshot or a resume). */
+export function applyLatest(s) {
+  state.values.clear();
+  state.health.clear();
+  s.values.forEach(applyValue);
+  s.health.forEach(applyHealth);
   state.flood = s.flood;
 }

@@ -101,7 +101,7 @@ class ScreenApiIT {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.bodyAsJsonObject().getString("error")).contains("indicator", "no.such");
         assertThat(get("/api/screen/alert-episodes?indicator=air.pm25&district=310101&from=yesterday", ops)
-                .bodyAsJsonObject().getString("error")).contains("ISO-8601");
+                .bodyAsJsonObject().getString("error")).contains("from", "date-time");
         assertThat(get("/api/screen/freshness", null).statusCode()).isEqualTo(401);
     }
 

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard;
 
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,12 +16,14 @@ import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
+import org.cityvitals.store.table.AlertEventTable;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The shared local stack (one real broker and ClickHouse server per test JVM) with the platform's database migrated,
@@ -37,7 +40,8 @@ final class TestStack {
 
     private TestStack() throws Exception {
         SharedStack shared = SharedStack.get();
-        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES,
+                Topics.ALERT_ACTIONS);
         this.clickHouseServer = shared.clickHouse();
         new SchemaMigrator(new ClickHouse(clickHouseServer.jdbcUrl("default")), "cityvitals").migrate();
         this.clickHouse = new ClickHouse(clickHouseServer.jdbcUrl("cityvitals"));
@@ -57,6 +61,19 @@ final class TestStack {
         return DashboardConfig.of(kafka, clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
     }
 
+    /** Starts a server and waits until it accepts screens (its Kafka replay has caught up). */
+    static DashboardServer startReady(Vertx vertx, DashboardConfig config) throws Exception {
+        DashboardServer server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!server.ready() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!server.ready()) {
+            throw new IllegalStateException("the dashboard did not catch up with Kafka in 60 s");
+        }
+        return server;
+    }
+
     void publish(IndicatorValue value) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, value.indicatorId() + "|" + value.district(),
                 SignalCodec.toJsonBytes(value))).get();
@@ -69,6 +86,11 @@ final class TestStack {
 
     void publish(AlertEvent alert) throws ExecutionException, InterruptedException {
         producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, alert.alertId(), SignalCodec.toJsonBytes(alert))).get();
+    }
+
+    /** Writes alert transitions to ClickHouse as the job's sink does. */
+    void insertAlerts(List<AlertEvent> alerts) throws java.sql.SQLException {
+        clickHouse.insert("cityvitals", new AlertEventTable(), alerts);
     }
 
     /** Sends all, then waits for every acknowledgement: far faster than one round trip each. */

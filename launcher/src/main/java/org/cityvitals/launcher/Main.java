@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         description = "CityVitals, a city's vital signs: Kafka → Flink → ClickHouse → live screens.",
         subcommands = {Demo.class, TestCommand.class, StateCommands.Status.class, StateCommands.Stop.class,
                 CatalogueCommand.class, LegacyCommands.ReplayCommand.class, LegacyCommands.SimulateCommand.class,
-                LegacyCommands.ScenarioCommand.class, DbCommand.class, HelpCommand.class})
+                LegacyCommands.ScenarioCommand.class, DbCommand.class, org.cityvitals.dashboard.DashboardCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -103,6 +103,7 @@ class EndToEndIT {
                 DashboardConfig.of(kafka, SharedStack.get().jdbcUrl(db)).withPort(0))
                 .await(60, TimeUnit.SECONDS);
         try {
+            awaitReady(dashboard);
             List<JsonObject> messages = connectAsOperationsCentre(dashboard.port());
 
             Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
@@ -134,6 +135,15 @@ class EndToEndIT {
         }
     }
 
+    /** Waits until the dashboard has replayed what Kafka held and accepts screens. */
+    private static void awaitReady(DashboardServer dashboard) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!dashboard.ready()) {
+            assertThat(System.nanoTime()).as("the dashboard did not become ready within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     /** Logs in over REST as {@code ops} and opens the live WebSocket; returns the list its messages land in. */
     private static List<JsonObject> connectAsOperationsCentre(int port) throws Exception {
         WebClient http = WebClient.create(vertx);
@@ -144,7 +154,9 @@ class EndToEndIT {
         List<JsonObject> messages = new CopyOnWriteArrayList<>();
         ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
         ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws?token=" + token))
+        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
+                .await(10, TimeUnit.SECONDS);
+        ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode())
                 .await(10, TimeUnit.SECONDS);
         await(messages, m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
         return messages;

@@ -72,6 +72,11 @@ public final class ClickHouse {
         return c;
     }
 
+    /** Fails unless the server answers a trivial query: for health checks. */
+    public void ping() throws SQLException {
+        query("SELECT 1", rs -> rs.getInt(1));
+    }
+
     /** Runs one statement (18.16 accepts one statement per request). */
     public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -27,13 +27,14 @@ class DbCommandIT {
                 applied V004 alert_actions to cli
                 applied V005 dimensions to cli
                 applied V006 city_codes_episodes_origin to cli
+                applied V007 alert_action_resolve to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 6)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 7)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(6L);
+                .containsExactly(7L);
     }
 
     @Test

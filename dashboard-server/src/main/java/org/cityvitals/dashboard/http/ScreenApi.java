@@ -1,17 +1,18 @@
 package org.cityvitals.dashboard.http;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.cityvitals.dashboard.auth.Authenticator;
-import org.cityvitals.dashboard.auth.DashboardUser;
-import org.cityvitals.dashboard.auth.Scope;
-import org.cityvitals.dashboard.live.LiveHub;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import org.cityvitals.dashboard.live.Audience;
+import org.cityvitals.dashboard.live.LiveState;
+import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfile;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
@@ -20,17 +21,17 @@ import org.cityvitals.store.query.ScreenQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 /**
- * What the operations screens need beyond the core API, under {@code /api/screen/} (authenticated by the
- * {@code /api/*} handler of {@link RestApi}):
+ * What the operations screens need beyond the core API, under {@code /api/screen/} (operations of the OpenAPI
+ * description, authenticated like every {@code /api/} path):
  * <ul>
- * <li>{@code GET freshness}: when each indicator's data counts as stale, and whether the pipeline is delivering;</li>
+ * <li>{@code GET freshness}: when each indicator's data counts as stale, and whether the pipeline is delivering the
+ *     caller's areas;</li>
  * <li>{@code GET incidents?district=}: new cases per channel and hour over the last 24 h and the 12345 categories
- *     rising fastest, for one district or, without the parameter, every district in the caller's scope;</li>
+ *     rising fastest, for one district or, given a city's code or nothing, every district of that city (the caller's
+ *     first city) in the caller's scope;</li>
  * <li>{@code GET alert-episodes?indicator=&district=&from=&to=}: the alert episodes an indicator chart marks.</li>
  * </ul>
  */
@@ -42,18 +43,19 @@ final class ScreenApi {
      */
     static final int STALE_AFTER_WINDOWS = 2;
     private static final Duration INCIDENT_HISTORY = Duration.ofHours(24);
-    private static final Scope EVERYWHERE = new Scope(true, Set.of());
 
-    private final CityProfile city;
     private final IndicatorCatalogue catalogue;
     private final ScreenQueries queries;
+    private final LiveState live;
+    private final WorkerExecutor store;
     private final JsonObject staleAfterSeconds;
     private final Duration pipelineStaleAfter;
 
-    ScreenApi(CityProfile city, IndicatorCatalogue catalogue, ScreenQueries queries) {
-        this.city = city;
+    ScreenApi(IndicatorCatalogue catalogue, ScreenQueries queries, LiveState live, WorkerExecutor store) {
         this.catalogue = catalogue;
         this.queries = queries;
+        this.live = live;
+        this.store = store;
         this.staleAfterSeconds = new JsonObject();
         catalogue.all().forEach(d -> staleAfterSeconds.put(d.id(), staleAfter(d).toSeconds()));
         // the catalogue's most frequent indicators set the pace at which a delivering pipeline shows new windows
@@ -65,19 +67,22 @@ final class ScreenApi {
         return d.window().slide().multipliedBy(STALE_AFTER_WINDOWS);
     }
 
-    void mount(Router router, Vertx vertx, Authenticator auth, LiveHub live) {
-        router.get("/api/screen/freshness").handler(ctx -> ctx.json(freshness(live, Instant.now())));
-        router.get("/api/screen/incidents").handler(ctx -> withUser(ctx, auth, user -> incidents(ctx, vertx, user)));
-        router.get("/api/screen/alert-episodes")
-                .handler(ctx -> withUser(ctx, auth, user -> alertEpisodes(ctx, vertx, user)));
+    void mount(RouterBuilder api) {
+        api.getRoute("screenFreshness").addHandler(ctx -> {
+            if (Caller.may(ctx, Permission.VIEW_LIVE)) {
+                Answers.json(ctx, freshness(Audience.of(Caller.of(ctx)), Instant.now()));
+            }
+        });
+        api.getRoute("screenIncidents").addHandler(this::incidents);
+        api.getRoute("screenAlertEpisodes").addHandler(this::alertEpisodes);
     }
 
     /**
-     * The pipeline counts as delivering while the newest window end of any indicator anywhere is younger than the
-     * stale age of the most frequent indicators. It says nothing about any one district, so every user may see it.
+     * The pipeline counts as delivering while the newest window end of any indicator in the caller's areas is younger
+     * than the stale age of the most frequent indicators.
      */
-    JsonObject freshness(LiveHub live, Instant now) {
-        Instant newest = live.latest(EVERYWHERE).stream().map(IndicatorValue::windowEnd)
+    JsonObject freshness(Audience audience, Instant now) {
+        Instant newest = live.latest(audience).stream().map(IndicatorValue::windowEnd)
                 .max(Instant::compareTo).orElse(null);
         boolean delivering = newest != null && Duration.between(newest, now).compareTo(pipelineStaleAfter) <= 0;
         return new JsonObject().put("serverTime", now.toString())
@@ -87,61 +92,64 @@ final class ScreenApi {
                 .put("staleAfterSeconds", staleAfterSeconds);
     }
 
-    private void incidents(RoutingContext ctx, Vertx vertx, DashboardUser user) {
-        String district = ctx.request().getParam("district");
+    private void incidents(RoutingContext ctx) {
+        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
+            return;
+        }
+        AccessScope scope = Caller.of(ctx).scope();
+        String area = ctx.request().getParam("district");
         List<String> districts;
-        if (district == null || district.equals(city.code())) {
-            districts = city.districts().stream().map(District::code).filter(user.scope()::allows).toList();
-        } else if (user.scope().allows(district)) {
-            districts = List.of(district);
+        if (area == null || CityProfiles.isCityCode(area)) {
+            CityProfile city = area == null ? ReferenceData.cities(scope).get(0) : CityProfiles.ofArea(area);
+            districts = city.districts().stream().map(District::code).filter(scope::allows).toList();
+        } else if (scope.allows(area)) {
+            districts = List.of(area);
         } else {
-            RestApi.fail(ctx, 403, "district " + district + " is outside your scope");
+            Answers.error(ctx, 403, "district " + area + " is outside your scope");
             return;
         }
         Instant now = Instant.now();
-        answerFromStore(ctx, vertx, "incidents", () -> new JsonObject()
+        fromStore(ctx, "incidents", () -> new JsonObject()
                 .put("districts", new JsonArray(districts))
                 .put("from", now.minus(INCIDENT_HISTORY).toString()).put("to", now.toString())
                 .put("perHour", json(queries.incidentsPerHour(districts, now.minus(INCIDENT_HISTORY), now)))
                 .put("risingHotlineCategories", json(queries.risingHotlineCategories(districts, now))));
     }
 
-    private void alertEpisodes(RoutingContext ctx, Vertx vertx, DashboardUser user) {
+    private void alertEpisodes(RoutingContext ctx) {
+        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
+            return;
+        }
         String indicator = ctx.request().getParam("indicator");
-        String district = ctx.request().getParam("district");
-        if (indicator == null || catalogue.byId(indicator).isEmpty()) {
-            RestApi.fail(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
+        String area = ctx.request().getParam("district");
+        if (catalogue.byId(indicator).isEmpty()) {
+            Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
-        if (district == null) {
-            RestApi.fail(ctx, 400, "district is required: a district code or the city's code");
-            return;
-        }
-        if (!user.scope().allows(district)) {
-            RestApi.fail(ctx, 403, "district " + district + " is outside your scope");
+        if (!Caller.of(ctx).scope().allows(area)) {
+            Answers.error(ctx, 403, "area " + area + " is outside your scope");
             return;
         }
         TimeRange range;
         try {
             range = TimeRange.of(ctx.request());
         } catch (IllegalArgumentException e) {
-            RestApi.fail(ctx, 400, e.getMessage());
+            Answers.error(ctx, 400, e.getMessage());
             return;
         }
-        answerFromStore(ctx, vertx, "alert episodes", () -> new JsonObject()
-                .put("episodes", json(queries.alertEpisodes(indicator, district, range.from(), range.to()))));
+        fromStore(ctx, "alert episodes", () -> new JsonObject()
+                .put("episodes", json(queries.alertEpisodes(indicator, area, range.from(), range.to()))));
     }
 
-    private static void withUser(RoutingContext ctx, Authenticator auth, Consumer<DashboardUser> handler) {
-        auth.current(ctx.user().subject()).onSuccess(handler::accept)
-                .onFailure(e -> RestApi.fail(ctx, 401, e.getMessage()));
-    }
-
-    /** Runs a ClickHouse query off the event loop; 503 naming {@code what} if it fails. */
-    private static void answerFromStore(RoutingContext ctx, Vertx vertx, String what, Callable<JsonObject> query) {
-        vertx.executeBlocking(query)
-                .onSuccess(ctx::json)
-                .onFailure(e -> RestApi.fail(ctx, 503, what + " are unavailable: " + e.getMessage()));
+    /** Runs a ClickHouse query on the store's pool; 503 naming {@code what} if it fails. */
+    private void fromStore(RoutingContext ctx, String what, Callable<JsonObject> query) {
+        store.executeBlocking(query, false).onComplete(answer -> {
+            if (answer.failed()) {
+                Answers.error(ctx, 503, what + " are unavailable: " + answer.cause().getMessage());
+            } else {
+                Answers.json(ctx, answer.result());
+            }
+        });
     }
 
     /** Records as the platform's JSON (ISO instants, lower-case enums). */

@@ -19,4 +19,9 @@ public record AlertEvent(String alertId, int version, String rule, String indica
                          AlertKind kind, Level level, Level previousLevel, double value, double threshold,
                          Instant since, Instant eventTime, AlertAudience audience, Origin origin,
                          String message) {
+
+    /** Whether the live screens show this alert and count it in the alarm flood: only live ones, never a backfill's. */
+    public boolean pushedLive() {
+        return origin == Origin.LIVE;
+    }
 }

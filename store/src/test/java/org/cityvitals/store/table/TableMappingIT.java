@@ -7,8 +7,8 @@ import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.TestClickHouse;
-import org.cityvitals.store.alert.AlertAction;
-import org.cityvitals.store.alert.AlertActionKind;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertActionKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

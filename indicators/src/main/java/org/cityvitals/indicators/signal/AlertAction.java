@@ -1,12 +1,15 @@
-package org.cityvitals.store.alert;
+package org.cityvitals.indicators.signal;
+
+import org.cityvitals.indicators.WireNames;
 
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One thing a person did with an alert. {@code actionId} is chosen once per action by whoever records it, so a
- * retried write stays one row. {@code assignee} names who an assigned or escalated alert goes to (null otherwise);
- * {@code silencedUntil} is set for silences only; {@code note} may be null.
+ * One thing a person did with an alert, as it travels on {@code cv.alert-actions}, in WebSocket frames and REST
+ * answers (SignalCodec). {@code actionId} is chosen once per action by whoever records it, so a retried write stays
+ * one row and a replayed record is recognised. {@code assignee} names who an assigned or escalated alert goes to
+ * (null otherwise); {@code silencedUntil} is set for silences only; {@code note} may be null.
  */
 public record AlertAction(String actionId, String alertId, String district, AlertActionKind kind, String user,
                           String assignee, Instant silencedUntil, String note, Instant actedAt) {
@@ -22,7 +25,7 @@ public record AlertAction(String actionId, String alertId, String district, Aler
             throw new IllegalArgumentException("silencedUntil must be set for a silence and only for a silence");
         }
         if ((kind == AlertActionKind.ASSIGN || kind == AlertActionKind.ESCALATE) && assignee == null) {
-            throw new IllegalArgumentException(kind.storedName() + " needs an assignee");
+            throw new IllegalArgumentException(WireNames.of(kind) + " needs an assignee");
         }
     }
 }
