@@ -14,10 +14,23 @@ public final class Topics {
     public static final String HEALTH_SCORES = "cv.health";
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
+    /**
+     * Replayed history: {@code Reading} events of replays, keyed by sensor id, each record with the
+     * {@link #REPLAY_HEADER}. Apart from {@link #READINGS} so the live job's event time never sees the past.
+     */
+    public static final String REPLAY_READINGS = "cv.replay.readings";
+    /** Replayed {@code Incident} events, keyed by incident id, each record with the {@link #REPLAY_HEADER}. */
+    public static final String REPLAY_INCIDENTS = "cv.replay.incidents";
+
+    /** Kafka record header naming the replay a record belongs to (its id, UTF-8). */
+    public static final String REPLAY_HEADER = "cv-replay";
+    /** Kafka record header naming the API key (its id, never its secret) that sent a gateway record (UTF-8). */
+    public static final String SENDER_HEADER = "cv-sender";
 
     /** Every topic of the platform, for stacks that create them. */
     public static String[] all() {
-        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS};
+        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS,
+            REPLAY_READINGS, REPLAY_INCIDENTS};
     }
 
     private Topics() {}

@@ -21,6 +21,11 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The metrics sensors may report, with canonical units and plausible ranges, from {@value #RESOURCE}. */
 public final class MetricRegistry {
     static final String RESOURCE = "catalogue/metrics.yaml";
+    /**
+     * The metric of any series brought by its owner (replay {@code --dataset timeseries}): dimensionless, no plausible
+     * range. No city is equipped with generic sensors; a replay registers the ones it creates.
+     */
+    public static final String GENERIC = "generic";
     private static final Set<String> FIELDS = Set.of("id", "zh", "en", "unit", "min", "max");
 
     private static final MetricRegistry DEFAULT = loadShipped();
@@ -77,8 +82,9 @@ public final class MetricRegistry {
             String zh = m.string("zh", true);
             String en = m.string("en", true);
             String unit = m.string("unit", true);
-            Double min = m.number("min", true);
-            Double max = m.number("max", true);
+            // a metric without a plausible range (generic) leaves min and max out: every finite value is plausible
+            Double min = m.has("min") ? m.number("min", true) : Double.valueOf(Double.NEGATIVE_INFINITY);
+            Double max = m.has("max") ? m.number("max", true) : Double.valueOf(Double.POSITIVE_INFINITY);
             if (id != null && !ids.add(id)) {
                 problems.add(item, "duplicate metric id '" + id + "'");
             }

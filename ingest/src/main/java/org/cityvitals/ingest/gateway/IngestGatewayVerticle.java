@@ -15,7 +15,7 @@ import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.ingest.kafka.EventProducer;
 import org.cityvitals.ingest.sim.ScenarioInjector;
 import org.cityvitals.ingest.source.OutboundEvent;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.source.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.cityvitals.ingest.gateway;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 
 /** Micrometer counters of the items the gateway accepted and rejected, per source and reason. */
 final class IngestMetrics {

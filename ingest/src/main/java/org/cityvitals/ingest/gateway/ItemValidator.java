@@ -10,7 +10,7 @@ import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.ingest.source.OutboundEvent;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 
 import java.time.Instant;
 import java.util.ArrayList;

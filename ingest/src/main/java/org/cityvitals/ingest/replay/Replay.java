@@ -4,7 +4,7 @@ import org.cityvitals.ingest.kafka.EventProducer;
 import org.cityvitals.ingest.source.Datasets;
 import org.cityvitals.ingest.source.MappedRow;
 import org.cityvitals.ingest.source.OutboundEvent;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.source.Rejection;
 import org.cityvitals.ingest.source.SourceAdapter;
 

@@ -1,6 +1,6 @@
 package org.cityvitals.ingest.replay;
 
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.stack.testing.TopicMark;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
