@@ -5,7 +5,12 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cityvitals.indicators.Topics;
+import org.cityvitals.ingest.kafka.EventTopics;
 import org.cityvitals.ingest.replay.Replay;
+import org.cityvitals.ingest.replay.ReplayProgress;
+import org.cityvitals.ingest.replay.ReplayRequest;
+import org.cityvitals.ingest.replay.ReplayResult;
+import org.cityvitals.ingest.source.BeijingAirQualityAdapter;
 import org.cityvitals.jobs.JobSettings;
 import org.cityvitals.jobs.VitalSignsMain;
 import org.cityvitals.stack.ClickHouseServer;
@@ -15,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,10 +63,10 @@ class BeijingReplayIT {
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
              ClickHouseServer clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"))) {
             kafka.createTopics(2, Topics.all());
-            ByteArrayOutputStream replayOutput = new ByteArrayOutputStream();
-            int replayed = Replay.run(new String[] {"--dataset", "beijing-aq", "--file", SAMPLE.toString(), "--max",
-                    "--kafka", kafka.bootstrapServers()}, new PrintStream(replayOutput, true, StandardCharsets.UTF_8));
-            assertThat(replayed).as(replayOutput.toString(StandardCharsets.UTF_8)).isZero();
+            // straight into the live topics: this test checks the job's arithmetic on real data, not the backfill
+            ReplayResult replayed = Replay.publish(ReplayRequest.of(new BeijingAirQualityAdapter(), SAMPLE)
+                    .withTopics(EventTopics.LIVE), kafka.bootstrapServers(), ReplayProgress.NONE);
+            assertThat(replayed.succeeded()).as(replayed.toString()).isTrue();
 
             JobSettings settings = JobSettings.parse("--kafka", kafka.bootstrapServers(),
                     "--clickhouse", clickHouse.jdbcUrl("default"), "--city", "beijing", "--from-earliest",

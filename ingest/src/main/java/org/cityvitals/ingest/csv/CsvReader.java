@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Streaming RFC 4180 reader: one record in memory at a time, quoted fields with {@code ""} escapes and embedded
@@ -38,6 +39,11 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
         }
         this.columns = Collections.unmodifiableMap(byName);
         this.next = readRecord(columns);
+    }
+
+    /** The header's column names, in file order. */
+    public Set<String> header() {
+        return columns.keySet();
     }
 
     @Override

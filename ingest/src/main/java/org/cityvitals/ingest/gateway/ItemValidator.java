@@ -1,6 +1,5 @@
 package org.cityvitals.ingest.gateway;
 
-import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.event.Decoded;
 import org.cityvitals.indicators.event.EventCodec;
@@ -45,7 +44,7 @@ final class ItemValidator {
             sensors.check(reading).ifPresent(e -> errors.add(new ItemError(item.line(), e.field(), e.reason(),
                     e.detail())));
             Reading judged = suspectIfImplausible(reading);
-            return new OutboundEvent(Topics.READINGS, judged.sensorId(), judged.observedAt(),
+            return new OutboundEvent(OutboundEvent.Kind.READING, judged.sensorId(), judged.observedAt(),
                     EventCodec.toJsonBytes(judged));
         });
     }
@@ -53,7 +52,7 @@ final class ItemValidator {
     Verdict incident(BodyItem item) {
         return judge(item, EventCodec::decodeIncident, (incident, errors) -> {
             checkDistrict(item, incident.district(), errors);
-            return new OutboundEvent(Topics.INCIDENTS, incident.id(), eventTime(incident),
+            return new OutboundEvent(OutboundEvent.Kind.INCIDENT, incident.id(), eventTime(incident),
                     EventCodec.toJsonBytes(incident));
         });
     }

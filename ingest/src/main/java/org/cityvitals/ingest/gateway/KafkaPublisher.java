@@ -3,6 +3,7 @@ package org.cityvitals.ingest.gateway;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.cityvitals.ingest.kafka.EventProducer;
+import org.cityvitals.ingest.kafka.EventTopics;
 import org.cityvitals.ingest.source.OutboundEvent;
 import org.cityvitals.ingest.source.Rejection;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ final class KafkaPublisher implements AutoCloseable {
         return vertx.executeBlocking(() -> {
             List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
             for (OutboundEvent event : events) {
-                CompletableFuture<?> send = producer.send(event);
+                CompletableFuture<?> send = producer.send(event, EventTopics.LIVE, List.of());
                 sends.add(send);
                 if (send.isCompletedExceptionally()) break; // the broker is unreachable: the rest would wait in vain
             }

@@ -4,6 +4,7 @@ import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.Sensor;
 import org.cityvitals.ingest.csv.CsvReader;
 import org.cityvitals.ingest.csv.CsvRow;
 
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -31,21 +33,38 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
     protected final CityProfile profile;
     protected final Fields fields;
     protected final ReadingFactory readings = new ReadingFactory(MetricRegistry.loadDefault());
+    private final SensorLog sensors = new SensorLog();
 
     /**
      * @param duplicateHorizon how far apart in time two rows with the same key are still recognised as repeats
      * @param missingTokens    field values the source uses for "not measured", besides the empty string
      */
     protected CsvSourceAdapter(String name, CityProfile profile, Duration duplicateHorizon, Set<String> missingTokens) {
+        this(name, profile, profile.zone(), duplicateHorizon, missingTokens);
+    }
+
+    /** @param clockZone the zone of the file's local clock times, when it is not the city's */
+    protected CsvSourceAdapter(String name, CityProfile profile, ZoneId clockZone, Duration duplicateHorizon,
+                               Set<String> missingTokens) {
         this.name = name;
         this.profile = profile;
         this.duplicateHorizon = duplicateHorizon;
-        this.fields = new Fields(profile.zone(), missingTokens);
+        this.fields = new Fields(clockZone, missingTokens);
     }
 
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final CityProfile city() {
+        return profile;
+    }
+
+    @Override
+    public final List<Sensor> sensorsCreated() {
+        return sensors.all();
     }
 
     /**
@@ -67,7 +86,7 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
     /**
      * Publishes one reading per column from a row that measures several metrics at once; a value the source marks
      * missing is counted, not published, and one unusable value is rejected on its own without losing the row's
-     * other metrics.
+     * other metrics. {@code sensorPrefix} may be null: see {@link ColumnMetric}.
      */
     protected final void readings(CsvRow row, RowOutput out, List<ColumnMetric> columns, String sensorPrefix,
                                   Instant observedAt, String district, Double lat, Double lon) {
@@ -78,7 +97,7 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
                     out.missing();
                 } else {
                     double canonical = column.toCanonical().applyAsDouble(value.getAsDouble());
-                    out.reading(readings.reading(sensorPrefix + "-" + column.sensorSuffix(), column.metric(),
+                    out.reading(readings.reading(column.sensorId(sensorPrefix), column.metric(),
                             canonical, observedAt, district, lat, lon));
                 }
             } catch (RowRejectedException e) {
@@ -87,9 +106,19 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
         }
     }
 
+    /** Header names the adapter reads; a file without one of them is refused before its first row. */
+    protected Set<String> requiredColumns() {
+        return Set.of();
+    }
+
     @Override
     public final RowIterator open(InputStream input) {
         CsvReader reader = new CsvReader(input);
+        List<String> absent = requiredColumns().stream().filter(c -> !reader.header().contains(c)).sorted().toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("the file has no column " + String.join(", ", absent)
+                    + "; its columns are " + reader.header());
+        }
         DuplicateFilter duplicates = new DuplicateFilter(duplicateHorizon);
         return new RowIterator() {
             @Override
@@ -119,7 +148,7 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
                 throw new RowRejectedException(RejectReason.MALFORMED_ROW,
                         row.fields().size() + " columns where the header has " + row.columns().size());
             }
-            RowOutput out = new RowOutput(name, row);
+            RowOutput out = new RowOutput(name, row, sensors);
             RowKey key = map(row, out);
             if (!duplicates.firstSighting(key.key(), key.time())) {
                 throw new RowRejectedException(RejectReason.DUPLICATE, "repeats an earlier row for " + key.key()

@@ -1,7 +1,6 @@
 package org.cityvitals.ingest.source;
 
 import org.cityvitals.indicators.signal.RejectReason;
-import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.Decoded;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
@@ -21,26 +20,29 @@ import java.util.stream.Collectors;
 public final class RowOutput {
     private final String source;
     private final CsvRow row;
+    private final SensorLog sensors;
     private final List<OutboundEvent> events = new ArrayList<>(12);
     private final List<Rejection> valueRejections = new ArrayList<>(0);
     private int missingValues;
 
-    RowOutput(String source, CsvRow row) {
+    RowOutput(String source, CsvRow row, SensorLog sensors) {
         this.source = source;
         this.row = row;
+        this.sensors = sensors;
     }
 
     public void reading(Reading reading) throws RowRejectedException {
         byte[] json = EventCodec.toJsonBytes(reading);
         requireValid(EventCodec.decodeReading(json), "reading " + reading.metric());
-        events.add(new OutboundEvent(Topics.READINGS, reading.sensorId(), reading.observedAt(), json));
+        sensors.record(reading);
+        events.add(new OutboundEvent(OutboundEvent.Kind.READING, reading.sensorId(), reading.observedAt(), json));
     }
 
     /** Publishes the incident at {@code eventTime}: a case's lifecycle steps each happen at their own time. */
     public void incident(Incident incident, Instant eventTime) throws RowRejectedException {
         byte[] json = EventCodec.toJsonBytes(incident);
         requireValid(EventCodec.decodeIncident(json), "incident " + incident.status().jsonName());
-        events.add(new OutboundEvent(Topics.INCIDENTS, incident.id(), eventTime, json));
+        events.add(new OutboundEvent(OutboundEvent.Kind.INCIDENT, incident.id(), eventTime, json));
     }
 
     /** A value the source marked as not measured (e.g. {@code NA}): nothing to publish, but counted. */
