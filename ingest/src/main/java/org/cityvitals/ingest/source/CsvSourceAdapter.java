@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -34,6 +36,8 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
     protected final Fields fields;
     protected final ReadingFactory readings = new ReadingFactory(MetricRegistry.loadDefault());
     private final SensorLog sensors = new SensorLog();
+    /** Sensor prefix → column → sensor id. */
+    private final Map<String, Map<String, String>> sensorIds = new HashMap<>();
 
     /**
      * @param duplicateHorizon how far apart in time two rows with the same key are still recognised as repeats
@@ -90,6 +94,8 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
      */
     protected final void readings(CsvRow row, RowOutput out, List<ColumnMetric> columns, String sensorPrefix,
                                   Instant observedAt, String district, Double lat, Double lon) {
+        Map<String, String> sensorIds = this.sensorIds.computeIfAbsent(sensorPrefix == null ? "" : sensorPrefix,
+                p -> new HashMap<>());
         for (ColumnMetric column : columns) {
             try {
                 OptionalDouble value = fields.optionalNumber(row, column.column());
@@ -97,8 +103,10 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
                     out.missing();
                 } else {
                     double canonical = column.toCanonical().applyAsDouble(value.getAsDouble());
-                    out.reading(readings.reading(column.sensorId(sensorPrefix), column.metric(),
-                            canonical, observedAt, district, lat, lon));
+                    // ids built once per sensor, not once per value: millions of readings come from a few sensors
+                    String sensorId = sensorIds.computeIfAbsent(column.column(), c -> column.sensorId(sensorPrefix));
+                    out.reading(readings.reading(sensorId, column.metric(), canonical, observedAt, district, lat,
+                            lon));
                 }
             } catch (RowRejectedException e) {
                 out.rejectValue(e.reason(), "line " + row.line() + ": " + e.getMessage());
