@@ -1,6 +1,7 @@
 package org.cityvitals.launcher;
 
 import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.ingest.gateway.GatewayCommand;
 import org.cityvitals.ingest.replay.ReplayCommand;
 import org.cityvitals.ingest.sim.ScenarioCommand;
 import org.cityvitals.ingest.sim.SimulateCommand;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "CityVitals, a city's vital signs: Kafka → Flink → ClickHouse → live screens.",
         subcommands = {Demo.class, TestCommand.class, StateCommands.Status.class, StateCommands.Stop.class,
                 CatalogueCommand.class, ReplayCommand.class, SimulateCommand.class, ScenarioCommand.class,
-                DbCommand.class, HelpCommand.class})
+                GatewayCommand.class, DbCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

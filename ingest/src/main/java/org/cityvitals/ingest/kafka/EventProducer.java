@@ -1,5 +1,7 @@
 package org.cityvitals.ingest.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -59,10 +61,23 @@ public final class EventProducer implements AutoCloseable {
 
     /** Publishes the rejection as a {@link DeadLetter}, keyed by source so one source's letters stay in order. */
     public CompletableFuture<RecordMetadata> sendDeadLetter(Rejection rejection) {
+        return sendDeadLetter(rejection, List.of());
+    }
+
+    /** The same with record headers, e.g. who sent the refused item. */
+    public CompletableFuture<RecordMetadata> sendDeadLetter(Rejection rejection, List<Header> headers) {
         byte[] json = SignalCodec.toJsonBytes(rejection.toDeadLetter(Instant.now()));
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
-        send(new ProducerRecord<>(Topics.DEAD_LETTERS, rejection.source(), json), completing(result));
+        send(new ProducerRecord<>(Topics.DEAD_LETTERS, null, null, rejection.source(), json, headers),
+                completing(result));
         return result;
+    }
+
+    /** Reports the producer's own metrics (send rate, errors, buffer) to {@code registry}. */
+    public AutoCloseable bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return metrics;
     }
 
     public void flush() {
