@@ -47,7 +47,8 @@ class ReadmeExamplesIT {
 
     @Test
     void everyCommandExampleRunsAsWrittenAndPrintsWhatTheReadmeShows() throws IOException {
-        String kafka = SharedStack.get().kafka(Topics.READINGS, Topics.INCIDENTS, Topics.REPLAY_READINGS,
+        // one partition, like the module's other tests: ReplayIT checks publishing order across keys
+        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.REPLAY_READINGS,
                 Topics.REPLAY_INCIDENTS, Topics.DEAD_LETTERS);
         List<Example> examples = commandExamples(Files.readAllLines(README, StandardCharsets.UTF_8));
         assertThat(examples).extracting(e -> e.args().get(0)).contains("replay", "simulate");
@@ -71,7 +72,7 @@ class ReadmeExamplesIT {
 
     @Test
     void gatewayExamplesRunWithCurlAsWritten(Vertx vertx, VertxTestContext ctx) throws IOException {
-        String kafka = SharedStack.get().kafka(Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
+        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
         List<String> script = shellBlockWith(Files.readAllLines(README, StandardCharsets.UTF_8), "GW=");
         List<String> expected = script.stream().filter(l -> l.startsWith("# → "))
                 .map(l -> l.substring(4).replaceAll(" {2,}\\(.*\\)$", "")).toList();
