@@ -33,6 +33,7 @@ class SimulatorIT {
     void realTimeSimulatorPublishesNowAndTakesScenariosOverRest(Vertx vertx, VertxTestContext ctx) {
         String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
         TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
+        TopicMark incidents = TopicMark.now(kafka, Topics.INCIDENTS);
         Instant started = Instant.now();
         Simulator simulator = Simulator.start(SimulatorConfig.realTime(5, 1500), kafka);
         IngestGatewayVerticle gateway = new IngestGatewayVerticle(new JsonObject().put("port", 0)
@@ -48,8 +49,9 @@ class SimulatorIT {
                         Thread.sleep(100);
                     }
                     simulator.close();
-                    return readings.records();
-                }).map(records -> {
+                    return List.of(readings.records(), incidents.records());
+                }).map(topics -> {
+                    List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = topics.get(0);
                     ctx.verify(() -> {
                         HttpResponse<Buffer> injected = answers.resultAt(0);
                         HttpResponse<Buffer> unknownDistrict = answers.resultAt(1);
@@ -60,7 +62,9 @@ class SimulatorIT {
                         assertThat(unknownDistrict.bodyAsJsonObject().getString("error")).contains("110101");
                         List<Reading> sent = records.stream().map(r -> EventCodec.decodeReading(r.value()).value())
                                 .toList();
-                        assertThat(sent).hasSize((int) simulator.eventsPublished()).hasSizeGreaterThan(1500);
+                        // the simulator counts readings and incidents alike
+                        assertThat(sent.size() + topics.get(1).size()).isEqualTo(simulator.eventsPublished());
+                        assertThat(sent).hasSizeGreaterThan(1500);
                         assertThat(sent).allSatisfy(r -> assertThat(r.observedAt())
                                 .isBetween(started.minusSeconds(1), Instant.now().plusSeconds(1)));
                         // the scenario runs from the round after the injection: 5 minutes before its answer's "until"
@@ -71,7 +75,7 @@ class SimulatorIT {
                                 .allSatisfy(r -> assertThat(r.value()).isGreaterThan(200));
                         assertThat(simulator.eventsFailed()).isZero();
                     });
-                    return records;
+                    return topics;
                 }))
                 .onComplete(ctx.succeedingThenComplete());
     }
