@@ -17,6 +17,7 @@ import org.cityvitals.dashboard.http.HttpServerVerticle;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.query.ScreenQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,8 @@ public final class DashboardServer {
             Authenticator auth = new Authenticator(vertx, UserDirectory.load(config.usersFile()),
                     config.jwtSecret());
             http = new HttpServerVerticle(config.host(), config.port(), auth, store, alertStore,
-                    CityProfiles.byId(config.cityProfileId()), IndicatorCatalogue.loadDefault(), status, meters);
+                    CityProfiles.byId(config.cityProfileId()), IndicatorCatalogue.loadDefault(), status, meters,
+                    new ScreenQueries(clickHouse, config.clickHouseDatabase()));
             openAlerts = new OpenAlertsCatchUpVerticle(alertStore, status);
             kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(), status, meters);
         } catch (RuntimeException e) {

@@ -143,7 +143,8 @@ class DashboardServerIT {
     @Test
     void healthHistoryComesFromClickHouseWithCorrectionsAppliedAndScoped() throws Exception {
         long start = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond();
-        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores VALUES ('310108', toDateTime(" + start
+        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores (district, window_start, score, worst_level, version)"
+                + " VALUES ('310108', toDateTime(" + start
                 + "), 70, 'yellow', 1), ('310108', toDateTime(" + start + "), 64.5, 'orange', 2), ('310108', "
                 + "toDateTime(" + (start + 60) + "), 88, 'blue', 1), ('310108', toDateTime(" + (start + 7200)
                 + "), 99, 'normal', 1)");
@@ -265,8 +266,8 @@ class DashboardServerIT {
                 for (int i = 0; i < 500; i++, published++) {
                     AlertEvent a = Signals.opened("flood-" + published, "310112", Level.YELLOW, 120);
                     batch.add(new AlertEvent(a.alertId(), a.version(), a.rule(), a.indicatorId(), a.district(),
-                            AlertKind.RESOLVED, Level.NORMAL, a.level(), a.value(), a.threshold(), a.eventTime(),
-                            padding));
+                            AlertKind.RESOLVED, Level.NORMAL, a.level(), a.value(), a.threshold(), a.since(),
+                            a.eventTime(), a.audience(), a.origin(), padding));
                 }
                 stack.publishAll(batch);
                 String last = "flood-" + (published - 1);
@@ -405,8 +406,9 @@ class DashboardServerIT {
 
     @Test
     void servesThePagesReferenceDataMetricsAndHealth() throws Exception {
-        assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "app.js");
-        assertThat(get("/webjars/echarts/5.3.1/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/", null).bodyAsString()).contains("城市运行数字体征", "js/main.js");
+        assertThat(get("/vendor/echarts/dist/echarts.min.js", null).statusCode()).isEqualTo(200);
+        assertThat(get("/vendor/echarts/LICENSE", null).bodyAsString()).contains("Apache License", "Version 2.0");
         String token = login("ops", "ops");
         JsonObject catalogue = get("/api/indicators", token).bodyAsJsonObject();
         assertThat(catalogue.getJsonArray("indicators").stream().map(JsonObject.class::cast)
@@ -508,13 +510,15 @@ class DashboardServerIT {
 
     private static void insertValue(String indicator, String district, long windowStart, double value, String level,
                                     long version) throws Exception {
-        stack.clickHouse.execute("INSERT INTO cityvitals.indicator_values VALUES ('" + indicator + "', '" + district
+        stack.clickHouse.execute("INSERT INTO cityvitals.indicator_values (indicator_id, district, window_start, window_end,"
+                + " value, samples, level, version) VALUES ('" + indicator + "', '" + district
                 + "', toDateTime(" + windowStart + "), toDateTime(" + (windowStart + 60) + "), " + value + ", 12, '"
                 + level + "', " + version + ")");
     }
 
     private static void insertAlert(String alertId, int version, String kind, String level) throws Exception {
-        stack.clickHouse.execute("INSERT INTO cityvitals.alert_events VALUES ('" + alertId + "', " + version
+        stack.clickHouse.execute("INSERT INTO cityvitals.alert_events (alert_id, version, rule, indicator_id, district, kind,"
+                + " level, previous_level, value, threshold, event_time, message) VALUES ('" + alertId + "', " + version
                 + ", 'level', 'air.pm25', '310107', '" + kind + "', '" + level + "', 'normal', 170, 150, "
                 + "toDateTime(" + Instant.now().getEpochSecond() + "), 'stored in ClickHouse')");
     }

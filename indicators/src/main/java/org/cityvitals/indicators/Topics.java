@@ -33,5 +33,10 @@ public final class Topics {
             REPLAY_READINGS, REPLAY_INCIDENTS};
     }
 
+    /** Whether a topic carries incidents (live or replayed) rather than readings. */
+    public static boolean isIncidents(String topic) {
+        return INCIDENTS.equals(topic) || REPLAY_INCIDENTS.equals(topic);
+    }
+
     private Topics() {}
 }

@@ -139,9 +139,9 @@ public final class ClickHouse {
     public <T> void insert(String database, TableMapping<T> mapping, List<T> records) throws SQLException {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (T record : records) {
-            rows.add(mapping.row(record));
+            rows.add(mapping.insertRow(record));
         }
-        insert(database + "." + mapping.table(), mapping.columns(), rows);
+        insert(database + "." + mapping.table(), mapping.insertColumns(), rows);
     }
 
     /** Maps the current row of a result set. */

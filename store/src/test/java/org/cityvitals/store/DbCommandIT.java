@@ -26,13 +26,14 @@ class DbCommandIT {
                 applied V003 indicator_rollups to cli
                 applied V004 alert_actions to cli
                 applied V005 dimensions to cli
+                applied V006 city_codes_episodes_origin to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 5)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 6)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(5L);
+                .containsExactly(6L);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.cityvitals.store;
 
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.store.table.IndicatorValueTable;
@@ -24,11 +25,11 @@ class RollupViewIT {
     @BeforeAll
     static void writeValuesAndACorrection() throws SQLException {
         ch = TestClickHouse.migrated(DB);
-        ch.insert(DB, new IndicatorValueTable(), List.of(
+        ch.insert(DB, new IndicatorValueTable(Origin.LIVE), List.of(
                 value("08:00", 10, Level.NORMAL, 1),
                 value("08:01", 30, Level.BLUE, 1),
                 value("09:00", 50, Level.YELLOW, 1)));
-        ch.insert(DB, new IndicatorValueTable(), List.of(value("08:01", 20, Level.NORMAL, 2)));
+        ch.insert(DB, new IndicatorValueTable(Origin.LIVE), List.of(value("08:01", 20, Level.NORMAL, 2)));
     }
 
     @Test

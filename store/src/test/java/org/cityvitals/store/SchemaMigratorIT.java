@@ -87,4 +87,34 @@ class SchemaMigratorIT {
             Thread.sleep(20);
         }
     }
+
+    /**
+     * Schema 6 moves the city-wide rows schema 5 wrote under the literal 'city' (only Shanghai produced them) to
+     * Shanghai's code, and a repeated run (an interruption after its first ADD COLUMN) changes nothing more.
+     */
+    @Test
+    void schemaSixMovesCityRowsToTheCitysCodeAndCanRunAgain() throws SQLException {
+        ClickHouse ch = TestClickHouse.admin();
+        ch.execute("DROP DATABASE IF EXISTS mig_six");
+        SchemaMigrator migrator = new SchemaMigrator(ch, "mig_six");
+        migrator.migrate(5);
+        ch.execute("INSERT INTO mig_six.indicator_values (indicator_id, district, window_start, window_end, value, "
+                + "samples, level, version) VALUES ('air.pm25', 'city', '2026-03-01 00:00:00', '2026-03-01 00:01:00', "
+                + "80, 16, 'blue', 1), ('air.pm25', '310101', '2026-03-01 00:00:00', '2026-03-01 00:01:00', 70, 1, "
+                + "'normal', 1)");
+        ch.execute("INSERT INTO mig_six.alert_events (alert_id, version, rule, indicator_id, district, kind, level, "
+                + "previous_level, value, threshold, event_time, message) VALUES ('level:air.pm25:city:100', 1, "
+                + "'level', 'air.pm25', 'city', 'opened', 'blue', 'normal', 80, 75, '2026-03-01 00:01:00', 'm')");
+        ch.execute("ALTER TABLE mig_six.alert_events ADD COLUMN since DateTime DEFAULT event_time"); // half-applied
+
+        assertThat(migrator.migrate()).containsExactly(6);
+        assertThat(ch.query("SELECT district, value, schema_version, origin FROM mig_six.indicator_values FINAL "
+                + "ORDER BY district", rs -> rs.getString(1) + " " + rs.getDouble(2) + " " + rs.getInt(3) + " "
+                + rs.getString(4))).containsExactly("310000 80.0 5 live", "310101 70.0 5 live");
+        assertThat(ch.query("SELECT alert_id, district, toUnixTimestamp(since) = toUnixTimestamp(event_time), audience "
+                        + "FROM mig_six.alert_events FINAL", rs -> rs.getString(1) + " " + rs.getString(2) + " "
+                        + rs.getInt(3) + " " + rs.getString(4)))
+                .containsExactly("level:air.pm25:310000:100 310000 1 operations");
+        assertThat(migrator.migrate()).isEmpty();
+    }
 }

@@ -1,7 +1,9 @@
 package org.cityvitals.dashboard.feed;
 
 import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.alert.AlertAction;
@@ -21,7 +23,7 @@ import java.util.List;
 public final class AlertStore {
 
     private static final String EVENT_COLUMNS = "alert_id, version, rule, indicator_id, district, kind, level, "
-            + "previous_level, value, threshold, toUnixTimestamp(event_time), message";
+            + "previous_level, value, threshold, toUnixTimestamp(since), toUnixTimestamp(event_time), audience, origin, message";
     private static final String ACTION_COLUMNS = "action_id, alert_id, district, action, user_name, assignee, "
             + "toUnixTimestamp(silenced_until), note, toUnixTimestamp(acted_at)";
     private static final AlertActionTable ACTIONS = new AlertActionTable();
@@ -75,7 +77,9 @@ public final class AlertStore {
         return new AlertEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 WireNames.parse(AlertKind.class, rs.getString(6)), SignalStore.level(rs.getString(7)),
                 SignalStore.level(rs.getString(8)), rs.getDouble(9), rs.getDouble(10),
-                Instant.ofEpochSecond(rs.getLong(11)), rs.getString(12));
+                Instant.ofEpochSecond(rs.getLong(11)), Instant.ofEpochSecond(rs.getLong(12)),
+                WireNames.parse(AlertAudience.class, rs.getString(13)), WireNames.parse(Origin.class, rs.getString(14)),
+                rs.getString(15));
     }
 
     private static AlertAction alertAction(ResultSet rs) throws SQLException {

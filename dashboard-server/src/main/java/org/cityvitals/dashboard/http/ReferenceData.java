@@ -63,10 +63,16 @@ final class ReferenceData {
 
     private static JsonObject indicator(IndicatorDefinition d) {
         JsonObject thresholds = new JsonObject();
-        d.thresholds().levelsInUse().forEach(l -> thresholds.put(l.name(), d.thresholds().threshold(l)));
+        // indicators without a level rule (data quality, custom series) have no thresholds to draw
+        if (d.thresholds() != null) {
+            d.thresholds().levelsInUse().forEach(l -> thresholds.put(WireNames.of(l), d.thresholds().threshold(l)));
+        }
         return new JsonObject().put("id", d.id()).put("nameZh", d.nameZh()).put("nameEn", d.nameEn())
-                .put("unit", d.unit()).put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
-                .put("direction", d.direction().name()).put("thresholds", thresholds)
+                .put("unit", d.unit()).put("domain", WireNames.of(d.domain()))
+                .put("domainZh", d.domain().zh()).put("domainEn", d.domain().en())
+                .put("direction", WireNames.of(d.direction())).put("thresholds", thresholds)
+                .put("audience", WireNames.of(d.audience()))
+                .put("cityWall", d.domain().onCityWall())
                 .put("windowSeconds", d.window().size().toSeconds());
     }
 

@@ -3,6 +3,8 @@ package org.cityvitals.dashboard.live;
 import org.cityvitals.dashboard.auth.Scope;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +61,11 @@ class AlarmFloodTest {
 
     private static AlertEvent opened(String id, String rule, String indicator, String district, long secondsAgo) {
         return new AlertEvent(id, 1, rule, indicator, district, AlertKind.OPENED, Level.YELLOW, Level.NORMAL, 1, 1,
-                NOW.minusSeconds(secondsAgo), "m");
+                NOW.minusSeconds(secondsAgo), NOW.minusSeconds(secondsAgo), AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 
     private static AlertEvent changed(String id, String district) {
         return new AlertEvent(id, 2, "level", "air.pm25", district, AlertKind.LEVEL_CHANGED, Level.RED,
-                Level.YELLOW, 1, 1, NOW, "m");
+                Level.YELLOW, 1, 1, NOW, NOW, AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 }

@@ -2,6 +2,8 @@ package org.cityvitals.dashboard.live;
 
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
@@ -56,7 +58,7 @@ class LiveStateTest {
     }
 
     private static AlertEvent alert(String id, int version, AlertKind kind, Level level) {
-        return new AlertEvent(id, version, "level", "air.pm25", "310101", kind, level, Level.NORMAL, 1, 1,
-                T0.plusSeconds(version), "m");
+        return new AlertEvent(id, version, "level", "air.pm25", "310101", kind, level, Level.NORMAL, 1, 1, T0,
+                T0.plusSeconds(version), AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 }

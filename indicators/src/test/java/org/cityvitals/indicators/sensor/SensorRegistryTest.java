@@ -26,6 +26,7 @@ class SensorRegistryTest {
 
     @Test
     void shanghaiRegistryCoversEveryCatalogueMetricInEveryDistrict() {
+        // every metric a city's sensor networks report; a user's generic series is not one of them
         Set<String> metrics = IndicatorCatalogue.loadDefault().all().stream()
                 .filter(d -> d.source().isMetric()).map(IndicatorDefinition::source)
                 .map(s -> s.metric()).filter(m -> !m.equals(MetricRegistry.GENERIC)).collect(Collectors.toSet());

@@ -7,6 +7,7 @@ import org.cityvitals.indicators.Durations;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.kafka.EventProducer;
+import org.cityvitals.ingest.kafka.EventTopics;
 import org.cityvitals.ingest.source.MappedRow;
 import org.cityvitals.ingest.source.OutboundEvent;
 import org.cityvitals.ingest.source.Rejection;
@@ -68,7 +69,7 @@ public final class Replay {
     public static ReplayResult publish(ReplayRequest request, String bootstrapServers, ReplayProgress progress)
             throws IOException {
         // a short max.block.ms so that an unreachable Kafka fails the replay in seconds, not after a minute per record
-        try (TopicEnds ends = new TopicEnds(bootstrapServers, request.topics().both());
+        try (TopicEnds ends = new TopicEnds(bootstrapServers, EventTopics.REPLAY.both());
              EventProducer producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", 15_000))) {
             Map<TopicPartition, Long> start = ends.now();
             Replay replay = new Replay(request, producer);
@@ -109,7 +110,7 @@ public final class Replay {
 
     private ReplayResult result(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Duration elapsed) {
         Throwable failure = firstFailure.get();
-        return new ReplayResult(request.id(), adapter.name(), adapter.city().code(), request.topics(), start, end,
+        return new ReplayResult(request.id(), adapter.name(), adapter.city().code(), EventTopics.REPLAY, start, end,
                 firstEventTime, lastEventTime, rows, published.get(),
                 Collections.unmodifiableMap(new EnumMap<>(rejections)), missingValues, deadLetters.get(),
                 sendFailures.get(), failure == null ? null : failure.toString(),
@@ -125,7 +126,7 @@ public final class Replay {
         pacer.awaitTurn(event.eventTime());
         if (firstEventTime == null) firstEventTime = event.eventTime(); // released in event-time order
         lastEventTime = event.eventTime();
-        producer.send(event, request.topics(), headers, (ok, error) -> count(error, published));
+        producer.send(event, EventTopics.REPLAY, headers, (ok, error) -> count(error, published));
     }
 
     private void reject(Rejection rejection) {

@@ -1,6 +1,5 @@
 package org.cityvitals.ingest.replay;
 
-import org.cityvitals.ingest.kafka.EventTopics;
 import org.cityvitals.ingest.source.SourceAdapter;
 
 import java.nio.file.Path;
@@ -13,11 +12,10 @@ import java.util.UUID;
 /**
  * What to replay and how: the data set's adapter and file; {@code speed}, the event-time multiplier (1 = real
  * time, {@link #AS_FAST_AS_POSSIBLE} never waits); how far (event time) and how many rows may be out of order; the
- * replay's {@code id}, carried by every record in the {@code cv-replay} header; and the {@code topics}, the replay
- * topics unless a test feeds the live job directly.
+ * replay's {@code id}, carried by every record in the {@code cv-replay} header.
  */
 public record ReplayRequest(SourceAdapter adapter, Path file, double speed, Duration reorderWindow,
-                            int reorderCapacity, String id, EventTopics topics) {
+                            int reorderCapacity, String id) {
     public static final double AS_FAST_AS_POSSIBLE = Double.POSITIVE_INFINITY;
     public static final Duration DEFAULT_REORDER_WINDOW = Duration.ofHours(1);
     /** Events the reorder buffer holds at most: bounded memory whatever the window. */
@@ -38,7 +36,7 @@ public record ReplayRequest(SourceAdapter adapter, Path file, double speed, Dura
     /** {@code file} through {@code adapter} as fast as Kafka takes it, into the replay topics, with a new id. */
     public static ReplayRequest of(SourceAdapter adapter, Path file) {
         return new ReplayRequest(adapter, file, AS_FAST_AS_POSSIBLE, DEFAULT_REORDER_WINDOW,
-                DEFAULT_REORDER_CAPACITY, newId(adapter.name()), EventTopics.REPLAY);
+                DEFAULT_REORDER_CAPACITY, newId(adapter.name()));
     }
 
     /** {@code DATASET-yyyyMMddHHmmss-RANDOM}: readable in a header, unique across replays of one data set. */
@@ -48,18 +46,14 @@ public record ReplayRequest(SourceAdapter adapter, Path file, double speed, Dura
     }
 
     public ReplayRequest withSpeed(double eventTimeMultiplier) {
-        return new ReplayRequest(adapter, file, eventTimeMultiplier, reorderWindow, reorderCapacity, id, topics);
+        return new ReplayRequest(adapter, file, eventTimeMultiplier, reorderWindow, reorderCapacity, id);
     }
 
     public ReplayRequest withReorderWindow(Duration window) {
-        return new ReplayRequest(adapter, file, speed, window, reorderCapacity, id, topics);
+        return new ReplayRequest(adapter, file, speed, window, reorderCapacity, id);
     }
 
     public ReplayRequest withId(String replayId) {
-        return new ReplayRequest(adapter, file, speed, reorderWindow, reorderCapacity, replayId, topics);
-    }
-
-    public ReplayRequest withTopics(EventTopics target) {
-        return new ReplayRequest(adapter, file, speed, reorderWindow, reorderCapacity, id, target);
+        return new ReplayRequest(adapter, file, speed, reorderWindow, reorderCapacity, replayId);
     }
 }
