@@ -5,23 +5,20 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.replay.Replay;
+import org.cityvitals.ingest.replay.ReplayProgress;
+import org.cityvitals.ingest.replay.ReplayRequest;
+import org.cityvitals.ingest.replay.ReplayResult;
+import org.cityvitals.ingest.source.BeijingAirQualityAdapter;
 import org.cityvitals.jobs.JobOptions;
 import org.cityvitals.jobs.JobSettings;
 import org.cityvitals.jobs.Jobs;
 import org.cityvitals.jobs.VitalSignsJob;
-import org.cityvitals.jobs.source.KafkaEvents;
-import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.stack.testing.SharedStack;
-import org.cityvitals.stack.testing.TopicMark;
-import org.cityvitals.store.SchemaMigrator;
-import org.apache.kafka.common.TopicPartition;
-import java.util.HashMap;
 import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.SchemaMigrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Correctness on real data: the Beijing air-quality sample replayed through ingest and Kafka into the production
- * topology, and every stored hourly PM2.5 mean of every district and of the city compared with one computed here
- * straight from the CSV.
+ * Correctness on real data: the Beijing air-quality sample replayed through ingest into the replay topics, the
+ * backfill job run over exactly what the replay's result names (its offsets and id), and every stored hourly PM2.5
+ * mean of every district and of the city compared with one computed here straight from the CSV.
  */
 class BeijingReplayIT {
 
@@ -63,21 +60,15 @@ class BeijingReplayIT {
         ClickHouse admin = new ClickHouse(SharedStack.get().jdbcUrl("default"));
         String db = SharedStack.unique("beijing");
         new SchemaMigrator(admin, db).migrate();
-        Map<String, TopicMark> marks = Map.of(Topics.READINGS, TopicMark.now(kafka, Topics.READINGS));
-        ByteArrayOutputStream replayOutput = new ByteArrayOutputStream();
-        int replayed = Replay.run(new String[] {"--dataset", "beijing-aq", "--file", SAMPLE.toString(), "--max",
-                "--kafka", kafka}, new PrintStream(replayOutput, true, StandardCharsets.UTF_8));
-        assertThat(replayed).as(replayOutput.toString(StandardCharsets.UTF_8)).isZero();
+        ReplayResult replay = Replay.publish(ReplayRequest.of(new BeijingAirQualityAdapter(), SAMPLE), kafka,
+                ReplayProgress.NONE);
+        assertThat(replay.succeeded()).as(replay.toString()).isTrue();
 
-        JobSettings settings = JobOptions.parse("--kafka", kafka, "--clickhouse", admin.url(), "--database", db)
-                .withOrigin(Origin.BACKFILL);
-        Map<TopicPartition, Long> start = new HashMap<>(marks.get(Topics.READINGS).offsets());
-        Map<TopicPartition, Long> end = new HashMap<>(TopicMark.now(kafka, Topics.READINGS).offsets());
+        JobSettings settings = JobOptions.parse("--kafka", kafka, "--clickhouse", admin.url(), "--database", db);
         StreamExecutionEnvironment env = VitalSignsJob.configure(
                 StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-        new VitalSignsJob(settings, KafkaEvents.from(kafka, db, start, end), Jobs.clickHouseOutputs(settings))
-                .build(env);
-        env.execute("beijing");
+        Jobs.backfill(settings, replay.id(), replay.startOffsets(), replay.endOffsets()).build(env);
+        env.execute("beijing backfill");
 
         Map<String, Double> stored = new TreeMap<>();
         admin.query("SELECT district, toUnixTimestamp(hour), avgMerge(value_avg) FROM " + db
