@@ -1,5 +1,6 @@
 package org.cityvitals.launcher.bench;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -77,7 +78,7 @@ final class AlertScreen {
         stopping = true;
     }
 
-    private io.vertx.core.Future<Void> connect() {
+    private Future<Void> connect() {
         ClientWebSocket ws = client.webSocket();
         ws.textMessageHandler(text -> {
             long received = System.currentTimeMillis();
