@@ -65,7 +65,7 @@ class AddIndicatorRecipeTest {
         assertThat(run.values(PEAK, "310101").subList(0, 2))
                 .extracting(IndicatorValue::windowStart, IndicatorValue::value, IndicatorValue::samples,
                         IndicatorValue::level)
-                .containsExactly(tuple(T0, 160.0, 3, Level.YELLOW), tuple(T0.plusSeconds(60), 70.0, 2, Level.NORMAL));
+                .containsExactly(tuple(T0, 160.0, 3L, Level.YELLOW), tuple(T0.plusSeconds(60), 70.0, 2L, Level.NORMAL));
         // Xuhui max(90, 95) = 95, below blue (100)
         assertThat(run.values(PEAK, "310104")).first()
                 .extracting(IndicatorValue::value, IndicatorValue::level).containsExactly(95.0, Level.NORMAL);

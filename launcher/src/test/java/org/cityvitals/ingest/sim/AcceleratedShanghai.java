@@ -30,7 +30,7 @@ public final class AcceleratedShanghai implements AutoCloseable {
         this.speed = speed;
         this.eventStart = start;
         // every sensor reports once a round: at speed S, S times fewer events per second of event time
-        this.generator = new CityGenerator(new SimulatorConfig(20261201, eventsPerWallSecond / speed, start, false),
+        this.generator = new CityGenerator(SimulatorConfig.simulated(20261201, eventsPerWallSecond / speed, start),
                 CityProfiles.shanghai(), SensorRegistry.shanghai().all());
         this.producer = new EventProducer(bootstrapServers, Map.of());
         this.sink = new KafkaSink(producer);
