@@ -3,9 +3,10 @@ package org.cityvitals.launcher;
 import org.cityvitals.indicators.cli.Cli;
 import org.cityvitals.dashboard.DashboardCommand;
 import org.cityvitals.ingest.gateway.GatewayCommand;
-import org.cityvitals.ingest.replay.ReplayCommand;
 import org.cityvitals.ingest.sim.ScenarioCommand;
 import org.cityvitals.ingest.sim.SimulateCommand;
+import org.cityvitals.jobs.JobCommand;
+import org.cityvitals.launcher.backfill.ReplayIntoPlatformCommand;
 import org.cityvitals.store.DbCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -25,8 +26,8 @@ import java.util.concurrent.Callable;
 @Command(name = "cityvitals", mixinStandardHelpOptions = true,
         description = "CityVitals, a city's vital signs: Kafka → Flink → ClickHouse → live screens.",
         subcommands = {Demo.class, TestCommand.class, StateCommands.Status.class, StateCommands.Stop.class,
-                CatalogueCommand.class, ReplayCommand.class, SimulateCommand.class, ScenarioCommand.class,
-                GatewayCommand.class, DbCommand.class, DashboardCommand.class, HelpCommand.class})
+                CatalogueCommand.class, ReplayIntoPlatformCommand.class, SimulateCommand.class, ScenarioCommand.class,
+                GatewayCommand.class, DbCommand.class, DashboardCommand.class, JobCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Spec

@@ -7,11 +7,11 @@ import java.util.Locale;
  * The replay command's progress display: a single self-overwriting status line with a bar, percent of the file's
  * bytes read, rows/s, events published and the ETA; a final line when the replay is done.
  */
-final class ProgressLine implements ReplayProgress {
+public final class ProgressLine implements ReplayProgress {
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
 
-    ProgressLine(PrintWriter out) {
+    public ProgressLine(PrintWriter out) {
         this.out = out;
     }
 

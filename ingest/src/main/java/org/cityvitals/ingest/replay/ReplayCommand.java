@@ -120,16 +120,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException("--file " + file + ": no such readable file");
-        }
-        ReplayRequest request = ReplayRequest.of(adapter(), file).withSpeed(pace.max
-                ? ReplayRequest.AS_FAST_AS_POSSIBLE : pace.speed).withReorderWindow(reorderWindow);
-        if (replayId != null) {
-            request = request.withId(replayId);
-        }
+        ReplayRequest request = request();
         try {
-            ReplayResult result = Replay.publish(request, kafka.bootstrapServers(), new ProgressLine(out));
+            ReplayResult result = Replay.publish(request, kafka(), new ProgressLine(out));
             result.print(out);
             return result.succeeded() ? 0 : 1;
         } catch (IOException e) {
@@ -139,6 +132,24 @@ public final class ReplayCommand implements Callable<Integer> {
             out.println("replay: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The replay the flags describe; also what the launcher's {@code replay} (publish, then backfill) reads when it
+     * takes these flags as a mixin.
+     */
+    public ReplayRequest request() {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("--file " + file + ": no such readable file");
+        }
+        ReplayRequest request = ReplayRequest.of(adapter(), file).withSpeed(pace.max
+                ? ReplayRequest.AS_FAST_AS_POSSIBLE : pace.speed).withReorderWindow(reorderWindow);
+        return replayId == null ? request : request.withId(replayId);
+    }
+
+    /** The Kafka bootstrap servers of {@code --kafka}. */
+    public String kafka() {
+        return kafka.bootstrapServers();
     }
 
     private SourceAdapter adapter() {
