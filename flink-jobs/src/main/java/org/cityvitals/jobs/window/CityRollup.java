@@ -141,14 +141,6 @@ public final class CityRollup extends KeyedProcessFunction<String, CityPart, Ind
         for (String slot : expired) {
             parts.remove(slot);
         }
-        List<Long> expiredVersions = new ArrayList<>();
-        for (Long end : versions.keys()) {
-            if (end + allowedLateness <= now) {
-                expiredVersions.add(end);
-            }
-        }
-        for (Long end : expiredVersions) {
-            versions.remove(end);
-        }
+        ExpiringKeys.remove(versions, allowedLateness, now);
     }
 }
