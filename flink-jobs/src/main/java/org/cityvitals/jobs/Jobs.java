@@ -8,6 +8,7 @@ import org.cityvitals.jobs.sink.ClickHouseSink;
 import org.cityvitals.jobs.sink.KafkaRefusals;
 import org.cityvitals.jobs.sink.KafkaSinks;
 import org.cityvitals.jobs.source.KafkaEvents;
+import org.cityvitals.jobs.source.KafkaManualResolves;
 import org.cityvitals.store.table.AlertEventTable;
 import org.cityvitals.store.table.HealthScoreTable;
 import org.cityvitals.store.table.IncidentTable;
@@ -28,7 +29,7 @@ public final class Jobs {
      */
     public static VitalSignsJob vitals(JobSettings s) {
         return new VitalSignsJob(s, KafkaEvents.live(s.kafka(), List.of(Topics.READINGS, Topics.INCIDENTS),
-                s.groupId(), s.fromEarliest()), kafkaOutputs(s));
+                s.groupId(), s.fromEarliest()), new KafkaManualResolves(s.kafka(), s.groupId()), kafkaOutputs(s));
     }
 
     /** The live job's outputs: values, alerts and health scores for the screens and the loader, dead letters. */

@@ -17,6 +17,7 @@ import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.AlertEngine;
+import org.cityvitals.jobs.alert.PointInput;
 import org.cityvitals.jobs.health.HealthScoring;
 import org.cityvitals.jobs.incident.BacklogChange;
 import org.cityvitals.jobs.incident.BacklogChanges;
@@ -28,6 +29,7 @@ import org.cityvitals.jobs.quality.FeedHeartbeats;
 import org.cityvitals.jobs.quality.FeedStallDetector;
 import org.cityvitals.jobs.source.DecodedEvent;
 import org.cityvitals.jobs.source.EventSource;
+import org.cityvitals.jobs.source.ManualResolves;
 import org.cityvitals.jobs.source.SplitDecoded;
 import org.cityvitals.jobs.window.CityPart;
 import org.cityvitals.jobs.window.CityRollup;
@@ -43,7 +45,7 @@ import java.util.List;
  * The catalogue-driven topology. Readings become district samples (and data-quality samples), incidents their
  * stages once each; pane windows per (indicator, district) give district values, from which the city rollup forms
  * the city-wide series; the backlog is counted per district at each slide. Values feed the alert engine (with single
- * readings for instant rules) and the health score per city; in a live job a processing-time detector watches for
+ * readings for instant rules, and people's resolves in a live job) and the health score per city; in a live job a processing-time detector watches for
  * stalled feeds. The source and the sinks come in through the constructor, so a test runs the same topology on a list
  * of events with collecting sinks, a deployment on Kafka with Kafka and ClickHouse sinks.
  */
@@ -52,6 +54,7 @@ public final class VitalSignsJob {
     private final JobSettings settings;
     private final CatalogueText catalogue;
     private final EventSource events;
+    private final ManualResolves resolves;
     private final Outputs outputs;
 
     /** Where results go; each list may hold several sinks (e.g. ClickHouse and Kafka) or none. */
@@ -59,10 +62,17 @@ public final class VitalSignsJob {
                           List<Sink<HealthScoreValue>> healthScores, List<Sink<Reading>> readings,
                           List<Sink<Incident>> incidents, List<Sink<DeadLetter>> deadLetters) {}
 
+    /** A job whose alerts nobody resolves by hand: a backfill, most tests. */
     public VitalSignsJob(JobSettings settings, EventSource events, Outputs outputs) {
+        this(settings, events, null, outputs);
+    }
+
+    /** @param resolves people's resolves for the alert engine, or null when nobody acts on this job's alerts */
+    public VitalSignsJob(JobSettings settings, EventSource events, ManualResolves resolves, Outputs outputs) {
         this.settings = settings;
         this.catalogue = settings.catalogueText();
         this.events = events;
+        this.resolves = resolves;
         this.outputs = outputs;
     }
 
@@ -112,8 +122,14 @@ public final class VitalSignsJob {
                 .process(new CityRollup(catalogue, lateness)).uid("city-rollup").name("city rollup");
         DataStream<IndicatorValue> values = districtWindows.union(backlogs, cityValues);
 
+        DataStream<PointInput> pointInputs = instants.map(PointInput::ofReading).returns(PointInput.class)
+                .uid("instant-inputs").name("instant readings");
+        if (resolves != null) {
+            pointInputs = pointInputs.union(resolves.attach(env).map(PointInput::ofResolve).returns(PointInput.class)
+                    .uid("resolve-inputs").name("manual resolves"));
+        }
         DataStream<AlertEvent> alerts = values.keyBy(AlertEngine::keyOf)
-                .connect(instants.keyBy(InstantReading::seriesKey))
+                .connect(pointInputs.keyBy(PointInput::seriesKey))
                 .process(new AlertEngine(catalogue, settings.origin())).uid("alert-engine").name("alert engine");
         if (settings.origin() == Origin.LIVE) {
             alerts = alerts.union(readings

@@ -11,6 +11,7 @@ import org.cityvitals.indicators.catalogue.WhenSilent;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertIds;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.SeriesKey;
@@ -32,9 +33,11 @@ import java.util.function.Supplier;
  * stored values but not alert history. A city-wide series whose value only repeats its worst district raises no alert
  * of its own (the district's alert is the actionable one), and city series never raise no-data (their districts do).
  * A series silent for a day is retired and leaves no state or timer behind; the end of a bounded input (the watermark
- * jumps to the end of time) is not silence. A series whose indicator has left the catalogue drops its state.
+ * jumps to the end of time) is not silence. A series whose indicator has left the catalogue drops its state. A person
+ * who resolves an alert by hand ({@link ManualResolve}) closes its episode here too; the rule starts afresh, so a
+ * condition that still holds opens a new episode after the rule's own wait (for-duration, strikes, silence).
  */
-public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorValue, InstantReading, AlertEvent> {
+public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorValue, PointInput, AlertEvent> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
@@ -125,9 +128,17 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
         }
     }
 
-    /** A single valid reading of an indicator with an instant rule. */
+    /** A single valid reading of an indicator with an instant rule, or a person's resolve. */
     @Override
-    public void processElement2(InstantReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement2(PointInput in, Context ctx, Collector<AlertEvent> out) throws Exception {
+        if (in.reading() != null) {
+            judgeInstant(in.reading(), out);
+        } else {
+            resolveByHand(in.resolve(), ctx, out);
+        }
+    }
+
+    private void judgeInstant(InstantReading r, Collector<AlertEvent> out) throws Exception {
         IndicatorDefinition d = catalogue.get().byId(r.indicatorId()).orElse(null);
         if (d == null || !d.instant()) {
             return;
@@ -140,6 +151,63 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
         LevelRule.State levelState = orNew(level.value(), LevelRule.State::new);
         LevelRule.applyInstant(levelState, r, d, series.thresholds(), origin).ifPresent(out::collect);
         updateOrClear(level, levelState, levelState.idle());
+    }
+
+    /**
+     * Closes the episode a person resolved, if it is still the open one (a retried or stale action finds it closed
+     * or replaced, and changes nothing), and makes its rule wait afresh before it opens again.
+     */
+    private void resolveByHand(ManualResolve r, Context ctx, Collector<AlertEvent> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
+        if (d == null) {
+            return;
+        }
+        String rule = AlertIds.ruleOf(r.alertId());
+        Judgement j = Judgement.resolvedByHand(rule, d, SeriesKey.areaOf(ctx.getCurrentKey()),
+                Instant.ofEpochMilli(r.actedAt()), origin, r.user());
+        switch (rule) {
+            case LevelRule.RULE -> {
+                LevelRule.State s = level.value();
+                if (s != null && closes(s.episode, r, j, out)) {
+                    s.pendingLevel = null;
+                    level.update(s);
+                }
+            }
+            case RateOfChangeRule.RULE -> {
+                RateOfChangeRule.State s = rate.value();
+                if (s != null && closes(s.episode, r, j, out)) {
+                    rate.update(s);
+                }
+            }
+            case AnomalyRule.RULE -> {
+                AnomalyRule.State s = anomaly.value();
+                if (s != null && closes(s.episode, r, j, out)) {
+                    s.strikes = 0;
+                    anomaly.update(s);
+                }
+            }
+            case NoDataRule.RULE -> {
+                NoDataRule.State s = noData.value();
+                if (s != null && closes(s.episode, r, j, out)) {
+                    // still silent: raise it again once the series has been silent for its limit from now on
+                    ctx.timerService().deleteEventTimeTimer(s.silenceTimer);
+                    s.silenceTimer = Math.max(s.lastWindowEnd, ctx.timerService().currentWatermark())
+                            + NoDataRule.silenceFor(s, d);
+                    ctx.timerService().registerEventTimeTimer(s.silenceTimer);
+                    noData.update(s);
+                }
+            }
+            // a stalled feed's alarm is the stall detector's: the feed's next reading resolves it
+            default -> LOG.info("{} was resolved by hand; its rule is not kept by the alert engine", r.alertId());
+        }
+    }
+
+    private static boolean closes(Episode episode, ManualResolve r, Judgement j, Collector<AlertEvent> out) {
+        if (!r.alertId().equals(episode.alertId)) {
+            return false;
+        }
+        out.collect(episode.resolve(j));
+        return true;
     }
 
     private void watchSilence(NoDataRule.State silence, Series series, Instant at, Context ctx,
@@ -186,8 +254,7 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
                 rate.value() == null ? null : rate.value().episode,
                 anomaly.value() == null ? null : anomaly.value().episode}) {
             if (episode != null && episode.isOpen()) {
-                String rule = episode.alertId.substring(0, episode.alertId.indexOf(':'));
-                out.collect(episode.resolve(new Judgement(rule, d, area, 0, 0, at, origin)));
+                out.collect(episode.resolve(new Judgement(AlertIds.ruleOf(episode.alertId), d, area, 0, 0, at, origin)));
             }
         }
         clearAll();

@@ -2,6 +2,7 @@ package org.cityvitals.jobs.alert;
 
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertIds;
 import org.cityvitals.indicators.signal.AlertKind;
 
 import java.time.Instant;
@@ -29,8 +30,8 @@ public class Episode {
     }
 
     AlertEvent open(Judgement judgement, Level to, long sinceMillis) {
-        String base = judgement.rule() + ":" + judgement.indicatorId() + ":" + judgement.area() + ":"
-                + Instant.ofEpochMilli(sinceMillis).getEpochSecond();
+        String base = AlertIds.of(judgement.rule(), judgement.indicatorId(), judgement.area(),
+                Instant.ofEpochMilli(sinceMillis));
         repeats = sinceMillis == lastSince ? repeats + 1 : 0;
         lastSince = sinceMillis;
         alertId = repeats == 0 ? base : base + "." + (repeats + 1);

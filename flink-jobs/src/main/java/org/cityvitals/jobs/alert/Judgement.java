@@ -13,10 +13,21 @@ import java.time.Instant;
 /**
  * What a rule saw when it decided: the rule, the series, the value and the threshold it was judged by, and when. The
  * alert event carries these fields so screens can word the alert in any language; {@link #message} words it in
- * English for logs and plain clients.
+ * English for logs and plain clients. {@code resolvedBy} names the person who resolved the episode by hand, else null.
  */
 record Judgement(String rule, IndicatorDefinition definition, String area, double value, double threshold,
-                 Instant at, Origin origin) {
+                 Instant at, Origin origin, String resolvedBy) {
+
+    Judgement(String rule, IndicatorDefinition definition, String area, double value, double threshold, Instant at,
+              Origin origin) {
+        this(rule, definition, area, value, threshold, at, origin, null);
+    }
+
+    /** A person closed the episode: nothing was measured, so value and threshold are 0. */
+    static Judgement resolvedByHand(String rule, IndicatorDefinition definition, String area, Instant at,
+                                    Origin origin, String user) {
+        return new Judgement(rule, definition, area, 0, 0, at, origin, user);
+    }
 
     String indicatorId() {
         return definition.id();
@@ -28,6 +39,9 @@ record Judgement(String rule, IndicatorDefinition definition, String area, doubl
 
     String message(AlertKind kind, Level from, Level to) {
         String subject = definition.nameEn() + " in " + area + ": ";
+        if (resolvedBy != null) {
+            return subject + "resolved by hand by " + resolvedBy;
+        }
         String reading = NumberText.of(round(value)) + " " + definition.unit();
         String limit = NumberText.of(round(threshold));
         return subject + switch (rule) {

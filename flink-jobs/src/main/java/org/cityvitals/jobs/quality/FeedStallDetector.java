@@ -8,6 +8,7 @@ import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertIds;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.Origin;
 
@@ -81,8 +82,7 @@ public final class FeedStallDetector extends KeyedProcessFunction<String, FeedHe
             stall.checkAt = Long.MIN_VALUE; // the next heartbeat resolves the alarm and sets the next check
             if (stall.alarmId == null) {
                 stall.alarmSince = stall.lastSeen;
-                stall.alarmId = RULE + ":" + indicator(stall) + ":" + stall.city + ":"
-                        + Instant.ofEpochMilli(timestamp).getEpochSecond();
+                stall.alarmId = AlertIds.of(RULE, indicator(stall), stall.city, Instant.ofEpochMilli(timestamp));
                 stall.version = 0;
                 out.collect(transition(stall, AlertKind.OPENED, Level.BLUE, Level.NORMAL, timestamp));
             }

@@ -29,11 +29,11 @@ class AlertEngineTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, IndicatorValue, InstantReading, AlertEvent> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, IndicatorValue, PointInput, AlertEvent> harness;
 
     private void open(Origin origin, OperatorSubtaskState restoreFrom) throws Exception {
         harness = Harnesses.keyed(new AlertEngine(CatalogueText.shipped(), origin), AlertEngine::keyOf,
-                InstantReading::seriesKey, restoreFrom);
+                PointInput::seriesKey, restoreFrom);
     }
 
     @AfterEach
@@ -49,6 +49,35 @@ class AlertEngineTest {
         harness.processBothWatermarks(new Watermark(end.toEpochMilli() - 1));
     }
 
+    /** A single valid reading {@code seconds} after T0. */
+    private void reading(String indicator, String area, double value, int seconds) throws Exception {
+        long at = T0.plusSeconds(seconds).toEpochMilli();
+        harness.processElement2(PointInput.ofReading(new InstantReading(indicator, area, value, at)), at);
+    }
+
+    /** A person resolves {@code alertId} by hand {@code minutes} after T0. */
+    private void resolveByHand(String alertId, int minutes) throws Exception {
+        Instant at = T0.plus(Duration.ofMinutes(minutes));
+        harness.processElement2(PointInput.ofResolve(new ManualResolve(alertId, "dispatcher-1", at.toEpochMilli())),
+                at.toEpochMilli());
+    }
+
+    /** The PM10 window (1 hour sliding by 5 minutes) ending {@code minutes} after T0. */
+    private void pm10Window(int minutes, double value) throws Exception {
+        Instant end = T0.plus(Duration.ofMinutes(minutes));
+        harness.processElement1(new IndicatorValue("air.pm10", "310101", end.minus(Duration.ofHours(1)), end, value,
+                12, Level.NORMAL, 1), end.toEpochMilli() - 1);
+        harness.processBothWatermarks(new Watermark(end.toEpochMilli() - 1));
+    }
+
+    private static String id(String rule, String indicator, int sinceMinutes) {
+        return rule + ":" + indicator + ":310101:" + T0.plus(Duration.ofMinutes(sinceMinutes)).getEpochSecond();
+    }
+
+    private List<AlertEvent> levelAlerts() {
+        return alerts().stream().filter(a -> a.rule().equals("level")).toList();
+    }
+
     private List<AlertEvent> alerts() {
         return harness.extractOutputValues();
     }
@@ -56,12 +85,9 @@ class AlertEngineTest {
     @Test
     void oneValidReadingOpensAtOnceAndTheWindowLowersAndResolves() throws Exception {
         open(Origin.LIVE, null);
-        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 30, T0.plusSeconds(5).toEpochMilli()),
-                T0.plusSeconds(5).toEpochMilli());
-        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 80, T0.plusSeconds(9).toEpochMilli()),
-                T0.plusSeconds(9).toEpochMilli());
-        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 40, T0.plusSeconds(20).toEpochMilli()),
-                T0.plusSeconds(20).toEpochMilli());
+        reading("gas.leak_lel", "310106", 30, 5);
+        reading("gas.leak_lel", "310106", 80, 9);
+        reading("gas.leak_lel", "310106", 40, 20);
         window("gas.leak_lel", "310106", 1, 80, 1);  // the window's max: still red, nothing new
         window("gas.leak_lel", "310106", 2, 30, 1);  // yellow (25 ≤ 30 < 50)
         window("gas.leak_lel", "310106", 3, 1, 1);
@@ -144,5 +170,64 @@ class AlertEngineTest {
                 tuple("no_data", AlertKind.RESOLVED), tuple("level", AlertKind.RESOLVED));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aResolveByHandClosesTheEpisodeAndAConditionThatStillHoldsOpensANewOneAfterItsForDuration() throws Exception {
+        open(Origin.LIVE, null);
+        // HJ 633-2012: PM10 above 420 µg/m³ is severe (red); the catalogue waits 10 minutes ("for: 10m")
+        pm10Window(5, 450);
+        pm10Window(10, 450);
+        pm10Window(15, 450);                        // red has held from 0:05 to 0:15: open, since 0:05
+        resolveByHand(id("level", "air.pm10", 5), 16);
+        resolveByHand(id("level", "air.pm10", 5), 17);   // a retried action: already closed, nothing
+        pm10Window(20, 450);                        // still red: the wait starts again at 0:20
+        pm10Window(25, 450);
+        pm10Window(30, 450);                        // held from 0:20 to 0:30: a new episode, since 0:20
+        assertThat(levelAlerts())
+                .extracting(AlertEvent::alertId, AlertEvent::kind, AlertEvent::level,
+                        a -> Duration.between(T0, a.eventTime()).toMinutes())
+                .containsExactly(
+                        tuple(id("level", "air.pm10", 5), AlertKind.OPENED, Level.RED, 15L),
+                        tuple(id("level", "air.pm10", 5), AlertKind.RESOLVED, Level.NORMAL, 16L),
+                        tuple(id("level", "air.pm10", 20), AlertKind.OPENED, Level.RED, 30L));
+        assertThat(levelAlerts().get(1).message()).endsWith("resolved by hand by dispatcher-1");
+    }
+
+    @Test
+    void aResolveByHandOfAnEpisodeThatHasSinceClosedChangesNothing() throws Exception {
+        open(Origin.LIVE, null);
+        pm10Window(5, 450);
+        pm10Window(10, 450);
+        pm10Window(15, 450);
+        pm10Window(20, 100);                        // under blue (150) by more than the hysteresis ...
+        pm10Window(25, 100);
+        pm10Window(30, 100);                        // ... for 10 minutes: resolved by the rule
+        resolveByHand(id("level", "air.pm10", 5), 31);
+        pm10Window(35, 100);
+        assertThat(levelAlerts()).extracting(AlertEvent::kind, a -> Duration.between(T0, a.eventTime()).toMinutes())
+                .containsExactly(tuple(AlertKind.OPENED, 15L), tuple(AlertKind.RESOLVED, 30L));
+        assertThat(levelAlerts().get(1).message()).doesNotContain("by hand");
+    }
+
+    @Test
+    void aSilenceResolvedByHandIsRaisedAgainWhenTheSeriesStaysSilentForItsLimitFromThen() throws Exception {
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 30, 1);
+        // PM2.5 slides by 1 minute: the silence limit is five slides, and never under 5 minutes → 0:06
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofMinutes(10)).toEpochMilli()));
+        resolveByHand(id("no_data", "air.pm25", 1), 10);
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofMinutes(14)).toEpochMilli()));
+        int beforeTheLimit = alerts().size();
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofMinutes(15)).toEpochMilli()));
+        window("air.pm25", "310101", 16, 30, 1);
+        assertThat(beforeTheLimit).isEqualTo(2);
+        assertThat(alerts()).extracting(AlertEvent::alertId, AlertEvent::kind,
+                        a -> Duration.between(T0, a.eventTime()).toMinutes())
+                .containsExactly(
+                        tuple(id("no_data", "air.pm25", 1), AlertKind.OPENED, 6L),
+                        tuple(id("no_data", "air.pm25", 1), AlertKind.RESOLVED, 10L),
+                        tuple(id("no_data", "air.pm25", 1) + ".2", AlertKind.OPENED, 15L),
+                        tuple(id("no_data", "air.pm25", 1) + ".2", AlertKind.RESOLVED, 16L));
     }
 }

@@ -10,6 +10,8 @@ import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.stack.testing.TopicMark;
 import org.cityvitals.store.ClickHouse;
@@ -83,6 +85,12 @@ public final class JobStack {
             records.add(record);
         }
         send(records);
+    }
+
+    /** An action as the dashboard publishes it: on cv.alert-actions, keyed by alert id. */
+    public void sendAlertAction(AlertAction action) {
+        send(List.of(new ProducerRecord<>(Topics.ALERT_ACTIONS, bytes(action.alertId()),
+                SignalCodec.toJsonBytes(action))));
     }
 
     private void send(List<ProducerRecord<byte[], byte[]>> records) {
