@@ -15,6 +15,7 @@ import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.AlertEngine;
 import org.cityvitals.jobs.alert.PointInput;
@@ -162,7 +163,7 @@ public final class VitalSignsJob {
 
     /** A sample beyond the allowed lateness can no longer correct its window; keep it as a dead letter. */
     private static DeadLetter tooLate(Sample s) {
-        return new DeadLetter(SplitDecoded.SOURCE + ":windows", "too_late",
+        return new DeadLetter(SplitDecoded.SOURCE + ":windows", RejectReason.TOO_LATE.code(),
                 "event at " + Instant.ofEpochMilli(s.timestamp()) + " for " + s.seriesKey()
                         + " arrived after every window holding it was closed for good",
                 SignalCodec.toJson(s), 0, Instant.now());

@@ -3,9 +3,11 @@ package org.cityvitals.jobs.sink;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertIds;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.table.TableMapping;
@@ -37,7 +39,6 @@ final class BatchInserter<T> {
     private static final long FIRST_BACKOFF_MS = 100;
     private static final long MAX_BACKOFF_MS = 10_000;
     static final Duration LAG_ALARM_AFTER = Duration.ofMinutes(1);
-    static final String REFUSED = "store_refused";
     static final String LAG_RULE = "store_lag";
     /** Server error codes that are about the rows sent, not the server's state (ClickHouse ErrorCodes). */
     private static final Set<Integer> CONTENT_ERRORS = Set.of(6, 27, 32, 33, 36, 41, 53, 69, 70, 72, 117);
@@ -116,7 +117,7 @@ final class BatchInserter<T> {
         LOG.warn("insert into {} failed (attempt {}), retrying in {} ms: {}", table, failures + 1, backoff,
                 e.getMessage());
         if (alarmId == null && Duration.between(failingSince, now).compareTo(LAG_ALARM_AFTER) >= 0) {
-            alarmId = LAG_RULE + ":store." + mapping.table() + ":platform:" + failingSince.getEpochSecond();
+            alarmId = AlertIds.of(LAG_RULE, "store." + mapping.table(), "platform", failingSince);
             alarmVersion = 0;
             refusals.alarm(alarm(AlertKind.OPENED, Level.BLUE, Level.NORMAL, now,
                     "the history store has refused inserts into " + table + " since " + failingSince + ": "
@@ -142,7 +143,7 @@ final class BatchInserter<T> {
 
     private void deadLetter(T record, String reason) {
         LOG.warn("{} refused a row for good, kept as a dead letter: {}", table, reason);
-        refusals.deadLetter(new DeadLetter("clickhouse:" + mapping.table(), REFUSED, reason,
+        refusals.deadLetter(new DeadLetter("clickhouse:" + mapping.table(), RejectReason.STORE_REFUSED.code(), reason,
                 SignalCodec.toJson(record), 0, clock.instant()));
     }
 

@@ -10,6 +10,7 @@ import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.signal.DeadLetter;
+import org.cityvitals.indicators.signal.RejectReason;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,8 +26,6 @@ public final class SplitDecoded extends ProcessFunction<DecodedEvent, Reading> {
     public static final OutputTag<Incident> INCIDENTS = new OutputTag<>("incidents") { };
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") { };
     public static final String SOURCE = "flink-jobs";
-    static final String SCHEMA_VIOLATION = "schema_violation";
-    static final String UNKNOWN_DISTRICT = "unknown_district";
 
     private transient Counter rejected;
 
@@ -38,12 +37,13 @@ public final class SplitDecoded extends ProcessFunction<DecodedEvent, Reading> {
     @Override
     public void processElement(DecodedEvent in, Context ctx, Collector<Reading> out) {
         if (!in.ok()) {
-            refuse(ctx, in.topic(), SCHEMA_VIOLATION, in.problems(), in.rawPayload());
+            refuse(ctx, in.topic(), RejectReason.SCHEMA_VIOLATION, in.problems(), in.rawPayload());
             return;
         }
         String district = in.reading() != null ? in.reading().district() : in.incident().district();
         if (!CityProfiles.knows(district) || CityProfiles.isCityCode(district)) {
-            refuse(ctx, in.topic(), UNKNOWN_DISTRICT, "district: '" + district + "' is no district of any city profile",
+            refuse(ctx, in.topic(), RejectReason.UNKNOWN_DISTRICT,
+                    "district: '" + district + "' is no district of any city profile",
                     new String(in.reading() != null ? EventCodec.toJsonBytes(in.reading())
                             : EventCodec.toJsonBytes(in.incident()), StandardCharsets.UTF_8));
         } else if (in.reading() != null) {
@@ -53,9 +53,9 @@ public final class SplitDecoded extends ProcessFunction<DecodedEvent, Reading> {
         }
     }
 
-    private void refuse(Context ctx, String topic, String reason, String detail, String payload) {
+    private void refuse(Context ctx, String topic, RejectReason reason, String detail, String payload) {
         rejected.inc();
-        ctx.output(DEAD_LETTERS, new DeadLetter(SOURCE + ":" + topic, reason, detail, payload, 0,
+        ctx.output(DEAD_LETTERS, new DeadLetter(SOURCE + ":" + topic, reason.code(), detail, payload, 0,
                 Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())));
     }
 }

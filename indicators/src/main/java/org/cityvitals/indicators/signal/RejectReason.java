@@ -45,7 +45,9 @@ public enum RejectReason {
     /** The API key that sent the item may not send for its source or district. */
     OUT_OF_SCOPE,
     /** Kafka did not acknowledge the item in time; the caller was told to retry. */
-    KAFKA_UNAVAILABLE;
+    KAFKA_UNAVAILABLE,
+    /** ClickHouse refused a computed row for good (the row is kept as a dead letter with the server's reason). */
+    STORE_REFUSED;
 
     /** Lower-case code used on the wire. */
     public String code() {
