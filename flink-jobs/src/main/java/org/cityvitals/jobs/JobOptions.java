@@ -36,7 +36,8 @@ public final class JobOptions {
     Duration outOfOrderness;
 
     @Option(names = "--idleness", paramLabel = "DURATION", defaultValue = "1m",
-            description = "a silent partition stops holding back event time after this (default: ${DEFAULT-VALUE})")
+            description = "a silent partition stops holding back event time after this; a backfill waits for "
+                    + "every partition to reach its end instead (default: ${DEFAULT-VALUE})")
     Duration idleness;
 
     @Option(names = "--allowed-lateness", paramLabel = "DURATION", defaultValue = "10m",

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * stored values but not alert history. A city-wide series whose value only repeats its worst district raises no alert
  * of its own (the district's alert is the actionable one), and city series never raise no-data (their districts do).
  * A series silent for a day is retired and leaves no state or timer behind; the end of a bounded input (the watermark
- * jumps to the end of time) is not silence. A series whose indicator has left the catalogue drops its state. A person
+ * jumps to the end of time) is not silence, and a backfill judges silence from the gaps between windows, without
+ * timers, so that a second run gives the same episodes. A series whose indicator has left the catalogue drops its state. A person
  * who resolves an alert by hand ({@link ManualResolve}) closes its episode here too; the rule starts afresh, so a
  * condition that still holds opens a new episode after the rule's own wait (for-duration, strikes, silence).
  */
@@ -102,8 +103,11 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
         }
         // A late correction of the newest window: its level counts, but rate and anomaly already judged it once.
         boolean correction = windowEnd == silence.lastWindowEnd;
+        if (series.watchesSilence() && bounded()) {
+            judgeGap(silence, series, windowEnd, out);
+        }
         silence.observe(windowEnd);
-        if (series.watchesSilence()) {
+        if (series.watchesSilence() && !bounded()) {
             watchSilence(silence, series, v.windowEnd(), ctx, out);
         }
         noData.update(silence);
@@ -208,6 +212,30 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
         }
         out.collect(episode.resolve(j));
         return true;
+    }
+
+    /**
+     * A backfill's input is bounded: whether a timer fires before the next window arrives depends on how coarsely
+     * event time advanced, which depends on the machine's speed, not on the data. So a backfill judges silence from
+     * the gap between consecutive windows of the series alone — the episode a live job would have raised, opened when
+     * the silence reached its limit and resolved by the window that ended it. A series' silence at its end is not
+     * judged: nothing in a bounded input tells it from the input's end.
+     */
+    private void judgeGap(NoDataRule.State silence, Series series, long windowEnd, Collector<AlertEvent> out) {
+        if (silence.lastWindowEnd == Long.MIN_VALUE) {
+            return;
+        }
+        long limit = NoDataRule.silenceFor(silence, series.definition());
+        if (windowEnd - silence.lastWindowEnd > limit) {
+            out.collect(NoDataRule.opened(silence, series.definition(), series.area(), silence.lastWindowEnd + limit,
+                    origin));
+            out.collect(NoDataRule.resolved(silence, series.definition(), series.area(),
+                    Instant.ofEpochMilli(windowEnd), origin));
+        }
+    }
+
+    private boolean bounded() {
+        return origin == Origin.BACKFILL;
     }
 
     private void watchSilence(NoDataRule.State silence, Series series, Instant at, Context ctx,

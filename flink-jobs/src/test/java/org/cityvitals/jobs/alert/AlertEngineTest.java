@@ -230,4 +230,25 @@ class AlertEngineTest {
                         tuple(id("no_data", "air.pm25", 1) + ".2", AlertKind.OPENED, 15L),
                         tuple(id("no_data", "air.pm25", 1) + ".2", AlertKind.RESOLVED, 16L));
     }
+
+    @Test
+    void aBackfillJudgesSilenceFromTheGapsBetweenWindowsHoweverCoarselyEventTimeMoves() throws Exception {
+        open(Origin.BACKFILL, null);
+        Instant end = T0.plus(Duration.ofMinutes(1));
+        harness.processElement1(new IndicatorValue("air.pm25", "310101", end.minusSeconds(60), end, 30, 1,
+                Level.NORMAL, 1), end.toEpochMilli() - 1);
+        // the next window arrives before event time has passed the silence limit (0:01 + 5 min): a coarse jump
+        Instant next = T0.plus(Duration.ofMinutes(12));
+        harness.processElement1(new IndicatorValue("air.pm25", "310101", next.minusSeconds(60), next, 30, 1,
+                Level.NORMAL, 1), next.toEpochMilli() - 1);
+        window("air.pm25", "310101", 13, 30, 1);
+        // then silent until the end of the input: nothing tells that from the end itself
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofHours(2)).toEpochMilli()));
+        assertThat(alerts()).extracting(AlertEvent::alertId, AlertEvent::kind,
+                        a -> Duration.between(T0, a.eventTime()).toMinutes(), AlertEvent::origin)
+                .containsExactly(
+                        tuple(id("no_data", "air.pm25", 1), AlertKind.OPENED, 6L, Origin.BACKFILL),
+                        tuple(id("no_data", "air.pm25", 1), AlertKind.RESOLVED, 12L, Origin.BACKFILL));
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
 }
