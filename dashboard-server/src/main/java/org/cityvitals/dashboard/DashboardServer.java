@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.auth.LoginGuard;
 import org.cityvitals.dashboard.auth.UserDirectory;
+import org.cityvitals.dashboard.backfill.BackfillRunner;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.dashboard.feed.FeedStatus;
 import org.cityvitals.dashboard.feed.KafkaSignalVerticle;
@@ -52,6 +53,11 @@ public final class DashboardServer {
      * configured) without leaving anything deployed.
      */
     public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config) {
+        return start(vertx, config, null);
+    }
+
+    /** As {@link #start(Vertx, DashboardConfig)}, with admins able to start backfills through {@code backfills}. */
+    public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config, BackfillRunner backfills) {
         HttpServerVerticle http;
         OpenAlertsCatchUpVerticle openAlerts;
         KafkaSignalVerticle kafka;
@@ -64,7 +70,7 @@ public final class DashboardServer {
             Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
             publisher = new AlertActionPublisher(config.kafkaBootstrap());
             http = new HttpServerVerticle(config, auth, clickHouse, publisher, IndicatorCatalogue.loadDefault(),
-                    status, meters);
+                    status, meters, backfills);
             openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),
                     status);
             kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(),

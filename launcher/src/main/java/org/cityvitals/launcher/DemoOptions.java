@@ -61,6 +61,14 @@ final class DemoOptions {
             description = "simulator seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "the only directory whose files admins may backfill over HTTP (default: ${DEFAULT-VALUE})")
+    private Path dataDir;
+
+    Path dataDir() {
+        return dataDir;
+    }
+
     int port() {
         return port;
     }

@@ -13,6 +13,7 @@ import org.cityvitals.ingest.sim.SimulatorConfig;
 import org.cityvitals.jobs.JobOptions;
 import org.cityvitals.jobs.JobSettings;
 import org.cityvitals.jobs.Jobs;
+import org.cityvitals.launcher.backfill.HttpBackfills;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.KafkaBroker;
 import org.cityvitals.stack.Ports;
@@ -95,8 +96,11 @@ final class DemoStack implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx();
             stack.started.push(new Stoppable("Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS)));
+            HttpBackfills backfills = new HttpBackfills(kafka, clickHouseUrl, DATABASE, o.dataDir());
+            stack.started.push(new Stoppable("backfills started over HTTP", backfills));
             DashboardServer dashboard = DashboardServer.start(vertx,
-                    DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port())).await(60, TimeUnit.SECONDS);
+                    DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port()), backfills)
+                    .await(60, TimeUnit.SECONDS);
             stack.started.push(new Stoppable("dashboard", () -> dashboard.close().await(30, TimeUnit.SECONDS)));
 
             Simulator simulator = Simulator.start(SimulatorConfig.realTime(o.seed(), o.eventsPerSecond())

@@ -1,6 +1,8 @@
 package org.cityvitals.launcher;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.cityvitals.indicators.cli.Endpoints;
 import org.cityvitals.store.ClickHouse;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +28,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,8 +44,8 @@ import static org.assertj.core.api.Assertions.within;
  * History replayed into the running demo, exactly as the README tells a new user: the demo on its default ports with
  * its live Shanghai simulator, the README's replay of the Beijing sample and the ingest README's replay of the NAB
  * taxi series (bring your own series). Every hourly Beijing PM2.5 value equals the mean computed here from the CSV;
- * no Shanghai window lies in the replayed range; backfill alerts are stored and none reaches a screen; a replay over
- * live data is refused.
+ * no Shanghai window lies in the replayed range; backfill alerts are stored and none reaches a screen; the same replay
+ * a second time leaves every table's FINAL content as it was; a replay over live data is refused.
  */
 class HistoryIntoRunningDemoIT {
 
@@ -57,7 +62,8 @@ class HistoryIntoRunningDemoIT {
 
     @BeforeAll
     static void startTheDemo() throws Exception {
-        DemoOptions options = CommandLine.populateCommand(new DemoOptions(), "--state", state.toString());
+        DemoOptions options = CommandLine.populateCommand(new DemoOptions(), "--state", state.toString(),
+                "--data-dir", state.toString());
         options.validate();
         demo = DemoStack.start(options, new DemoState(state), new PrintWriter(System.out, true));
         clickHouse = new ClickHouse(Endpoints.CLICKHOUSE);
@@ -98,6 +104,15 @@ class HistoryIntoRunningDemoIT {
                 + "AND event_time >= toDateTime(%d) AND event_time < toDateTime(%d)")).as("backfill alerts")
                 .isPositive();
 
+        List<String> afterTheFirst = beijingContent();
+        Set<String> alertsAfterTheFirst = beijingAlertRows();
+        Run second = cityvitals(readmeCommand(Path.of("..", "README.md"), "./cityvitals replay --dataset beijing-aq"));
+        assertThat(second.code()).as(second.output()).isZero();
+        Set<String> changedAlerts = new TreeSet<>(beijingAlertRows());
+        changedAlerts.removeAll(alertsAfterTheFirst);
+        assertThat(beijingContent()).as("every table's FINAL content after the same replay again; alert rows new or "
+                + "changed: " + changedAlerts).isEqualTo(afterTheFirst);
+
         Run nab = cityvitals(readmeCommand(Path.of("..", "ingest", "README.md"),
                 "./cityvitals replay --dataset timeseries --file data/samples/nab_nyc_taxi.csv"));
         assertThat(nab.code()).as(nab.output()).isZero();
@@ -137,6 +152,77 @@ class HistoryIntoRunningDemoIT {
                 Instant.now().minus(Duration.ofHours(1)), Instant.now())).isZero();
     }
 
+    @Test
+    void anAdminStartsABackfillOverHttpAndFollowsItUntilItsResultsAreQueryable() throws Exception {
+        // four hours of a series of one's own in Brooklyn (the NAB series is Manhattan's), every half hour: the generic indicator's windows are 30 minutes wide
+        Path csv = state.resolve("own-series.csv");
+        double[] values = {3, 5, 4, 6, 8, 7, 9, 5};
+        StringBuilder rows = new StringBuilder("time,value\n");
+        for (int i = 0; i < values.length; i++) {
+            rows.append(String.format("2009-06-01 %02d:%02d:00,%s%n", i / 2, i % 2 * 30, values[i]));
+        }
+        Files.writeString(csv, rows);
+        JsonArray arguments = new JsonArray(List.of("--dataset", "timeseries", "--file", csv.toString(),
+                "--time-column", "time", "--time-format", "yyyy-MM-dd HH:mm:ss", "--zone", "America/New_York",
+                "--value-column", "value", "--metric", "generic", "--district", "36047", "--sensor", "own-series",
+                "--max"));
+        String admin = token("admin");
+
+        assertThat(call("POST", "/api/admin/backfills", token("ops"), new JsonObject().put("arguments", arguments))
+                .statusCode()).as("an operator may not start backfills").isEqualTo(403);
+        HttpResponse<String> elsewhere = call("POST", "/api/admin/backfills", admin, new JsonObject()
+                .put("arguments", new JsonArray(List.of("--dataset", "beijing-aq", "--file", "/etc/passwd"))));
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("data directory");
+        HttpResponse<String> otherKafka = call("POST", "/api/admin/backfills", admin, new JsonObject()
+                .put("arguments", arguments.copy().add("--kafka").add("elsewhere:9092")));
+        assertThat(otherKafka.statusCode()).isEqualTo(400);
+        assertThat(otherKafka.body()).contains("--kafka is the platform's");
+
+        HttpResponse<String> queued = call("POST", "/api/admin/backfills", admin,
+                new JsonObject().put("arguments", arguments));
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        String location = queued.headers().firstValue("Location").orElseThrow();
+        JsonObject status = new JsonObject(queued.body());
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!List.of("succeeded", "failed").contains(status.getString("state"))) {
+            assertThat(System.nanoTime()).as("the backfill finished: " + status.encode()).isLessThan(deadline);
+            Thread.sleep(1000);
+            status = new JsonObject(call("GET", location, admin, null).body());
+        }
+        assertThat(status.getString("state")).as(status.encode()).isEqualTo("succeeded");
+        assertThat(status.getString("requestedBy")).isEqualTo("admin");
+        assertThat(status.getString("progress")).contains("queryable now");
+        assertThat(status.getJsonArray("output").getList()).anyMatch(line -> line.toString().contains("published"));
+        assertThat(call("GET", "/api/admin/backfills/backfill-999", admin, null).statusCode()).isEqualTo(404);
+
+        // New York is at UTC-4 in June; each 30-minute window holds one value of the file: its mean is that value
+        List<Double> stored = clickHouse.query("SELECT value FROM " + DB + ".indicator_values FINAL WHERE "
+                + "indicator_id = 'generic.value' AND district = '36047' AND origin = 'backfill' AND window_start "
+                + ">= toDateTime(" + Instant.parse("2009-06-01T04:00:00Z").getEpochSecond() + ") AND window_start "
+                + "< toDateTime(" + Instant.parse("2009-06-01T08:00:00Z").getEpochSecond() + ") ORDER BY "
+                + "window_start", rs -> rs.getDouble(1));
+        assertThat(stored).containsExactly(3.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 5.0);
+    }
+
+    private static String token(String demoUser) throws Exception {
+        HttpResponse<String> login = call("POST", "/api/login", null,
+                new JsonObject().put("username", demoUser).put("password", demoUser));
+        return new JsonObject(login.body()).getString("token");
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, JsonObject body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.encode()))
+                .header("content-type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private record Run(int code, String output, double seconds) {}
 
     /** {@code ./cityvitals ARGS}, in this JVM (the script only starts this same Main). */
@@ -165,6 +251,32 @@ class HistoryIntoRunningDemoIT {
             args.add(arg.startsWith("data/") ? Path.of("..").resolve(arg).toString() : arg);
         }
         return args;
+    }
+
+    /**
+     * Beijing's rows in every table the backfill writes, after FINAL: a row count and a sum of row hashes over every
+     * column a replay computes (the values' bits included), one line per table.
+     */
+    private static List<String> beijingContent() throws Exception {
+        Map<String, String> columns = Map.of(
+                "indicator_values", "indicator_id, district, window_start, window_end, value, samples, level, "
+                        + "version, origin",
+                "health_scores", "district, window_start, score, worst_level, version, origin",
+                "alert_events", "alert_id, version, rule, indicator_id, district, kind, level, previous_level, "
+                        + "value, threshold, event_time, since, audience, origin, message");
+        List<String> content = new ArrayList<>();
+        for (String table : List.of("indicator_values", "health_scores", "alert_events")) {
+            content.add(table + " " + clickHouse.query("SELECT concat(toString(count()), ' rows, hash ', "
+                    + "toString(sum(cityHash64(" + columns.get(table) + ")))) FROM " + DB + "." + table
+                    + " FINAL WHERE startsWith(district, '110')", rs -> rs.getString(1)).get(0));
+        }
+        return content;
+    }
+
+    private static Set<String> beijingAlertRows() throws Exception {
+        return new HashSet<>(clickHouse.query("SELECT concat(alert_id, ' v', toString(version), ' ', toString(kind), "
+                + "' ', toString(level), ' at ', toString(event_time), ' since ', toString(since), ' ', message) FROM "
+                + DB + ".alert_events FINAL WHERE startsWith(district, '110')", rs -> rs.getString(1)));
     }
 
     private static long count(String table, String where) throws Exception {

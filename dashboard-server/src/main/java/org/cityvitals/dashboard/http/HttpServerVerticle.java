@@ -16,6 +16,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import org.cityvitals.dashboard.DashboardConfig;
 import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.backfill.BackfillRunner;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.dashboard.feed.FeedStatus;
 import org.cityvitals.dashboard.live.ChangedAlert;
@@ -54,13 +55,14 @@ public final class HttpServerVerticle extends VerticleBase {
     private final IndicatorCatalogue catalogue;
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
+    private final BackfillRunner backfills;
     private HttpServer server;
     private LiveHub hub;
     private Router router;
 
     public HttpServerVerticle(DashboardConfig config, Authenticator auth, ClickHouse clickHouse,
                               AlertActionPublisher publisher, IndicatorCatalogue catalogue, FeedStatus feedStatus,
-                              PrometheusMeterRegistry meters) {
+                              PrometheusMeterRegistry meters, BackfillRunner backfills) {
         this.config = config;
         this.auth = auth;
         this.clickHouse = clickHouse;
@@ -71,6 +73,7 @@ public final class HttpServerVerticle extends VerticleBase {
         this.catalogue = catalogue;
         this.feedStatus = feedStatus;
         this.meters = meters;
+        this.backfills = backfills;
     }
 
     @Override
@@ -103,6 +106,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
+        new BackfillApi(backfills).mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()

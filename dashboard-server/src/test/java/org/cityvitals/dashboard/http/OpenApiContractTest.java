@@ -47,7 +47,8 @@ class OpenApiContractTest {
         publisher = new AlertActionPublisher(config.kafkaBootstrap());
         http = new HttpServerVerticle(config, new Authenticator(vertx, UserDirectory.demo(), "test-secret",
                 LoginGuard.standard()), new ClickHouse(config.clickHouseJdbcUrl()), publisher,
-                IndicatorCatalogue.loadDefault(), new FeedStatus(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                IndicatorCatalogue.loadDefault(), new FeedStatus(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                null);
         client = WebClient.create(vertx);
         vertx.deployVerticle(http).onComplete(ctx.succeedingThenComplete());
     }
@@ -120,6 +121,32 @@ class OpenApiContractTest {
                     .isEqualTo("ops");
             ctx.completeNow();
         })));
+    }
+
+    @Test
+    void backfillsAreForAdminsAndAServerWithoutARunnerSays501(VertxTestContext ctx) {
+        JsonObject backfill = new JsonObject().put("arguments", new io.vertx.core.json.JsonArray()
+                .add("--dataset").add("beijing-aq"));
+        login("ops").compose(ops -> post("/api/admin/backfills", backfill, ops)).compose(asOps -> {
+            ctx.verify(() -> assertThat(asOps.statusCode()).isEqualTo(403));
+            return login("admin");
+        }).compose(admin -> post("/api/admin/backfills", new JsonObject().put("arguments", "--max"), admin)
+                .compose(notAList -> {
+                    ctx.verify(() -> {
+                        assertThat(notAList.statusCode()).isEqualTo(400);
+                        assertThat(notAList.bodyAsJsonObject().getString("error")).contains("arguments");
+                    });
+                    return post("/api/admin/backfills", backfill, admin);
+                })).onComplete(ctx.succeeding(noRunner -> ctx.verify(() -> {
+                    assertThat(noRunner.statusCode()).isEqualTo(501);
+                    assertThat(noRunner.bodyAsJsonObject().getString("error")).contains("./cityvitals replay");
+                    ctx.completeNow();
+                })));
+    }
+
+    private Future<String> login(String demoUser) {
+        return post("/api/login", new JsonObject().put("username", demoUser).put("password", demoUser), null)
+                .map(answer -> answer.bodyAsJsonObject().getString("token"));
     }
 
     private Future<HttpResponse<Buffer>> get(String uri) {

@@ -19,5 +19,7 @@ public enum Permission {
     /** Silence an alert for longer, up to {@link PermissionTable#LONGEST_SILENCE}. */
     SILENCE_LONG,
     /** Create, change and remove users. */
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Start backfills of history over HTTP and follow them (what {@code cityvitals replay} does on a console). */
+    RUN_BACKFILLS
 }
