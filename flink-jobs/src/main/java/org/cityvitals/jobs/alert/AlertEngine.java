@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  * stored values but not alert history. A city-wide series whose value only repeats its worst district raises no alert
  * of its own (the district's alert is the actionable one), and city series never raise no-data (their districts do).
  * A series silent for a day is retired and leaves no state or timer behind; the end of a bounded input (the watermark
- * jumps to the end of time) is not silence, and a backfill judges silence from the gaps between windows, without
- * timers, so that a second run gives the same episodes. A series whose indicator has left the catalogue drops its state. A person
+ * jumps to the end of time) is not silence. A backfill judges its inputs in event-time order ({@link EventTimeOrder})
+ * and silence from the gaps between windows, without silence timers, so that a second run gives the same episodes. A series whose indicator has left the catalogue drops its state. A person
  * who resolves an alert by hand ({@link ManualResolve}) closes its episode here too; the rule starts afresh, so a
  * condition that still holds opens a new episode after the rule's own wait (for-duration, strikes, silence).
  */
@@ -49,6 +49,8 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
     private transient ValueState<RateOfChangeRule.State> rate;
     private transient ValueState<AnomalyRule.State> anomaly;
     private transient ValueState<NoDataRule.State> noData;
+    /** A backfill's inputs waiting for event time; null in a live job. */
+    private transient EventTimeOrder order;
 
     /** @param origin whether this job is live or a backfill: carried by every alert it raises */
     public AlertEngine(CatalogueText catalogue, Origin origin) {
@@ -62,6 +64,7 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
         rate = getRuntimeContext().getState(new ValueStateDescriptor<>("rate", RateOfChangeRule.State.class));
         anomaly = getRuntimeContext().getState(new ValueStateDescriptor<>("anomaly", AnomalyRule.State.class));
         noData = getRuntimeContext().getState(new ValueStateDescriptor<>("no-data", NoDataRule.State.class));
+        order = bounded() ? new EventTimeOrder(getRuntimeContext()) : null;
     }
 
     /** What the catalogue lets one series do. */
@@ -90,6 +93,14 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
 
     @Override
     public void processElement1(IndicatorValue v, Context ctx, Collector<AlertEvent> out) throws Exception {
+        if (order != null) {
+            order.hold(v, ctx.timerService());
+        } else {
+            judgeValue(v, ctx, out);
+        }
+    }
+
+    private void judgeValue(IndicatorValue v, Context ctx, Collector<AlertEvent> out) throws Exception {
         IndicatorDefinition d = catalogue.get().byId(v.indicatorId()).orElse(null);
         if (d == null) {
             retireUnknown(ctx.getCurrentKey());
@@ -135,7 +146,9 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
     /** A single valid reading of an indicator with an instant rule, or a person's resolve. */
     @Override
     public void processElement2(PointInput in, Context ctx, Collector<AlertEvent> out) throws Exception {
-        if (in.reading() != null) {
+        if (in.reading() != null && order != null) {
+            order.hold(in.reading(), ctx.timerService());
+        } else if (in.reading() != null) {
             judgeInstant(in.reading(), out);
         } else {
             resolveByHand(in.resolve(), ctx, out);
@@ -252,6 +265,20 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        if (order != null) {
+            order.release(timestamp, new EventTimeOrder.Judge() {
+                @Override
+                public void value(IndicatorValue v) throws Exception {
+                    judgeValue(v, ctx, out);
+                }
+
+                @Override
+                public void reading(InstantReading r) throws Exception {
+                    judgeInstant(r, out);
+                }
+            });
+            return;
+        }
         NoDataRule.State silence = noData.value();
         if (silence == null || timestamp != silence.silenceTimer
                 || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {

@@ -251,4 +251,31 @@ class AlertEngineTest {
                         tuple(id("no_data", "air.pm25", 1), AlertKind.RESOLVED, 12L, Origin.BACKFILL));
         assertThat(harness.numEventTimeTimers()).isZero();
     }
+
+    @Test
+    void aBackfillJudgesAReadingBeforeTheWindowThatCoversItWhicheverArrivesFirst() throws Exception {
+        List<List<AlertEvent>> runs = new java.util.ArrayList<>();
+        for (boolean windowFirst : new boolean[] {true, false}) {
+            if (harness != null) {
+                harness.close();
+            }
+            open(Origin.BACKFILL, null);
+            Instant end = T0.plusSeconds(60);
+            IndicatorValue window = new IndicatorValue("gas.leak_lel", "310106", T0, end, 80, 3, Level.NORMAL, 1);
+            if (windowFirst) {
+                harness.processElement1(window, end.toEpochMilli() - 1);
+            }
+            reading("gas.leak_lel", "310106", 80, 9);
+            if (!windowFirst) {
+                harness.processElement1(window, end.toEpochMilli() - 1);
+            }
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+            runs.add(alerts());
+        }
+        // GB/T 50493-2019 in the catalogue: 75 %LEL is red; the reading at 0:00:09 opens the episode, since 0:00:09
+        assertThat(runs.get(0)).extracting(AlertEvent::kind, AlertEvent::level,
+                a -> Duration.between(T0, a.since()).getSeconds()).containsExactly(
+                tuple(AlertKind.OPENED, Level.RED, 9L));
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
+    }
 }
