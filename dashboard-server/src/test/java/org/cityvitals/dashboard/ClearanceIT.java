@@ -167,7 +167,8 @@ class ClearanceIT {
         List<String> paths = path.contains("{alertId}")
                 ? List.of(path.replace("{alertId}", OPEN_ALERT), path.replace("{alertId}", INTERNAL_ALERT))
                 : List.of(path);
-        boolean byIndicator = op.getParameters().stream().anyMatch(p -> p.getName().equals("indicator"));
+        boolean byIndicator = path.contains("{indicatorId}")
+                || op.getParameters().stream().anyMatch(p -> p.getName().equals("indicator"));
         Map<String, String> uris = new java.util.LinkedHashMap<>();
         for (String p : paths) {
             for (String indicator : byIndicator ? List.of(OPEN_INDICATOR, INTERNAL_INDICATOR) : List.of("")) {
@@ -175,7 +176,8 @@ class ClearanceIT {
                 for (Parameter parameter : op.getParameters()) {
                     String value = switch (parameter.getName()) {
                         case "indicator" -> indicator;
-                        case "district" -> DISTRICT;
+                        case "district", "area" -> DISTRICT;
+                        case "day" -> WINDOW.toString().substring(0, 10);
                         case "from" -> WINDOW.minus(Duration.ofHours(1)).toString();
                         case "to" -> WINDOW.plus(Duration.ofHours(1)).toString();
                         default -> null;
@@ -184,7 +186,8 @@ class ClearanceIT {
                         query.append(query.isEmpty() ? "?" : "&").append(parameter.getName()).append('=').append(value);
                     }
                 }
-                uris.put("GET " + p + (indicator.isEmpty() ? "" : "?indicator=" + indicator), p + query);
+                String uri = p.replace("{indicatorId}", indicator) + query;
+                uris.put("GET " + p + (indicator.isEmpty() ? "" : "?indicator=" + indicator), uri);
             }
         }
         return uris;

@@ -22,10 +22,13 @@ import org.cityvitals.dashboard.live.ChangedAlert;
 import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
+import org.cityvitals.dashboard.open.OpenCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.HistoryQueries;
+import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
 
 import java.net.BindException;
@@ -103,6 +106,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
+        new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
+                new OpenDataQueries(clickHouse, config.clickHouseDatabase()), store, meters).mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()
