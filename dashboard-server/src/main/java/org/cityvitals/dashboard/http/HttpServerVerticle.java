@@ -25,8 +25,11 @@ import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.dashboard.open.OpenCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.MetadataCatalogue;
+import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.CatalogueQueries;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
@@ -105,6 +108,9 @@ public final class HttpServerVerticle extends VerticleBase {
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
+                .mount(api);
+        new CatalogueApi(new MetadataCatalogue(catalogue, MetricRegistry.loadDefault(), Classification.loadDefault()),
+                Classification.loadDefault(), new CatalogueQueries(clickHouse, config.clickHouseDatabase()), store)
                 .mount(api);
         new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
                 new OpenDataQueries(clickHouse, config.clickHouseDatabase()), store, meters).mount(api);

@@ -30,7 +30,8 @@ final class ClassificationLoader {
     private static final Set<String> SECTIONS = Set.of("owners", "sources", "metrics", "indicators", "datasets",
             "tables");
     private static final Set<String> ITEM_FIELDS = Set.of("id", "class", "owner");
-    private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "class", "owner");
+    private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "class", "owner", "zh", "en");
+    private static final Set<String> DATASET_FIELDS = Set.of("id", "class", "owner", "zh", "en");
     private static final Set<String> TABLE_FIELDS = Set.of("id", "class", "owner", "rows", "columns");
     private static final Set<String> COLUMN_FIELDS = Set.of("class", "carries");
     private static final String ROWS_BY_INDICATOR = "by_indicator";
@@ -99,7 +100,8 @@ final class ClassificationLoader {
             if (m == null) {
                 continue;
             }
-            m.allowOnly(kind == ItemKind.SOURCE ? SOURCE_FIELDS : ITEM_FIELDS);
+            m.allowOnly(kind == ItemKind.SOURCE ? SOURCE_FIELDS : kind == ItemKind.DATASET ? DATASET_FIELDS
+                    : ITEM_FIELDS);
             String id = m.string("id", true);
             if (id == null) {
                 continue;
@@ -131,7 +133,11 @@ final class ClassificationLoader {
             problems.add(m.value("owner", true), "owner '" + owner + "' is not declared under owners");
             return null;
         }
-        return id == null || dataClass == null || owner == null ? null : new ClassifiedItem(kind, id, dataClass, owner);
+        boolean named = kind == ItemKind.SOURCE || kind == ItemKind.DATASET;
+        String zh = named ? m.string("zh", true) : null;
+        String en = named ? m.string("en", true) : null;
+        return id == null || dataClass == null || owner == null || named && (zh == null || en == null) ? null
+                : new ClassifiedItem(kind, id, dataClass, owner, zh, en);
     }
 
     private void readTables(YamlMap root) {

@@ -4,6 +4,8 @@ import org.cityvitals.indicators.access.Clearance;
 
 /**
  * One classified thing of the data standard: its class (a {@link Clearance} value: the lowest clearance that may
- * see it) and the id of its {@link Owner}.
+ * see it), the id of its {@link Owner}, and for sources and datasets, which no other file names, its names (null for
+ * metrics, indicators and tables, named where they are defined).
  */
-public record ClassifiedItem(ItemKind kind, String id, Clearance dataClass, String owner) {}
+public record ClassifiedItem(ItemKind kind, String id, Clearance dataClass, String owner, String nameZh,
+                             String nameEn) {}

@@ -65,6 +65,7 @@ class SqlOnBothEnginesIT {
             Map.entry("alerts/open-alerts", List.of()),
             Map.entry("alerts/transitions", List.of("air.pm25:310101:1")),
             Map.entry("alerts/transitions-changed-since", List.of(NOW - 86_400)),
+            Map.entry("catalogue/freshness", List.of(NOW - 86_400, NOW - 86_400, NOW - 86_400)),
             Map.entry("backfill/live-rows-in-range", List.of("310000,310101,310115", NOW - 86_400, NOW)),
             Map.entry("backfill/stored-results", List.of("310000,310101", NOW - 86_400, NOW, "310000,310101",
                     NOW - 86_400, NOW, "310000,310101", NOW - 86_400, NOW, "310000,310101", NOW - 86_400, NOW)),
