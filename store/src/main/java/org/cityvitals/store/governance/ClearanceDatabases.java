@@ -94,6 +94,8 @@ public final class ClearanceDatabases {
                     run("ALTER TABLE " + copy + " DROP COLUMN " + column.name());
                 }
             }
+        } else {
+            addNewColumns(table, clearance, columns, target);
         }
         // a view writes its block into the copy as it is, so it must carry the MATERIALIZED columns as well (18.16
         // refuses a block without them); an INSERT may not name them, the copy computes them itself. A table that a
@@ -202,15 +204,34 @@ public final class ClearanceDatabases {
     /** How a column of the platform's table gets its value: written by inserts, computed on insert, or never stored. */
     private enum ColumnKind { WRITTEN, MATERIALIZED, ALIAS }
 
-    private record SourceColumn(String name, ColumnKind kind) {}
+    /** A column of the platform's table: its name, how it gets its value, and its definition after the name. */
+    private record SourceColumn(String name, ColumnKind kind, String definition) {}
+
+    /**
+     * Columns a migration added to the platform's table since the copy was made, and that the clearance covers: a
+     * view writing a column its copy lacks would make every insert into the platform's table fail.
+     */
+    private void addNewColumns(ClassifiedTable table, Clearance clearance, List<SourceColumn> columns, String target)
+            throws SQLException {
+        List<String> copied = server.query("SELECT name FROM system.columns WHERE database = ? AND table = ?",
+                rs -> rs.getString(1), target, table.id());
+        for (SourceColumn column : columns) {
+            if (!copied.contains(column.name()) && clearance.covers(table.columnClass(column.name()))) {
+                run("ALTER TABLE " + target + "." + table.id() + " ADD COLUMN " + column.name() + " "
+                        + column.definition());
+            }
+        }
+    }
 
     private List<SourceColumn> sourceColumns(String table) throws SQLException {
-        List<SourceColumn> columns = server.query("SELECT name, default_kind FROM system.columns "
-                + "WHERE database = ? AND table = ?", rs -> new SourceColumn(rs.getString(1), switch (rs.getString(2)) {
+        List<SourceColumn> columns = server.query("SELECT name, default_kind, type, default_expression "
+                + "FROM system.columns WHERE database = ? AND table = ?", rs -> new SourceColumn(rs.getString(1),
+                switch (rs.getString(2)) {
                     case "MATERIALIZED" -> ColumnKind.MATERIALIZED;
                     case "ALIAS" -> ColumnKind.ALIAS;
                     default -> ColumnKind.WRITTEN;
-                }), database, table);
+                }, rs.getString(3) + (rs.getString(2).isEmpty() ? "" : " " + rs.getString(2) + " " + rs.getString(4))),
+                database, table);
         if (columns.isEmpty()) {
             throw new IllegalStateException("table " + database + "." + table + " is classified in "
                     + Classification.RESOURCE + " but does not exist: run the migrations first");

@@ -153,6 +153,25 @@ class AnalystClearanceIT {
         assertThat(count(open, "water.pressure_min")).isZero();
     }
 
+    @Test
+    void aColumnAMigrationAddsReachesTheCopiesAndWritesKeepWorking() throws SQLException {
+        admin.execute("ALTER TABLE " + DB + ".indicator_values ADD COLUMN governance_probe UInt8 DEFAULT 7");
+        try {
+            new ClearanceDatabases(admin, DB, Classification.loadDefault()).apply();
+            // a day before the marker hour, so the other tests' counts there stay as they are
+            Instant start = HOUR.minus(1, ChronoUnit.DAYS);
+            new ClickHouse(TestClickHouse.server().jdbcUrl(DB)).insert(DB, new IndicatorValueTable(Origin.LIVE),
+                    List.of(new IndicatorValue("air.pm25", "310101", start, start.plusSeconds(60), 1, 1, Level.NORMAL,
+                            1)));
+            assertThat(analyst(Clearance.OPEN).query("SELECT governance_probe FROM indicator_values "
+                    + "WHERE window_start = toDateTime(?)", rs -> rs.getInt(1), start.getEpochSecond()))
+                    .containsExactly(7);
+        } finally {
+            admin.execute("ALTER TABLE " + DB + ".indicator_values DROP COLUMN governance_probe");
+            new ClearanceDatabases(admin, DB, Classification.loadDefault()).apply();
+        }
+    }
+
     private static long count(ClickHouse ch, String indicator) throws SQLException {
         return ch.query("SELECT count() FROM indicator_values WHERE indicator_id = ?", rs -> rs.getLong(1), indicator)
                 .get(0);
