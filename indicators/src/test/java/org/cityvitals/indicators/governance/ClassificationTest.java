@@ -1,13 +1,16 @@
 package org.cityvitals.indicators.governance;
 
 import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.catalogue.CatalogueTool;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.metric.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -114,6 +117,24 @@ class ClassificationTest {
                 + "lon: {class: internal, carries: site_location}}}"))
                 .containsExactly(FILE + ":" + (lineOf(line) + 1) + ": column dim_sensors.lat is open, less restricted "
                         + "than its table (internal)");
+    }
+
+    @Test
+    void aSourceNeedsItsNamesInBothLanguages() {
+        String line = "  - {id: air, kind: sensor_network, class: open, owner: ecology_environment, zh: 空气质量监测网, "
+                + "en: Air quality monitoring network}";
+        assertThat(problemsWith(line, "  - {id: air, kind: sensor_network, class: open, owner: ecology_environment, "
+                + "en: Air quality monitoring network}"))
+                .containsExactly(FILE + ":" + lineOf(line) + ": missing field 'zh'");
+    }
+
+    @Test
+    void theCatalogueCheckAlsoChecksTheShippedClassification() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int code = CatalogueTool.check(null, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).endsWith(Classification.RESOURCE
+                + ": OK, every source, metric, indicator and table classified\n");
     }
 
     private static String shipped() {
