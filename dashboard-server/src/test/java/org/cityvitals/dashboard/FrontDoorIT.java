@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FrontDoorIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Set<String> PUBLIC = Set.of("login", "demoAccounts", "health", "ready", "metrics", "openapi");
+    private static final Set<String> PUBLIC = Set.of("login", "demoAccounts", "health", "ready", "metrics", "openapi",
+            "openDatasets", "openHourly");
     private static TestStack stack;
     private static Vertx vertx;
     private static DashboardServer server;

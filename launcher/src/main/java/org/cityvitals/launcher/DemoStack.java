@@ -7,6 +7,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.cityvitals.dashboard.DashboardConfig;
 import org.cityvitals.dashboard.DashboardServer;
 import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.ingest.gateway.IngestGatewayVerticle;
 import org.cityvitals.ingest.sim.Simulator;
 import org.cityvitals.ingest.sim.SimulatorConfig;
@@ -20,6 +21,7 @@ import org.cityvitals.stack.Ports;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
 import org.cityvitals.store.dimension.DimensionLoader;
+import org.cityvitals.store.governance.ClearanceDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +82,7 @@ final class DemoStack implements AutoCloseable {
             ClickHouse clickHouse = new ClickHouse(clickHouseUrl);
             new SchemaMigrator(clickHouse, DATABASE).migrate();
             new DimensionLoader(clickHouse, DATABASE).load(Instant.now());
+            new ClearanceDatabases(clickHouse, DATABASE, Classification.loadDefault()).apply();
             RetentionSchedule retention = RetentionSchedule.start(clickHouse, DATABASE);
             stack.started.push(new Stoppable("retention", retention));
 

@@ -1,7 +1,9 @@
 package org.cityvitals.store;
 
 import org.cityvitals.indicators.cli.ClickHouseOptions;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.store.dimension.DimensionLoader;
+import org.cityvitals.store.governance.ClearanceDatabases;
 import org.cityvitals.store.retention.Retention;
 import org.cityvitals.store.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
@@ -61,7 +63,8 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Apply new schema migrations, then reload the dimension tables.")
+            description = "Apply new schema migrations, reload the dimension tables, then bring the analysts' "
+                    + "clearance databases in line with the data classification.")
     static final class Migrate extends StoreAction {
         @Override
         void run(ClickHouse server, String database, PrintWriter out) throws SQLException {
@@ -76,6 +79,12 @@ public final class DbCommand implements Callable<Integer> {
                 out.printf("applied V%03d %s to %s%n", version, names.get(version), database);
             }
             loadDimensions(server, database, out);
+            ClearanceDatabases.Applied clearances = new ClearanceDatabases(server, database,
+                    Classification.loadDefault()).apply();
+            clearances.changes().forEach(out::println);
+            if (clearances.changes().isEmpty()) {
+                out.println("the clearance databases of " + database + " match the data classification");
+            }
         }
     }
 

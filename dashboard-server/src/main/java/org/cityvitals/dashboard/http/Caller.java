@@ -3,8 +3,10 @@ package org.cityvitals.dashboard.http;
 import io.vertx.ext.web.RoutingContext;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.governance.Classification;
 
 /** The authenticated caller of a REST request, as the API router's root handler found it. */
 final class Caller {
@@ -33,6 +35,25 @@ final class Caller {
         }
         Answers.error(ctx, 403, "the role " + WireNames.of(user.role()) + " may not "
                 + WireNames.of(permission).replace('_', ' ') + " (see the permission table in docs/ACCESS.md)");
+        return false;
+    }
+
+    /**
+     * Whether the caller is cleared for data of {@code dataClass}; if not, answers 403 naming the data, its class and
+     * the caller's clearance.
+     */
+    /** {@link #cleared} for the values and alerts of an indicator, as the data classification classes it. */
+    static boolean clearedFor(RoutingContext ctx, String indicatorId) {
+        return cleared(ctx, Classification.loadDefault().indicatorClass(indicatorId), "indicator " + indicatorId);
+    }
+
+    static boolean cleared(RoutingContext ctx, Clearance dataClass, String what) {
+        Clearance clearance = of(ctx).clearance();
+        if (clearance.covers(dataClass)) {
+            return true;
+        }
+        Answers.error(ctx, 403, what + " is " + WireNames.of(dataClass) + " data and your clearance is "
+                + WireNames.of(clearance) + " (see docs/GOVERNANCE.md)");
         return false;
     }
 }

@@ -23,10 +23,16 @@ import org.cityvitals.dashboard.live.ChangedAlert;
 import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
+import org.cityvitals.dashboard.open.OpenCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.MetadataCatalogue;
+import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.CatalogueQueries;
 import org.cityvitals.store.query.HistoryQueries;
+import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
 
 import java.net.BindException;
@@ -107,6 +113,11 @@ public final class HttpServerVerticle extends VerticleBase {
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         new BackfillApi(backfills).mount(api);
+        new CatalogueApi(new MetadataCatalogue(catalogue, MetricRegistry.loadDefault(), Classification.loadDefault()),
+                Classification.loadDefault(), new CatalogueQueries(clickHouse, config.clickHouseDatabase()), store)
+                .mount(api);
+        new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
+                new OpenDataQueries(clickHouse, config.clickHouseDatabase()), store, meters).mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()

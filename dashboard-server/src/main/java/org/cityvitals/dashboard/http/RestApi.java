@@ -70,7 +70,7 @@ final class RestApi {
         }
         Audience audience = Audience.of(Caller.of(ctx));
         Answers.json(ctx, new OpenAlertsAnswer(live.openAlerts(audience), live.handling(audience),
-                live.flood(audience.scope(), java.time.Instant.now())));
+                live.flood(audience, java.time.Instant.now())));
     }
 
     private record OpenAlertsAnswer(List<AlertEvent> alerts, List<AlertHandling> handling, AlarmFlood.State flood) {}
@@ -81,11 +81,17 @@ final class RestApi {
             Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
+        if (!Caller.clearedFor(ctx, indicator)) {
+            return;
+        }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "history",
                 () -> history.indicatorValues(indicator, area, range.from(), range.to())));
     }
 
     private void healthHistory(RoutingContext ctx) {
+        if (!Caller.cleared(ctx, Audience.classOfHealth(), "the health score")) {
+            return;
+        }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "health history",
                 () -> history.healthScores(area, range.from(), range.to())));
     }

@@ -14,6 +14,8 @@ import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.city.District;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.ItemKind;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.store.query.ScreenQueries;
@@ -92,7 +94,8 @@ final class ScreenApi {
     }
 
     private void incidents(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
+        if (!Caller.may(ctx, Permission.VIEW_HISTORY) || !Caller.cleared(ctx,
+                Classification.loadDefault().classOf(ItemKind.TABLE, "incidents"), "the incident record")) {
             return;
         }
         AccessScope scope = Caller.of(ctx).scope();
@@ -119,6 +122,9 @@ final class ScreenApi {
         String indicator = ctx.request().getParam("indicator");
         if (catalogue.byId(indicator).isEmpty()) {
             Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
+            return;
+        }
+        if (!Caller.clearedFor(ctx, indicator)) {
             return;
         }
         RestApi.withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "alert episodes",

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,9 +47,14 @@ public final class AlarmFlood {
 
     /** The flood state of {@code scope} at {@code now}, forgetting openings that left the window. */
     public State state(AccessScope scope, Instant now) {
+        return state(e -> scope.allows(e.district()), now);
+    }
+
+    /** The flood state of the openings {@code seen} admits, e.g. those of one audience's scope and clearance. */
+    public State state(Predicate<AlertEvent> sees, Instant now) {
         Instant since = now.minus(WINDOW);
         recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));
-        List<AlertEvent> seen = recentOpenings.values().stream().filter(e -> scope.allows(e.district())).toList();
+        List<AlertEvent> seen = recentOpenings.values().stream().filter(sees).toList();
         List<Group> groups = seen.stream()
                 .collect(Collectors.groupingBy(e -> List.of(e.rule(), e.indicatorId())))
                 .values().stream()

@@ -1,23 +1,41 @@
 package org.cityvitals.dashboard.live;
 
 import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.ItemKind;
 
 /**
- * What a group of users may see: their scope, and whether they see the platform's own alarms. Sessions with the same
- * audience share every decision and every encoded message, so the work per message grows with the number of
- * audiences, not of screens.
+ * What a group of users may see: their scope, whether they see the platform's own alarms, and the highest class of
+ * data they are cleared for. Sessions with the same audience share every decision and every encoded message, so the
+ * work per message grows with the number of audiences, not of screens.
  */
-public record Audience(AccessScope scope, boolean platformAlerts) {
+public record Audience(AccessScope scope, boolean platformAlerts, Clearance clearance) {
 
     public static Audience of(PlatformUser user) {
-        return new Audience(user.scope(), user.may(Permission.VIEW_PLATFORM_ALERTS));
+        return new Audience(user.scope(), user.may(Permission.VIEW_PLATFORM_ALERTS), user.clearance());
     }
 
-    /** Whether a message about {@code district} (null: no area) may reach this audience. */
+    /** Whether a message about {@code district} (null: no area) of its class may reach this audience. */
     public boolean admits(Outgoing message) {
         return (message.district() == null || scope.allows(message.district()))
-                && (!message.platformOnly() || platformAlerts);
+                && (!message.platformOnly() || platformAlerts)
+                && clearance.covers(message.dataClass());
+    }
+
+    /** Whether the audience is cleared for the values and alerts of an indicator. */
+    public boolean reveals(String indicatorId) {
+        return Classification.loadDefault().reveals(clearance, indicatorId);
+    }
+
+    /** Whether the audience is cleared for health scores, which summarise indicators of every class. */
+    public boolean revealsHealth() {
+        return clearance.covers(classOfHealth());
+    }
+
+    public static Clearance classOfHealth() {
+        return Classification.loadDefault().classOf(ItemKind.DATASET, Classification.HEALTH_SCORES);
     }
 }

@@ -10,6 +10,7 @@ import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
 import org.cityvitals.indicators.signal.AlertAction;
@@ -146,7 +147,7 @@ public final class LiveHub {
         Cursor head = state.log().head();
         Outgoing beat = WireMessages.heartbeat(head);
         for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
-            AlarmFlood.State flood = state.flood(group.getKey().scope(), now);
+            AlarmFlood.State flood = state.flood(group.getKey(), now);
             Outgoing floodMessage = WireMessages.flood(flood);
             for (ClientSession s : List.copyOf(group.getValue())) {
                 if (!s.expireIfPast(now)) {
@@ -248,7 +249,8 @@ public final class LiveHub {
                 return;
             }
             List<ChangedAlert> inScope = changed.result().stream()
-                    .filter(c -> audience.scope().allows(c.district())).toList();
+                    .filter(c -> LiveState.admits(audience, c.transitions().get(c.transitions().size() - 1)))
+                    .toList();
             open(socket, verified, audience, state.log().head(), snapshot(verified.user(), audience, inScope),
                     List.of());
         });
@@ -288,16 +290,18 @@ public final class LiveHub {
     private record Frame(String text, AlarmFlood.State flood) {}
 
     private Frame snapshot(PlatformUser user, Audience audience, List<ChangedAlert> changed) {
-        AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
+        AlarmFlood.State flood = state.flood(audience, Instant.now());
         return new Frame(Outgoing.marked(state.log().head(), new WireMessages.Snapshot("snapshot", Instant.now(),
                 user.username(), info(user), state.latest(audience), state.health(audience), state.openAlerts(audience),
                 state.handling(audience), flood, changed)).text(), flood);
     }
 
     private Frame resumed(PlatformUser user, Audience audience, int missed) {
-        AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
-        return new Frame(Outgoing.of(null, new WireMessages.Resumed("resumed", Instant.now(), user.username(), info(user),
-                state.latest(audience), state.health(audience), flood, missed)).text(), flood);
+        AlarmFlood.State flood = state.flood(audience, Instant.now());
+        // computed for this audience already: no area or class left to check
+        return new Frame(Outgoing.of(null, Clearance.OPEN, new WireMessages.Resumed("resumed", Instant.now(),
+                user.username(), info(user), state.latest(audience), state.health(audience), flood, missed)).text(),
+                flood);
     }
 
     private static WireMessages.UserInfo info(PlatformUser user) {

@@ -1,7 +1,8 @@
 package org.cityvitals.dashboard.live;
 
 import org.cityvitals.dashboard.feed.Sequenced;
-import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
@@ -75,12 +76,14 @@ public final class LiveState {
             open.apply(alert);
             flood.observe(alert);
             entry = Outgoing.sequenced(alert.district(), alert.audience() == AlertAudience.PLATFORM,
-                    record.position(), head, new WireMessages.AlertMessage("alert", alert));
+                    classOf(alert), record.position(), head, new WireMessages.AlertMessage("alert", alert));
         } else if (record.signal() instanceof AlertAction action) {
             AlertHandling handling = open.applyAction(action).orElse(null);
-            boolean platform = open.find(action.alertId()).map(a -> a.audience() == AlertAudience.PLATFORM)
-                    .orElse(false);
-            entry = Outgoing.sequenced(action.district(), platform, record.position(), head,
+            Optional<AlertEvent> alert = open.find(action.alertId());
+            boolean platform = alert.map(a -> a.audience() == AlertAudience.PLATFORM).orElse(false);
+            // an action on an alert no longer open says nothing of its indicator: only the fully cleared get it
+            Clearance dataClass = alert.map(LiveState::classOf).orElse(Clearance.SENSITIVE);
+            entry = Outgoing.sequenced(action.district(), platform, dataClass, record.position(), head,
                     new WireMessages.AlertActionMessage("alertAction", action, handling));
         } else {
             throw new IllegalArgumentException("not a record of the alert stream: " + record.signal());
@@ -90,10 +93,14 @@ public final class LiveState {
     }
 
     public List<IndicatorValue> latest(Audience audience) {
-        return latest.all().stream().filter(v -> audience.scope().allows(v.district())).toList();
+        return latest.all().stream()
+                .filter(v -> audience.scope().allows(v.district()) && audience.reveals(v.indicatorId())).toList();
     }
 
     public List<HealthScoreValue> health(Audience audience) {
+        if (!audience.revealsHealth()) {
+            return List.of();
+        }
         return health.all().stream().filter(h -> audience.scope().allows(h.district())).toList();
     }
 
@@ -110,13 +117,22 @@ public final class LiveState {
                 .filter(h -> open.find(h.alertId()).map(a -> admits(audience, a)).orElse(false)).toList();
     }
 
-    public AlarmFlood.State flood(AccessScope scope, Instant now) {
-        return flood.state(scope, now);
+    /** The flood state of what {@code audience} sees: only the alerts it may see count. */
+    public AlarmFlood.State flood(Audience audience, Instant now) {
+        return flood.state(alert -> admits(audience, alert), now);
     }
 
-    /** Whether {@code audience} may see {@code alert}: in scope, and for platform alarms, cleared for them. */
+    /**
+     * Whether {@code audience} may see {@code alert}: in scope, for platform alarms cleared for them, and cleared for
+     * the class of its indicator.
+     */
     public static boolean admits(Audience audience, AlertEvent alert) {
         return audience.scope().allows(alert.district())
-                && (alert.audience() != AlertAudience.PLATFORM || audience.platformAlerts());
+                && (alert.audience() != AlertAudience.PLATFORM || audience.platformAlerts())
+                && audience.reveals(alert.indicatorId());
+    }
+
+    private static Clearance classOf(AlertEvent alert) {
+        return Classification.loadDefault().indicatorClass(alert.indicatorId());
     }
 }

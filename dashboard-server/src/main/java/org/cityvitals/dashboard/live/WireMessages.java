@@ -1,5 +1,7 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
@@ -43,16 +45,17 @@ final class WireMessages {
     record Heartbeat(String type, Instant serverTime) {}
 
     static Outgoing indicator(IndicatorValue value) {
-        return Outgoing.of(value.district(), new IndicatorMessage("indicator", value));
+        return Outgoing.of(value.district(), Classification.loadDefault().indicatorClass(value.indicatorId()),
+                new IndicatorMessage("indicator", value));
     }
 
     static Outgoing health(HealthScoreValue health) {
-        return Outgoing.of(health.district(), new HealthMessage("health", health));
+        return Outgoing.of(health.district(), Audience.classOfHealth(), new HealthMessage("health", health));
     }
 
-    /** Computed for one audience already, hence no district to check. */
+    /** Computed for one audience already, hence no district or class to check. */
     static Outgoing flood(AlarmFlood.State flood) {
-        return Outgoing.of(null, new FloodMessage("flood", flood));
+        return Outgoing.of(null, Clearance.OPEN, new FloodMessage("flood", flood));
     }
 
     static Outgoing heartbeat(Cursor head) {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.dashboard.feed.Position;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class AlertLogTest {
 
     private static void append(AlertLog log, String partition, long offset) {
         Position p = new Position(partition, offset, offset);
-        log.append(Outgoing.sequenced("310101", false, p, log.head().after(p), new Entry("alert")));
+        log.append(Outgoing.sequenced("310101", false, Clearance.OPEN, p, log.head().after(p), new Entry("alert")));
     }
 
     private record Entry(String type) {}

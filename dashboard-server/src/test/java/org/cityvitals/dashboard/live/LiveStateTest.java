@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.dashboard.feed.Position;
 import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.indicators.access.AccessScope;
@@ -76,9 +77,9 @@ class LiveStateTest {
         assertThat(state.append(new Sequenced(live, new Position("a0", 0, 0)))).as("a replay").isEmpty();
 
         AccessScope shanghai = new AccessScope(Set.of("shanghai"), true, Set.of());
-        assertThat(state.openAlerts(new Audience(shanghai, false))).extracting(AlertEvent::alertId)
+        assertThat(state.openAlerts(new Audience(shanghai, false, Clearance.INTERNAL))).extracting(AlertEvent::alertId)
                 .containsExactly("live");
-        assertThat(state.openAlerts(new Audience(shanghai, true))).extracting(AlertEvent::alertId)
+        assertThat(state.openAlerts(new Audience(shanghai, true, Clearance.INTERNAL))).extracting(AlertEvent::alertId)
                 .containsExactlyInAnyOrder("live", "feed-stalled");
     }
 
@@ -90,7 +91,7 @@ class LiveStateTest {
                 "on it", T0);
         state.applyStored(comment);
         state.append(new Sequenced(comment, new Position("x0", 0, 0)));
-        Audience everyone = new Audience(new AccessScope(Set.of("shanghai"), true, Set.of()), true);
+        Audience everyone = new Audience(new AccessScope(Set.of("shanghai"), true, Set.of()), true, Clearance.INTERNAL);
         assertThat(state.handling(everyone)).singleElement().extracting(AlertHandling::comments).isEqualTo(1);
     }
 

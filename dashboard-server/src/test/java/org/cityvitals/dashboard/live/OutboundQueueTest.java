@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.dashboard.feed.Position;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class OutboundQueueTest {
 
     /** A state message whose text is its name. */
     private static Outgoing value(String name) {
-        return Outgoing.of("310101", new Named(name));
+        return Outgoing.of("310101", Clearance.OPEN, new Named(name));
     }
 
     private record Named(String type) {}
@@ -73,7 +74,7 @@ class OutboundQueueTest {
     }
 
     private static Outgoing alert(int offset) {
-        return Outgoing.sequenced("310101", false, new Position("a0", offset, 0), HEAD, new Named("alert-" + offset));
+        return Outgoing.sequenced("310101", false, Clearance.OPEN, new Position("a0", offset, 0), HEAD, new Named("alert-" + offset));
     }
 
     private static String alertText(int offset) {

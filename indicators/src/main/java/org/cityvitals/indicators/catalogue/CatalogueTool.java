@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cityvitals.indicators.NumberText;
 import org.cityvitals.indicators.event.IncidentSource;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.ClassificationResult;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.level.Thresholds;
 
@@ -54,6 +56,18 @@ public final class CatalogueTool {
         }
         out.println((file == null ? IndicatorCatalogue.DEFAULT_RESOURCE : file) + ": OK, "
                 + result.catalogue().all().size() + " indicators");
+        return file == null ? checkClassification(out) : 0;
+    }
+
+    /** The shipped data classification, checked against the shipped catalogue (docs/GOVERNANCE.md). */
+    private static int checkClassification(PrintStream out) {
+        ClassificationResult classification = Classification.loadDefaultResult();
+        if (!classification.ok()) {
+            classification.problems().forEach(out::println);
+            out.println(classification.problems().size() + " problem(s)");
+            return 1;
+        }
+        out.println(Classification.RESOURCE + ": OK, every source, metric, indicator and table classified");
         return 0;
     }
 

@@ -1,0 +1,189 @@
+package org.cityvitals.dashboard;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.ClassifiedItem;
+import org.cityvitals.indicators.governance.ItemKind;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.store.table.IndicatorValueTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public feed on a real server, ClickHouse and broker: the examples of docs/GOVERNANCE.md run as written (with
+ * the hourly figures worked out there by hand), only open indicators exist, a burst of requests reads ClickHouse
+ * once (counted by the feed's store-read meter, incremented where the query runs), and past the rate limit the
+ * answer is 429. One address makes every request, so the rate limit runs out last (methods in order).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenDataIT {
+
+    private static final Path GUIDE = Path.of("..", "docs", "GOVERNANCE.md");
+    private static final String DOCUMENTED_ADDRESS = "http://127.0.0.1:8080";
+    private static final Pattern READS = Pattern.compile("(?m)^cityvitals_open_store_reads_total (\\S+)$");
+
+    private static TestStack stack;
+    private static Vertx vertx;
+    private static DashboardServer server;
+    private static WebClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.get();
+        vertx = Vertx.vertx();
+        server = TestStack.startReady(vertx, stack.config());
+        http = WebClient.create(vertx);
+        // the figures docs/GOVERNANCE.md works out: PM2.5 in Huangpu on 2025-06-01 and the city-wide value
+        stack.clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(
+                pm25("310101", "2025-06-01T00:00:00Z", 38), pm25("310101", "2025-06-01T00:05:00Z", 43),
+                pm25("310101", "2025-06-01T01:00:00Z", 45), pm25("310000", "2025-06-01T00:00:00Z", 41),
+                pm25("310104", "2025-06-02T07:00:00Z", 52)));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close().await();
+        vertx.close().await();
+    }
+
+    @Test
+    @Order(1)
+    void theGuidesExamplesRunAsWrittenAndPrintWhatItShows() throws Exception {
+        List<Example> examples = examples();
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+        for (Example example : examples) {
+            String command = example.command().replace(DOCUMENTED_ADDRESS, "http://127.0.0.1:" + server.port());
+            Process bash = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+            String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(bash.exitValue()).as(command + "\n" + output).isZero();
+            if (example.expected().startsWith("{")) {
+                assertThat(new JsonObject(output)).as(command).isEqualTo(new JsonObject(example.expected()));
+            } else {
+                assertThat(output.strip()).as(command).isEqualTo(example.expected().strip());
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void onlyOpenIndicatorsArePublished() throws Exception {
+        JsonArray datasets = get("/open/v1/datasets").bodyAsJsonObject().getJsonArray("dcat:dataset");
+        List<String> published = datasets.stream().map(d -> ((JsonObject) d).getString("dct:identifier")).toList();
+        List<String> open = Classification.loadDefault().items(ItemKind.INDICATOR).stream()
+                .filter(i -> i.dataClass() == Clearance.OPEN).map(ClassifiedItem::id).toList();
+        assertThat(published).containsExactlyInAnyOrderElementsOf(open).contains("air.pm25")
+                .doesNotContain("water.pressure_min", "hotline.backlog");
+        HttpResponse<Buffer> internal = get("/open/v1/indicators/water.pressure_min/hourly?area=310101&day=2025-06-01");
+        assertThat(internal.statusCode()).isEqualTo(404);
+        assertThat(internal.bodyAsJsonObject().getString("error"))
+                .isEqualTo("no open dataset 'water.pressure_min': GET /open/v1/datasets lists them");
+    }
+
+    @Test
+    @Order(3)
+    void aBurstOfRequestsReadsClickHouseOncePerCachePeriod() throws Exception {
+        double before = storeReads();
+        List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            burst.add(http.get(server.port(), "127.0.0.1", "/open/v1/indicators/air.pm25/hourly?area=310104"
+                    + "&day=2025-06-02&format=csv").send());
+        }
+        for (Future<HttpResponse<Buffer>> answer : burst) {
+            HttpResponse<Buffer> response = answer.await(20, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.bodyAsString()).isEqualTo("hour,mean,min,max,windows\n2025-06-02T07:00:00Z,52,52,52,1\n");
+        }
+        assertThat(storeReads() - before).as("ClickHouse reads for 40 requests of one key").isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void pastSixtyRequestsAMinuteAnAddressIsAnswered429WithRetryAfter() throws Exception {
+        HttpResponse<Buffer> refused = null;
+        for (int i = 0; i < 80 && refused == null; i++) {
+            HttpResponse<Buffer> answer = get("/open/v1/datasets");
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            } else {
+                assertThat(answer.statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(refused).as("a 429 within 80 requests at once").isNotNull();
+        assertThat(Integer.parseInt(refused.getHeader("Retry-After"))).isBetween(1, 60);
+        assertThat(refused.bodyAsJsonObject().getString("error"))
+                .startsWith("more than 60 requests a minute from your address: retry in ");
+    }
+
+    private static double storeReads() throws Exception {
+        Matcher reads = READS.matcher(get("/metrics").bodyAsString());
+        assertThat(reads.find()).as("cityvitals_open_store_reads_total in /metrics").isTrue();
+        return Double.parseDouble(reads.group(1));
+    }
+
+    /** A {@code $ curl …} line of the guide's shell blocks and the output shown under it. */
+    private record Example(String command, String expected) {}
+
+    private static List<Example> examples() throws IOException {
+        List<Example> examples = new ArrayList<>();
+        List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8);
+        boolean inShell = false;
+        String command = null;
+        StringBuilder expected = new StringBuilder();
+        for (String line : lines) {
+            if (line.startsWith("```")) {
+                if (command != null) {
+                    examples.add(new Example(command, expected.toString()));
+                    command = null;
+                }
+                inShell = !inShell && line.equals("```sh");
+                continue;
+            }
+            if (inShell && line.startsWith("$ ")) {
+                if (command != null) {
+                    examples.add(new Example(command, expected.toString()));
+                }
+                command = line.substring(2);
+                expected.setLength(0);
+            } else if (inShell && command != null) {
+                expected.append(line).append('\n');
+            }
+        }
+        return examples;
+    }
+
+    private static HttpResponse<Buffer> get(String uri) throws Exception {
+        return http.get(server.port(), "127.0.0.1", uri).send().await(10, TimeUnit.SECONDS);
+    }
+
+    private static IndicatorValue pm25(String area, String windowStart, double value) {
+        Instant start = Instant.parse(windowStart);
+        return new IndicatorValue("air.pm25", area, start, start.plusSeconds(60), value, 4, Level.NORMAL, 1);
+    }
+}

@@ -1,0 +1,56 @@
+package org.cityvitals.dashboard.open;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One load per key and period, shared by everyone asking while it runs; failures are not kept. */
+class ResponseCacheTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
+
+    @Test
+    void aKeyIsLoadedOncePerPeriodHoweverManyAsk() {
+        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
+        AtomicInteger loads = new AtomicInteger();
+        Promise<String> slow = Promise.promise();
+        for (int i = 0; i < 1000; i++) {
+            cache.get("air.pm25|310101", () -> {
+                loads.incrementAndGet();
+                return slow.future();
+            });
+        }
+        slow.complete("rows");
+        clock.now = T0.plusSeconds(59);
+        assertThat(cache.get("air.pm25|310101", () -> Future.succeededFuture("other")).result()).isEqualTo("rows");
+        assertThat(loads).hasValue(1);
+        clock.now = T0.plusSeconds(60);
+        assertThat(cache.get("air.pm25|310101", () -> Future.succeededFuture("fresh")).result()).isEqualTo("fresh");
+    }
+
+    @Test
+    void aFailedLoadIsTriedAgainAtOnce() {
+        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
+        assertThat(cache.get("k", () -> Future.failedFuture("ClickHouse is down")).failed()).isTrue();
+        assertThat(cache.get("k", () -> Future.succeededFuture("rows")).result()).isEqualTo("rows");
+    }
+
+    @Test
+    void theOldestAnswerMakesRoomWhenFull() {
+        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 2, clock);
+        cache.get("a", () -> Future.succeededFuture("a1"));
+        cache.get("b", () -> Future.succeededFuture("b1"));
+        cache.get("c", () -> Future.succeededFuture("c1"));
+        assertThat(cache.get("b", () -> Future.succeededFuture("b2")).result()).isEqualTo("b1");
+        assertThat(cache.get("a", () -> Future.succeededFuture("a2")).result()).isEqualTo("a2");
+    }
+}
