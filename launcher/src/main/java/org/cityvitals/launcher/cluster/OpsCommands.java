@@ -1,0 +1,18 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.indicators.cli.Cli;
+import picocli.CommandLine.Command;
+
+/**
+ * The cluster, drill, bench and backup commands under one name until they are subcommands of {@code cityvitals}
+ * itself: {@code java -cp 'launcher/target/classes:launcher/target/lib/*' org.cityvitals.launcher.cluster.OpsCommands
+ * cluster up}.
+ */
+@Command(name = "cityvitals", mixinStandardHelpOptions = true,
+        subcommands = {ClusterCommand.class})
+public final class OpsCommands {
+
+    public static void main(String[] args) {
+        System.exit(Cli.of(new OpsCommands()).execute(args));
+    }
+}

@@ -1,0 +1,112 @@
+package org.cityvitals.store.distributed;
+
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.SchemaMigrator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The platform's schema on a sharded ClickHouse cluster, built from the same migrations as a single server.
+ *
+ * <p>On every server, {@code <database>_local} holds the real tables and materialized views, applied by
+ * {@link SchemaMigrator} exactly as on a single server (so rollup views run on each shard, over that shard's rows).
+ * {@code <database>} holds, under the same names, a {@code Distributed} table over each of them, sharded by the key
+ * in {@code db/distributed/sharding.properties}, plus whole copies of the small dimension tables. Every writer and
+ * reader (the Flink job, the dashboard, analysts, {@code db migrate}) keeps using {@code <database>} unchanged, on
+ * any server. {@code <database>.schema_version} records each migration as applied in this form, so the job's own
+ * migration at start finds nothing to do rather than creating single-server tables and views beside the Distributed
+ * ones; a new migration is applied by running this again.
+ *
+ * <p>Columns the server computes ({@code MATERIALIZED}) stay out of the Distributed table: 18.16 refuses to forward
+ * them to the shards. They remain readable on the shards' local tables.
+ */
+public final class DistributedSchema {
+
+    public static final String LOCAL_SUFFIX = "_local";
+    static final String REPLICATED = "replicated";
+
+    private final List<ClickHouse> servers;
+    private final String cluster;
+    private final String database;
+    private final Map<String, String> sharding;
+
+    /**
+     * @param servers  one connection per server of the cluster (each to its {@code default} database)
+     * @param cluster  the cluster's name in the servers' {@code remote_servers}
+     * @param database the platform's database, {@code cityvitals} by default
+     */
+    public DistributedSchema(List<ClickHouse> servers, String cluster, String database) {
+        this.servers = List.copyOf(servers);
+        this.cluster = cluster;
+        this.database = database;
+        this.sharding = shippedSharding();
+    }
+
+    public String localDatabase() {
+        return database + LOCAL_SUFFIX;
+    }
+
+    /** Applies new migrations to every server's local database, then (re)builds the front database on each. */
+    public void apply() throws SQLException {
+        for (ClickHouse server : servers) {
+            new SchemaMigrator(server, localDatabase()).migrate();
+        }
+        for (ClickHouse server : servers) {
+            buildFront(server);
+        }
+    }
+
+    private void buildFront(ClickHouse server) throws SQLException {
+        String local = localDatabase();
+        server.execute("CREATE DATABASE IF NOT EXISTS " + database);
+        server.execute("CREATE TABLE IF NOT EXISTS " + database + ".schema_version AS " + local + ".schema_version");
+        List<String> tables = server.query("SELECT name FROM system.tables WHERE database = '" + local
+                + "' AND engine LIKE '%MergeTree' AND name != 'schema_version' ORDER BY name", rs -> rs.getString(1));
+        for (String table : tables) {
+            String key = sharding.get(table);
+            if (key == null) {
+                throw new IllegalStateException("table " + local + "." + table + " has no entry in "
+                        + "db/distributed/sharding.properties: say how it is sharded (a hash of its ORDER BY "
+                        + "columns) or that it is replicated");
+            }
+            server.execute(key.equals(REPLICATED)
+                    ? "CREATE TABLE IF NOT EXISTS " + database + "." + table + " AS " + local + "." + table
+                    : "CREATE TABLE IF NOT EXISTS " + database + "." + table + " (" + forwardedColumns(server, table)
+                    + ") ENGINE = Distributed(" + cluster + ", " + local + ", " + table + ", " + key + ")");
+        }
+        server.execute("INSERT INTO " + database + ".schema_version SELECT * FROM " + local + ".schema_version"
+                + " WHERE version NOT IN (SELECT version FROM " + database + ".schema_version)");
+    }
+
+    /** The local table's columns as the Distributed table declares them: every one the writer sends. */
+    private String forwardedColumns(ClickHouse server, String table) throws SQLException {
+        List<String> columns = server.query("SELECT name, type, default_kind, default_expression FROM system.columns"
+                + " WHERE database = '" + localDatabase() + "' AND table = '" + table + "' AND default_kind !="
+                + " 'MATERIALIZED'", rs -> rs.getString(1) + " " + rs.getString(2)
+                + (rs.getString(3).isEmpty() ? "" : " " + rs.getString(3) + " " + rs.getString(4)));
+        return String.join(", ", columns);
+    }
+
+    /** The sharding key (or {@code replicated}) of each table, in file order. */
+    public static Map<String, String> shippedSharding() {
+        Properties p = new Properties();
+        try (InputStream in = DistributedSchema.class.getResourceAsStream("/db/distributed/sharding.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource /db/distributed/sharding.properties");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().sorted().forEach(t -> keys.put(t, p.getProperty(t).strip()));
+        return keys;
+    }
+}
