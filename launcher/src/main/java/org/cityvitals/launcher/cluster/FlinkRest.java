@@ -77,6 +77,19 @@ final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints");
     }
 
+    /** Ids of the TaskManagers running at least one task (a slot in use). */
+    List<String> busyTaskManagers() {
+        List<String> busy = new ArrayList<>();
+        JsonArray list = get("/taskmanagers").getJsonArray("taskmanagers", new JsonArray());
+        for (int i = 0; i < list.size(); i++) {
+            JsonObject tm = list.getJsonObject(i);
+            if (tm.getInteger("freeSlots") < tm.getInteger("slotsNumber")) {
+                busy.add(tm.getString("id"));
+            }
+        }
+        return busy;
+    }
+
     void cancel(String jobId) {
         send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * cluster up}.
  */
 @Command(name = "cityvitals", mixinStandardHelpOptions = true,
-        subcommands = {ClusterCommand.class})
+        subcommands = {ClusterCommand.class, DrillCommand.class})
 public final class OpsCommands {
 
     public static void main(String[] args) {

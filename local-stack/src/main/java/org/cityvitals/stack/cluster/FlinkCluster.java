@@ -100,6 +100,8 @@ public final class FlinkCluster {
                 taskmanager.bind-host: 127.0.0.1
                 taskmanager.rpc.port: %s
                 taskmanager.numberOfTaskSlots: %d
+                # Spread a job's tasks over both TaskManagers, so that losing one TaskManager hits the job.
+                taskmanager.load-balance.mode: SLOTS
                 # 1280m per TaskManager with little managed memory (the hashmap state backend keeps state on the
                 # heap): about 420 MB of task heap.
                 taskmanager.memory.process.size: 1280m
@@ -139,6 +141,10 @@ public final class FlinkCluster {
                 conf.toString()));
         if (exec.size() > 1 && !exec.get(1).isBlank()) {
             command.addAll(Arrays.asList(exec.get(1).trim().split("\\s+")));
+        }
+        if (!name.equals(JOB_MANAGER)) {
+            // The REST API names each TaskManager by this id, so a drill finds the process behind it.
+            command.addAll(List.of("-D", "taskmanager.resource-id=" + name));
         }
         return new ChildProcess(name, command, layout.dir().resolve("flink"), log);
     }

@@ -1,0 +1,154 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.stack.cluster.LocalCluster;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code drill NAME}: injects one fault into the job running on the local cluster while the simulator writes a
+ * fixed, deterministic input, then proves the invariants: nothing lost or duplicated (ClickHouse content after
+ * FINAL equals a fault-free run of the same input on the same cluster), and the job continued from its state — a
+ * restore from a checkpoint, read from Flink's REST API — rather than starting afresh. Exit 0 only when every
+ * invariant held. The report is also written to {@code .state/cluster/drills/NAME.txt}.
+ */
+@Command(name = "drill", mixinStandardHelpOptions = true,
+        description = {"Inject a fault into the job on the local cluster and check that nothing is lost.",
+                "Drills: taskmanager-kill, broker-kill, shard-stop, none (the control); see docs/RELIABILITY.md."})
+public final class DrillCommand implements Callable<Integer> {
+
+    static final String DRILL_DB = "cv_drill";
+    static final String REFERENCE_DB = "cv_drill_reference";
+
+    @Mixin ClusterOptions cluster;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "taskmanager-kill, broker-kill, shard-stop or none")
+    String name;
+
+    @Option(names = "--events", defaultValue = "600000",
+            description = "simulated events written during the drill (default: ${DEFAULT-VALUE})")
+    long events;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "job jar (default: the built one)")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        FaultDrills.Fault fault = FaultDrills.FAULTS.get(name);
+        if (fault == null) {
+            throw new IllegalArgumentException("no drill named '" + name + "'; drills: "
+                    + new TreeSet<>(FaultDrills.FAULTS.keySet()));
+        }
+        StringWriter report = new StringWriter();
+        PrintWriter out = new Tee(spec.commandLine().getOut(), report);
+        LocalCluster c = cluster.running();
+        out.println("drill " + name + ": " + FaultDrills.DESCRIPTIONS.get(name));
+        List<Check> checks = new ArrayList<>();
+        try (DrillContext ctx = new DrillContext(c, jar != null ? jar : JobSubmitter.builtJobJar(), out)) {
+            ctx.say("preparing: no other job, fresh topics, fresh databases " + DRILL_DB + " and " + REFERENCE_DB);
+            ctx.cancelRunningJobs();
+            ctx.resetTopics();
+            ctx.freshDatabase(DRILL_DB);
+            ctx.freshDatabase(REFERENCE_DB);
+
+            String group = "drill-" + name + "-" + System.currentTimeMillis();
+            String jobId = ctx.submit(DRILL_DB, group);
+            ctx.say("job " + jobId + " submitted at parallelism 2; the simulator writes " + events + " events");
+            long t0 = System.nanoTime();
+            DrillContext.Input input = ctx.startInput(events);
+            checks.addAll(fault.inject(ctx, new FaultDrills.Run(jobId, group, input, events)));
+            input.await();
+            ctx.awaitStored(jobId, group, DRILL_DB);
+            ctx.say(String.format("job caught up %.0f s after the input started", (System.nanoTime() - t0) / 1e9));
+            long restarts = ctx.flink.restarts(jobId);
+            Optional<FlinkRest.Restore> restore = ctx.flink.lastRestore(jobId);
+            ctx.cancel(jobId);
+
+            checks.add(new Check("the simulator's events were all acknowledged by Kafka", input.failed() == 0,
+                    input.published() + " acknowledged, " + input.failed() + " refused"));
+            long inKafka = ctx.records(Topics.READINGS) + ctx.records(Topics.INCIDENTS);
+            checks.add(new Check("Kafka holds each acknowledged event exactly once", inKafka == input.published(),
+                    inKafka + " records in " + Topics.READINGS + " and " + Topics.INCIDENTS));
+            checks.add(continuity(restarts, restore));
+
+            String referenceGroup = group + "-reference";
+            String reference = ctx.submit(REFERENCE_DB, referenceGroup);
+            ctx.say("fault-free reference run " + reference + " on the same input");
+            ctx.awaitStored(reference, referenceGroup, REFERENCE_DB);
+            ctx.cancel(reference);
+
+            var actual = FinalDigest.of(ctx.clickHouse, DRILL_DB);
+            var expected = FinalDigest.of(ctx.clickHouse, REFERENCE_DB);
+            List<String> diffs = FinalDigest.differences(actual, expected);
+            StringBuilder rows = new StringBuilder();
+            actual.forEach((t, d) -> rows.append(rows.length() == 0 ? "" : ", ").append(t).append(' ')
+                    .append(d.rows()));
+            checks.add(new Check("ClickHouse content after FINAL equals the fault-free run", diffs.isEmpty(),
+                    diffs.isEmpty() ? rows.toString() : String.join("; ", diffs)));
+        }
+        out.println("result of drill " + name + " at " + Instant.now() + ":");
+        checks.forEach(check -> out.println("  " + check));
+        boolean held = checks.stream().allMatch(Check::held);
+        out.println(held ? "every invariant held" : "INVARIANT BROKEN");
+        out.flush();
+        Path file = c.layout().dir().resolve("drills/" + name + ".txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report.toString());
+        return held ? 0 : 1;
+    }
+
+    /** The job went on from its state: no restart at all, or a restore from a checkpoint — never a fresh start. */
+    static Check continuity(long restarts, Optional<FlinkRest.Restore> restore) {
+        if (restarts == 0) {
+            return new Check("the job continued from its state", true, "no restart was needed: the same job ran "
+                    + "throughout");
+        }
+        return new Check("the job continued from its state", restore.isPresent(), restore.map(r -> restarts
+                + " restart(s), restored checkpoint " + r.checkpointId() + " (" + r.path() + ")")
+                .orElse(restarts + " restart(s) but no restored checkpoint: a fresh start"));
+    }
+
+    /** Prints to the terminal and keeps a copy for the report file. */
+    private static final class Tee extends PrintWriter {
+        private final PrintWriter copy;
+
+        Tee(PrintWriter terminal, StringWriter copy) {
+            super(terminal, true);
+            this.copy = new PrintWriter(copy, true);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            super.write(s, off, len);
+            copy.write(s, off, len);
+        }
+
+        @Override
+        public void write(int c) {
+            super.write(c);
+            copy.write(c);
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            super.write(buf, off, len);
+            copy.write(buf, off, len);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.cityvitals.launcher.cluster;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.ingest.sim.Simulator;
+import org.cityvitals.ingest.sim.SimulatorConfig;
+import org.cityvitals.stack.cluster.Await;
+import org.cityvitals.stack.cluster.ClusterLayout;
+import org.cityvitals.stack.cluster.LocalCluster;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.distributed.DistributedSchema;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The machinery every fault drill shares: fresh topics and databases, the job submitted through Flink's client,
+ * a deterministic simulated input, waiting until the job has consumed and stored all of it, and the cluster's
+ * engines as a drill sees them (Flink's REST API, Kafka's admin API, ClickHouse).
+ */
+final class DrillContext implements AutoCloseable {
+
+    /** The simulator's seed and event-time start: the same input on every run. */
+    static final long SEED = 20261201;
+    static final Instant INPUT_START = Instant.parse("2026-11-02T00:00:00Z");
+    /** Readings per second of event time: below the 432 sensors per round, so rounds are at least 1 s apart and
+     *  no two readings of one sensor share a DateTime second. */
+    static final double INPUT_RATE = 400;
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+    final LocalCluster cluster;
+    final ClusterLayout layout;
+    final FlinkRest flink;
+    final ClickHouse clickHouse;
+    final PrintWriter out;
+    private final Path jar;
+    private final Admin admin;
+
+    DrillContext(LocalCluster cluster, Path jar, PrintWriter out) {
+        this.cluster = cluster;
+        this.layout = cluster.layout();
+        this.flink = new FlinkRest(layout.flinkRestUrl());
+        this.clickHouse = new ClickHouse(layout.clickHouseUrl(0));
+        this.jar = jar;
+        this.out = out;
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, layout.kafkaBootstrap()));
+    }
+
+    void say(String line) {
+        out.println("  " + line);
+        out.flush();
+    }
+
+    /** Cancels every running job, so the drill's job is alone on the cluster. */
+    void cancelRunningJobs() {
+        for (FlinkRest.Job j : flink.running()) {
+            cancel(j.id());
+        }
+    }
+
+    void cancel(String jobId) {
+        flink.cancel(jobId);
+        Await.until("job " + jobId + " to stop", Duration.ofSeconds(60),
+                () -> !Set.of("RUNNING", "RESTARTING", "CANCELLING", "CREATED", "INITIALIZING")
+                        .contains(flink.job(jobId).state()));
+    }
+
+    /** Deletes and recreates the platform's topics: the drill's input is exactly what it writes. */
+    void resetTopics() throws Exception {
+        Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        List<String> ours = List.of(Topics.all()).stream().filter(existing::contains).toList();
+        admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
+        Await.until("topics to be deleted", Duration.ofSeconds(60), () -> {
+            try {
+                return admin.listTopics().names().get(10, TimeUnit.SECONDS).stream().noneMatch(ours::contains);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        ClusterServices.createTopics(layout);
+    }
+
+    /** Drops {@code database} (and its shards' local tables) and builds it again, empty. */
+    void freshDatabase(String database) throws SQLException {
+        for (ClickHouse shard : ClusterServices.shards(layout)) {
+            shard.execute("DROP DATABASE IF EXISTS " + database);
+            shard.execute("DROP DATABASE IF EXISTS " + database + DistributedSchema.LOCAL_SUFFIX);
+        }
+        ClusterServices.applySchema(layout, database);
+    }
+
+    /** Submits the job at parallelism 2 reading from the earliest offsets into {@code database}; waits until every
+     *  task runs. */
+    String submit(String database, String groupId) {
+        List<String> args = JobSubmitter.clusterJobArgs(layout, 2, groupId, database);
+        args.add("--from-earliest");
+        String id = JobSubmitter.submit(layout, jar, 2, args);
+        Await.until("job " + id + " to run", Duration.ofSeconds(90), () -> flink.job(id).state().equals("RUNNING"));
+        return id;
+    }
+
+    /** The simulator writing {@code events} deterministic events (simulated time) into the cluster's Kafka. */
+    Input startInput(long events) {
+        return new Input(Simulator.start(SimulatorConfig.simulated(SEED, INPUT_RATE, INPUT_START),
+                layout.kafkaBootstrap()), events);
+    }
+
+    /** A running simulator that stops itself after a fixed number of events. */
+    static final class Input {
+        private final Simulator simulator;
+        private final Thread stopper;
+
+        Input(Simulator simulator, long events) {
+            this.simulator = simulator;
+            this.stopper = new Thread(() -> {
+                while (simulator.eventsPublished() + simulator.eventsFailed() < events) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                simulator.close(); // waits for every event in flight
+            }, "drill-input");
+            stopper.start();
+        }
+
+        long published() {
+            return simulator.eventsPublished();
+        }
+
+        long failed() {
+            return simulator.eventsFailed();
+        }
+
+        /** Waits until the simulator has stopped and Kafka answered for every event. */
+        void await() throws InterruptedException {
+            stopper.join();
+        }
+    }
+
+    /** Records in the topic's partitions now (end offsets summed). */
+    long records(String topic) throws Exception {
+        return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                .partitions();
+        Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(
+                p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp,
+                info.offset()));
+        return offsets;
+    }
+
+    /** Input records the job has not yet committed (Flink commits its Kafka offsets on each checkpoint). */
+    long lag(String groupId) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (String topic : List.of(Topics.READINGS, Topics.INCIDENTS)) {
+            for (var e : endOffsets(topic).entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += e.getValue() - (c == null ? 0 : c.offset());
+            }
+        }
+        return lag;
+    }
+
+    /**
+     * Waits until the job has committed every input record and what it stored in ClickHouse no longer changes
+     * (the sinks flush on each checkpoint; the Distributed tables forward to the shards in the background).
+     */
+    void awaitStored(String jobId, String groupId, String database) {
+        Await.until("job " + jobId + " to consume all input", JOB_TIMEOUT, () -> {
+            try {
+                return lag(groupId) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long checkpoints = flink.completedCheckpoints(jobId);
+        Await.until("one more checkpoint of job " + jobId, Duration.ofMinutes(2),
+                () -> flink.completedCheckpoints(jobId) > checkpoints);
+        List<Long> previous = new ArrayList<>(List.of(-1L));
+        Await.until("stored rows of " + database + " to settle", JOB_TIMEOUT, () -> {
+            try {
+                long now = storedRows(database);
+                boolean settled = now == previous.get(0);
+                previous.set(0, now);
+                Thread.sleep(3000);
+                return settled;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    /** Rows in the job's tables (without FINAL: any insert changes it). */
+    long storedRows(String database) throws SQLException {
+        long total = 0;
+        for (String table : FinalDigest.JOB_TABLES) {
+            total += clickHouse.query("SELECT count() FROM " + database + "." + table, rs -> rs.getLong(1)).get(0);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,114 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.stack.cluster.Await;
+import org.cityvitals.stack.cluster.ChildProcess;
+import org.cityvitals.stack.cluster.ClickHouseShards;
+import org.cityvitals.stack.cluster.ClusterLayout;
+import org.cityvitals.stack.cluster.ClusterState;
+import org.cityvitals.stack.cluster.FlinkCluster;
+import org.cityvitals.stack.cluster.KafkaCluster;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The faults the drills inject while the job consumes the simulator's input: each kills or stops one process of
+ * the cluster mid-stream, brings it back as an orchestrator would, and returns the invariants that are its own.
+ */
+final class FaultDrills {
+
+    /** The job under test: its id, consumer group, and the input being written. */
+    record Run(String jobId, String groupId, DrillContext.Input input, long events) {}
+
+    /** A fault injected into a running job; returns the checks particular to it. */
+    interface Fault {
+        List<Check> inject(DrillContext ctx, Run run) throws Exception;
+    }
+
+    static final Map<String, String> DESCRIPTIONS = Map.of(
+            "taskmanager-kill", "SIGKILL one of the two TaskManagers mid-stream; the job restores from its latest "
+                    + "checkpoint on the remaining slots; the TaskManager is started again",
+            "broker-kill", "SIGKILL one of the three Kafka brokers while the simulator writes; restart it 20 s later",
+            "shard-stop", "stop the ClickHouse shard the job writes through for 60 s mid-stream, then start it again",
+            "none", "no fault: the control that shows two fault-free runs of the same input agree, so a difference in "
+                    + "another drill comes from its fault");
+
+    static final Map<String, Fault> FAULTS = Map.of(
+            "taskmanager-kill", FaultDrills::killTaskManager,
+            "broker-kill", FaultDrills::killBroker,
+            "shard-stop", FaultDrills::stopShard,
+            "none", (ctx, run) -> List.of(awaitMidStream(ctx, run)));
+
+    private static final Duration SHARD_OUTAGE = Duration.ofSeconds(60);
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(20);
+
+    private FaultDrills() {}
+
+    private static List<Check> killTaskManager(DrillContext ctx, Run run) throws Exception {
+        String jobId = run.jobId();
+        Check midStream = awaitMidStream(ctx, run);
+        String name = FlinkCluster.taskManagerName(0);
+        List<String> busy = ctx.flink.busyTaskManagers();
+        Check hit = new Check("the killed TaskManager ran tasks of the job", busy.contains(name),
+                "TaskManagers running tasks: " + busy);
+        ClusterState state = ctx.cluster.state();
+        ChildProcess.kill(state.entry(name).pid());
+        ctx.say("killed " + name + " (SIGKILL) with " + ctx.flink.completedCheckpoints(jobId)
+                + " checkpoints completed");
+        Await.until("job " + jobId + " to restart and run again", Duration.ofMinutes(3),
+                () -> ctx.flink.restarts(jobId) >= 1 && ctx.flink.job(jobId).state().equals("RUNNING"));
+        ctx.say("job running again after " + ctx.flink.restarts(jobId) + " restart(s); starting " + name + " again");
+        state.restart(name);
+        FlinkCluster.awaitTaskManagers(ctx.layout, ClusterLayout.TASK_MANAGERS, Duration.ofSeconds(90));
+        long restarts = ctx.flink.restarts(jobId);
+        return List.of(midStream, hit, new Check("the job restarted after losing a TaskManager", restarts >= 1,
+                restarts + " restart(s)"));
+    }
+
+    private static List<Check> killBroker(DrillContext ctx, Run run) throws Exception {
+        Await.until("the simulator to write a quarter of the input", Duration.ofMinutes(2),
+                () -> run.input().published() >= run.events() / 4);
+        String name = KafkaCluster.processName(1);
+        ClusterState state = ctx.cluster.state();
+        ChildProcess.kill(state.entry(name).pid());
+        ctx.say("killed " + name + " (SIGKILL) after " + run.input().published() + " events were acknowledged");
+        Thread.sleep(BROKER_OUTAGE.toMillis());
+        state.restart(name);
+        KafkaCluster.awaitBrokers(ctx.layout, ClusterLayout.BROKERS, Duration.ofSeconds(90));
+        ctx.say(name + " is back; " + run.input().published() + " events acknowledged so far");
+        return List.of();
+    }
+
+    private static List<Check> stopShard(DrillContext ctx, Run run) throws Exception {
+        Check midStream = awaitMidStream(ctx, run);
+        String name = ClickHouseShards.processName(0);
+        ClusterState state = ctx.cluster.state();
+        long updatesBefore = ctx.records(Topics.INDICATOR_UPDATES);
+        ChildProcess.stop(state.entry(name).pid(), Duration.ofSeconds(20));
+        ctx.say("stopped " + name + " for " + SHARD_OUTAGE.toSeconds() + " s");
+        Thread.sleep(SHARD_OUTAGE.toMillis());
+        long updatesDuring = ctx.records(Topics.INDICATOR_UPDATES) - updatesBefore;
+        state.restart(name);
+        ClickHouseShards.awaitReady(ctx.layout, 0, Duration.ofSeconds(60));
+        ctx.say(name + " is back; " + updatesDuring + " indicator updates reached Kafka during the outage");
+        return List.of(midStream, new Check("live indicator updates kept flowing to the screens during the outage",
+                updatesDuring > 0, updatesDuring + " records on " + Topics.INDICATOR_UPDATES + " in "
+                + SHARD_OUTAGE.toSeconds() + " s"));
+    }
+
+    /** Waits until the job has completed a checkpoint and stored rows; checks that input remains to consume. */
+    private static Check awaitMidStream(DrillContext ctx, Run run) throws Exception {
+        String jobId = run.jobId();
+        Await.until("job " + jobId + " to checkpoint and store rows", Duration.ofMinutes(3), () -> {
+            try {
+                return ctx.flink.completedCheckpoints(jobId) >= 1 && ctx.storedRows(DrillCommand.DRILL_DB) > 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long lag = ctx.lag(run.groupId());
+        return new Check("the fault struck mid-stream", lag > 0, lag + " input records not yet committed by the job");
+    }
+}
