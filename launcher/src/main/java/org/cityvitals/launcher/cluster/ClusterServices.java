@@ -29,11 +29,17 @@ final class ClusterServices {
         KafkaCluster.createTopics(layout.kafkaBootstrap(), PARTITIONS, Topics.all());
     }
 
-    /** The sharded schema for {@code database} and, on every server, its dimension tables. */
+    /** The sharded schema for {@code database} on the local cluster and, on every server, its dimension tables. */
     static void applySchema(ClusterLayout layout, String database) throws SQLException {
-        new DistributedSchema(shards(layout), ClusterLayout.CLICKHOUSE_CLUSTER, database).apply();
-        for (ClickHouse shard : shards(layout)) {
-            new DimensionLoader(shard, database).load(Instant.now());
+        applySchema(shards(layout), ClusterLayout.CLICKHOUSE_CLUSTER, database, false);
+    }
+
+    /** The sharded schema on any cluster: every server (each replica of each shard) and the dimension tables. */
+    static void applySchema(List<ClickHouse> servers, String cluster, String database, boolean replicated)
+            throws SQLException {
+        new DistributedSchema(servers, cluster, database, replicated).apply();
+        for (ClickHouse server : servers) {
+            new DimensionLoader(server, database).load(Instant.now());
         }
     }
 }

@@ -29,16 +29,21 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Inject a fault into the job on the local cluster and check that nothing is lost.",
-                "Drills: taskmanager-kill, broker-kill, shard-stop, none (the control); see docs/RELIABILITY.md."})
+                "Drills: taskmanager-kill, broker-kill, shard-stop, shard-stop-remote, none (the control), "
+                        + "backup-restore; see "
+                        + "docs/RELIABILITY.md."})
 public final class DrillCommand implements Callable<Integer> {
 
     static final String DRILL_DB = "cv_drill";
     static final String REFERENCE_DB = "cv_drill_reference";
+    static final String BACKUP_RESTORE = "backup-restore";
+    private static final String BACKUP_DESCRIPTION = "back up every shard of " + DRILL_DB + " with FREEZE, restore "
+            + "them all into one empty server, compare with the cluster";
 
     @Mixin ClusterOptions cluster;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME", description = "taskmanager-kill, broker-kill, shard-stop or none")
+    @Parameters(paramLabel = "NAME", description = "a drill named above")
     String name;
 
     @Option(names = "--events", defaultValue = "600000",
@@ -51,56 +56,18 @@ public final class DrillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FaultDrills.Fault fault = FaultDrills.FAULTS.get(name);
-        if (fault == null) {
+        if (fault == null && !name.equals(BACKUP_RESTORE)) {
             throw new IllegalArgumentException("no drill named '" + name + "'; drills: "
-                    + new TreeSet<>(FaultDrills.FAULTS.keySet()));
+                    + new TreeSet<>(FaultDrills.FAULTS.keySet()) + " and " + BACKUP_RESTORE);
         }
         StringWriter report = new StringWriter();
         PrintWriter out = new Tee(spec.commandLine().getOut(), report);
         LocalCluster c = cluster.running();
-        out.println("drill " + name + ": " + FaultDrills.DESCRIPTIONS.get(name));
-        List<Check> checks = new ArrayList<>();
+        out.println("drill " + name + ": "
+                + (fault == null ? BACKUP_DESCRIPTION : FaultDrills.DESCRIPTIONS.get(name)));
+        List<Check> checks;
         try (DrillContext ctx = new DrillContext(c, jar != null ? jar : JobSubmitter.builtJobJar(), out)) {
-            ctx.say("preparing: no other job, fresh topics, fresh databases " + DRILL_DB + " and " + REFERENCE_DB);
-            ctx.cancelRunningJobs();
-            ctx.resetTopics();
-            ctx.freshDatabase(DRILL_DB);
-            ctx.freshDatabase(REFERENCE_DB);
-
-            String group = "drill-" + name + "-" + System.currentTimeMillis();
-            String jobId = ctx.submit(DRILL_DB, group);
-            ctx.say("job " + jobId + " submitted at parallelism 2; the simulator writes " + events + " events");
-            long t0 = System.nanoTime();
-            DrillContext.Input input = ctx.startInput(events);
-            checks.addAll(fault.inject(ctx, new FaultDrills.Run(jobId, group, input, events)));
-            input.await();
-            ctx.awaitStored(jobId, group, DRILL_DB);
-            ctx.say(String.format("job caught up %.0f s after the input started", (System.nanoTime() - t0) / 1e9));
-            long restarts = ctx.flink.restarts(jobId);
-            Optional<FlinkRest.Restore> restore = ctx.flink.lastRestore(jobId);
-            ctx.cancel(jobId);
-
-            checks.add(new Check("the simulator's events were all acknowledged by Kafka", input.failed() == 0,
-                    input.published() + " acknowledged, " + input.failed() + " refused"));
-            long inKafka = ctx.records(Topics.READINGS) + ctx.records(Topics.INCIDENTS);
-            checks.add(new Check("Kafka holds each acknowledged event exactly once", inKafka == input.published(),
-                    inKafka + " records in " + Topics.READINGS + " and " + Topics.INCIDENTS));
-            checks.add(continuity(restarts, restore));
-
-            String referenceGroup = group + "-reference";
-            String reference = ctx.submit(REFERENCE_DB, referenceGroup);
-            ctx.say("fault-free reference run " + reference + " on the same input");
-            ctx.awaitStored(reference, referenceGroup, REFERENCE_DB);
-            ctx.cancel(reference);
-
-            var actual = FinalDigest.of(ctx.clickHouse, DRILL_DB);
-            var expected = FinalDigest.of(ctx.clickHouse, REFERENCE_DB);
-            List<String> diffs = FinalDigest.differences(actual, expected);
-            StringBuilder rows = new StringBuilder();
-            actual.forEach((t, d) -> rows.append(rows.length() == 0 ? "" : ", ").append(t).append(' ')
-                    .append(d.rows()));
-            checks.add(new Check("ClickHouse content after FINAL equals the fault-free run", diffs.isEmpty(),
-                    diffs.isEmpty() ? rows.toString() : String.join("; ", diffs)));
+            checks = fault == null ? BackupDrill.run(ctx, DRILL_DB) : faultDrill(ctx, fault);
         }
         out.println("result of drill " + name + " at " + Instant.now() + ":");
         checks.forEach(check -> out.println("  " + check));
@@ -111,6 +78,50 @@ public final class DrillCommand implements Callable<Integer> {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
         return held ? 0 : 1;
+    }
+
+    private List<Check> faultDrill(DrillContext ctx, FaultDrills.Fault fault) throws Exception {
+        List<Check> checks = new ArrayList<>();
+        ctx.say("preparing: no other job, fresh topics, fresh databases " + DRILL_DB + " and " + REFERENCE_DB);
+        ctx.cancelRunningJobs();
+        ctx.resetTopics();
+        ctx.freshDatabase(DRILL_DB);
+        ctx.freshDatabase(REFERENCE_DB);
+
+        String group = "drill-" + name + "-" + System.currentTimeMillis();
+        String jobId = ctx.submit(DRILL_DB, group);
+        ctx.say("job " + jobId + " submitted at parallelism 2; the simulator writes " + events + " events");
+        long t0 = System.nanoTime();
+        DrillContext.Input input = ctx.startInput(events);
+        checks.addAll(fault.inject(ctx, new FaultDrills.Run(jobId, group, input, events)));
+        input.await();
+        ctx.awaitStored(jobId, group, DRILL_DB);
+        ctx.say(String.format("job caught up %.0f s after the input started", (System.nanoTime() - t0) / 1e9));
+        long restarts = ctx.flink.restarts(jobId);
+        Optional<FlinkRest.Restore> restore = ctx.flink.lastRestore(jobId);
+        ctx.cancel(jobId);
+
+        checks.add(new Check("the simulator's events were all acknowledged by Kafka", input.failed() == 0,
+                input.published() + " acknowledged, " + input.failed() + " refused"));
+        long inKafka = ctx.records(Topics.READINGS) + ctx.records(Topics.INCIDENTS);
+        checks.add(new Check("Kafka holds each acknowledged event exactly once", inKafka == input.published(),
+                inKafka + " records in " + Topics.READINGS + " and " + Topics.INCIDENTS));
+        checks.add(continuity(restarts, restore));
+
+        String referenceGroup = group + "-reference";
+        String reference = ctx.submit(REFERENCE_DB, referenceGroup);
+        ctx.say("fault-free reference run " + reference + " on the same input");
+        ctx.awaitStored(reference, referenceGroup, REFERENCE_DB);
+        ctx.cancel(reference);
+
+        var actual = FinalDigest.of(ctx.clickHouse, DRILL_DB);
+        var expected = FinalDigest.of(ctx.clickHouse, REFERENCE_DB);
+        List<String> diffs = FinalDigest.differences(actual, expected);
+        StringBuilder rows = new StringBuilder();
+        actual.forEach((t, d) -> rows.append(rows.length() == 0 ? "" : ", ").append(t).append(' ').append(d.rows()));
+        checks.add(new Check("ClickHouse content after FINAL equals the fault-free run", diffs.isEmpty(),
+                diffs.isEmpty() ? rows.toString() : String.join("; ", diffs)));
+        return checks;
     }
 
     /** The job went on from its state: no restart at all, or a restore from a checkpoint — never a fresh start. */

@@ -106,11 +106,22 @@ final class DrillContext implements AutoCloseable {
     /** Submits the job at parallelism 2 reading from the earliest offsets into {@code database}; waits until every
      *  task runs. */
     String submit(String database, String groupId) {
-        List<String> args = JobSubmitter.clusterJobArgs(layout, 2, groupId, database);
-        args.add("--from-earliest");
-        String id = JobSubmitter.submit(layout, jar, 2, args);
+        String id = JobSubmitter.submit(layout, jar, 2, jobArgs(database, groupId));
         Await.until("job " + id + " to run", Duration.ofSeconds(90), () -> flink.job(id).state().equals("RUNNING"));
         return id;
+    }
+
+    /** Submits the job as a backfill of what the topics hold now ({@code --until-latest}): it finishes by itself. */
+    String submitBounded(String database, String groupId) {
+        List<String> args = jobArgs(database, groupId);
+        args.add("--until-latest");
+        return JobSubmitter.submit(layout, jar, 2, args);
+    }
+
+    private List<String> jobArgs(String database, String groupId) {
+        List<String> args = JobSubmitter.clusterJobArgs(layout, 2, groupId, database);
+        args.add("--from-earliest");
+        return args;
     }
 
     /** The simulator writing {@code events} deterministic events (simulated time) into the cluster's Kafka. */

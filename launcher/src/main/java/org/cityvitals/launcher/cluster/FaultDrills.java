@@ -32,13 +32,16 @@ final class FaultDrills {
                     + "checkpoint on the remaining slots; the TaskManager is started again",
             "broker-kill", "SIGKILL one of the three Kafka brokers while the simulator writes; restart it 20 s later",
             "shard-stop", "stop the ClickHouse shard the job writes through for 60 s mid-stream, then start it again",
+            "shard-stop-remote", "stop the other ClickHouse shard (the one the job reaches through the Distributed "
+                    + "tables) for 60 s mid-stream, then start it again",
             "none", "no fault: the control that shows two fault-free runs of the same input agree, so a difference in "
                     + "another drill comes from its fault");
 
     static final Map<String, Fault> FAULTS = Map.of(
             "taskmanager-kill", FaultDrills::killTaskManager,
             "broker-kill", FaultDrills::killBroker,
-            "shard-stop", FaultDrills::stopShard,
+            "shard-stop", (ctx, run) -> stopShard(ctx, run, 0),
+            "shard-stop-remote", (ctx, run) -> stopShard(ctx, run, 1),
             "none", (ctx, run) -> List.of(awaitMidStream(ctx, run)));
 
     private static final Duration SHARD_OUTAGE = Duration.ofSeconds(60);
@@ -81,9 +84,9 @@ final class FaultDrills {
         return List.of();
     }
 
-    private static List<Check> stopShard(DrillContext ctx, Run run) throws Exception {
+    private static List<Check> stopShard(DrillContext ctx, Run run, int shard) throws Exception {
         Check midStream = awaitMidStream(ctx, run);
-        String name = ClickHouseShards.processName(0);
+        String name = ClickHouseShards.processName(shard);
         ClusterState state = ctx.cluster.state();
         long updatesBefore = ctx.records(Topics.INDICATOR_UPDATES);
         ChildProcess.stop(state.entry(name).pid(), Duration.ofSeconds(20));
@@ -91,7 +94,7 @@ final class FaultDrills {
         Thread.sleep(SHARD_OUTAGE.toMillis());
         long updatesDuring = ctx.records(Topics.INDICATOR_UPDATES) - updatesBefore;
         state.restart(name);
-        ClickHouseShards.awaitReady(ctx.layout, 0, Duration.ofSeconds(60));
+        ClickHouseShards.awaitReady(ctx.layout, shard, Duration.ofSeconds(60));
         ctx.say(name + " is back; " + updatesDuring + " indicator updates reached Kafka during the outage");
         return List.of(midStream, new Check("live indicator updates kept flowing to the screens during the outage",
                 updatesDuring > 0, updatesDuring + " records on " + Topics.INDICATOR_UPDATES + " in "

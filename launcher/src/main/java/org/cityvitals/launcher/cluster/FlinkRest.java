@@ -52,6 +52,11 @@ final class FlinkRest {
         return new Job(j.getString("jid"), j.getString("name"), j.getString("state"));
     }
 
+    /** How long the job ran, from Flink's own record (start to end, or to now while it runs). */
+    long durationMillis(String jobId) {
+        return get("/jobs/" + jobId).getLong("duration");
+    }
+
     /** How often the job has been restarted since it was submitted (the job metric {@code numRestarts}). */
     long restarts(String jobId) {
         JsonArray metrics = getArray("/jobs/" + jobId + "/metrics?get=numRestarts");

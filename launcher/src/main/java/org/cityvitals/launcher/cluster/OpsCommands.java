@@ -9,8 +9,14 @@ import picocli.CommandLine.Command;
  * cluster up}.
  */
 @Command(name = "cityvitals", mixinStandardHelpOptions = true,
-        subcommands = {ClusterCommand.class, DrillCommand.class})
+        subcommands = {ClusterCommand.class, DrillCommand.class, BenchCommand.class, OpsCommands.Db.class})
 public final class OpsCommands {
+
+    /** The database commands added here; the launcher's own {@code db} has migrate, retention and dimensions. */
+    @Command(name = "db", mixinStandardHelpOptions = true, subcommands = {DbBackupCommand.Backup.class,
+            DbBackupCommand.Restore.class, DbClusterSchemaCommand.class})
+    static final class Db {
+    }
 
     public static void main(String[] args) {
         System.exit(Cli.of(new OpsCommands()).execute(args));

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The platform's schema on a sharded ClickHouse cluster, built from the same migrations as a single server.
@@ -36,6 +39,7 @@ public final class DistributedSchema {
     private final String cluster;
     private final String database;
     private final Map<String, String> sharding;
+    private final boolean replicated;
 
     /**
      * @param servers  one connection per server of the cluster (each to its {@code default} database)
@@ -43,10 +47,20 @@ public final class DistributedSchema {
      * @param database the platform's database, {@code cityvitals} by default
      */
     public DistributedSchema(List<ClickHouse> servers, String cluster, String database) {
+        this(servers, cluster, database, false);
+    }
+
+    /**
+     * @param replicated shards with several replicas: the local tables use the {@code Replicated} variant of their
+     *                   engine, with the {@code {shard}} and {@code {replica}} macros every server defines (the
+     *                   ClickHouse operator sets them), and coordination through ZooKeeper or ClickHouse Keeper
+     */
+    public DistributedSchema(List<ClickHouse> servers, String cluster, String database, boolean replicated) {
         this.servers = List.copyOf(servers);
         this.cluster = cluster;
         this.database = database;
         this.sharding = shippedSharding();
+        this.replicated = replicated;
     }
 
     public String localDatabase() {
@@ -56,7 +70,8 @@ public final class DistributedSchema {
     /** Applies new migrations to every server's local database, then (re)builds the front database on each. */
     public void apply() throws SQLException {
         for (ClickHouse server : servers) {
-            new SchemaMigrator(server, localDatabase()).migrate();
+            new SchemaMigrator(server, localDatabase(), replicated ? DistributedSchema::replicatedEngine
+                    : UnaryOperator.identity()).migrate();
         }
         for (ClickHouse server : servers) {
             buildFront(server);
@@ -67,22 +82,45 @@ public final class DistributedSchema {
         String local = localDatabase();
         server.execute("CREATE DATABASE IF NOT EXISTS " + database);
         server.execute("CREATE TABLE IF NOT EXISTS " + database + ".schema_version AS " + local + ".schema_version");
-        List<String> tables = server.query("SELECT name FROM system.tables WHERE database = '" + local
-                + "' AND engine LIKE '%MergeTree' AND name != 'schema_version' ORDER BY name", rs -> rs.getString(1));
-        for (String table : tables) {
+        List<String[]> tables = server.query("SELECT name, engine_full FROM system.tables WHERE database = '"
+                + local + "' AND engine LIKE '%MergeTree' AND name != 'schema_version' ORDER BY name",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        for (String[] t : tables) {
+            String table = t[0];
             String key = sharding.get(table);
             if (key == null) {
                 throw new IllegalStateException("table " + local + "." + table + " has no entry in "
                         + "db/distributed/sharding.properties: say how it is sharded (a hash of its ORDER BY "
                         + "columns) or that it is replicated");
             }
+            // A whole copy: the local table's engine, with its own replication path when replicated.
             server.execute(key.equals(REPLICATED)
                     ? "CREATE TABLE IF NOT EXISTS " + database + "." + table + " AS " + local + "." + table
+                    + " ENGINE = " + t[1].replace("/" + local + "/", "/" + database + "/")
                     : "CREATE TABLE IF NOT EXISTS " + database + "." + table + " (" + forwardedColumns(server, table)
                     + ") ENGINE = Distributed(" + cluster + ", " + local + ", " + table + ", " + key + ")");
         }
         server.execute("INSERT INTO " + database + ".schema_version SELECT * FROM " + local + ".schema_version"
                 + " WHERE version NOT IN (SELECT version FROM " + database + ".schema_version)");
+    }
+
+    private static final Pattern TABLE = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\S+)\\.(\\w+)");
+    private static final Pattern ENGINE = Pattern.compile("ENGINE = (\\w*MergeTree)\\(([^)]*)\\)");
+
+    /**
+     * {@code ENGINE = ReplacingMergeTree(version)} of table {@code db.t} becomes {@code ENGINE =
+     * ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/db/t', '{replica}', version)}; views are unchanged.
+     */
+    static String replicatedEngine(String statement) {
+        Matcher table = TABLE.matcher(statement);
+        Matcher engine = ENGINE.matcher(statement);
+        if (!table.find() || !engine.find()) {
+            return statement;
+        }
+        String path = "'/clickhouse/tables/{shard}/" + table.group(1) + "/" + table.group(2) + "', '{replica}'";
+        String args = engine.group(2).isBlank() ? path : path + ", " + engine.group(2);
+        return statement.substring(0, engine.start()) + "ENGINE = Replicated" + engine.group(1) + "(" + args + ")"
+                + statement.substring(engine.end());
     }
 
     /** The local table's columns as the Distributed table declares them: every one the writer sends. */

@@ -1,0 +1,71 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.stack.cluster.ClusterLayout;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.backup.FrozenBackup;
+import org.cityvitals.store.distributed.DistributedSchema;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code drill backup-restore}: backs up every shard of a drill's database with FREEZE, restores all of them into
+ * one empty ClickHouse server, and compares: every table the same row count, the job's tables the same content
+ * after FINAL as the cluster's Distributed tables.
+ */
+final class BackupDrill {
+
+    private BackupDrill() {}
+
+    static List<Check> run(DrillContext ctx, String database) throws Exception {
+        ClusterLayout layout = ctx.layout;
+        String local = database + DistributedSchema.LOCAL_SUFFIX;
+        long stored = ctx.storedRows(database);
+        if (stored == 0) {
+            throw new IllegalStateException("database " + database + " holds no rows: run a fault drill first, e.g. "
+                    + "./cityvitals drill none");
+        }
+        Path backups = layout.dir().resolve("backups/" + System.currentTimeMillis());
+        List<Path> shardBackups = new ArrayList<>();
+        for (int s = 0; s < ClusterLayout.SHARDS; s++) {
+            Path to = backups.resolve("shard-" + (s + 1));
+            var summary = new FrozenBackup(ClusterServices.shards(layout).get(s)).backup(local, to);
+            ctx.say("backed up shard " + (s + 1) + ": " + summary.parts() + " parts, " + summary.rows() + " rows");
+            shardBackups.add(to);
+        }
+        Path emptyDir = Files.createTempDirectory("cityvitals-restore");
+        List<Check> checks = new ArrayList<>();
+        try (ClickHouseServer empty = ClickHouseServer.start(emptyDir)) {
+            ClickHouse restored = new ClickHouse(empty.jdbcUrl("default"));
+            for (Path backup : shardBackups) {
+                var summary = new FrozenBackup(restored).restore(backup);
+                ctx.say("restored " + backup.getFileName() + " into an empty server: " + summary.parts() + " parts");
+            }
+            Map<String, Long> before = rowCounts(ctx.clickHouse, database);
+            Map<String, Long> after = rowCounts(restored, local);
+            checks.add(new Check("every table has as many rows as on the cluster", before.equals(after),
+                    "cluster " + before + ", restored " + after));
+            List<String> diffs = FinalDigest.differences(FinalDigest.of(restored, local),
+                    FinalDigest.of(ctx.clickHouse, database));
+            checks.add(new Check("the job's tables hold the same content after FINAL", diffs.isEmpty(),
+                    diffs.isEmpty() ? FinalDigest.JOB_TABLES.toString() : String.join("; ", diffs)));
+        }
+        return checks;
+    }
+
+    /** Rows per MergeTree table, read through the given database (Distributed on the cluster). */
+    private static Map<String, Long> rowCounts(ClickHouse server, String database) throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : server.query("SELECT name FROM system.tables WHERE database = '" + database
+                + "' AND (engine LIKE '%MergeTree' OR engine = 'Distributed') AND name NOT LIKE 'dim_%'"
+                + " AND name != 'schema_version'", rs -> rs.getString(1))) {
+            counts.put(table, server.query("SELECT count() FROM " + database + "." + table, rs -> rs.getLong(1))
+                    .get(0));
+        }
+        return counts;
+    }
+}

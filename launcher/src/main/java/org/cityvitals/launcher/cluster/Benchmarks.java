@@ -1,0 +1,237 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.stack.cluster.ClusterState;
+import org.cityvitals.stack.cluster.LocalCluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmarks {@code bench} runs. Three are the existing benchmark mains under the modules' test sources, run as
+ * child JVMs on their test classpath (which Maven writes once, offline) with their printed medians parsed; two are
+ * measured here on the local cluster; two are named slots for figures other parts of the platform will provide.
+ */
+final class Benchmarks {
+
+    static final String NAMES = "simulator, store, topology, cluster-topology, rss, alert-latency, websocket-fanout";
+    static final List<String> ALL = List.of(NAMES.split(", "));
+
+    /** Events the cluster benchmark preloads and the job backfills per run. */
+    static final long CLUSTER_EVENTS = 1_000_000;
+
+    private final ClusterOptions cluster;
+    private final int repeat;
+    private final Consumer<String> progress;
+    private boolean classpathsWritten;
+
+    Benchmarks(ClusterOptions cluster, int repeat, Consumer<String> progress) {
+        this.cluster = cluster;
+        this.repeat = repeat;
+        this.progress = progress;
+    }
+
+    List<Figure> run(String name) throws Exception {
+        return switch (name) {
+            case "simulator" -> testMain("simulator", "ingest", "org.cityvitals.ingest.sim.SimulatorBench",
+                    List.of(), Map.of(
+                            "generate + encode to JSON", new Extract("generate \\+ encode JSON: median ([\\d,]+)",
+                                    "events/s", null, true, ""),
+                            "generate + publish to Kafka (acks=all)", new Extract(
+                                    "publish to Kafka.*: median ([\\d,]+)", "events/s", null, true,
+                                    "the ceiling of any pipeline figure on this machine")));
+            case "store" -> testMain("store", "store", "org.cityvitals.store.bench.StoreBench", List.of(),
+                    storeFigures());
+            case "topology" -> testMain("topology", "launcher", "org.cityvitals.launcher.bench.TopologyBench",
+                    List.of("1000000", "1"), Map.of("whole job, parallelism 1, one process", new Extract(
+                            "median ([\\d,]+) events/s", "events/s", 44_000.0, true,
+                            "goal: Nexmark q5 (sliding windows) ≈ 22K events/s per core × 2 cores")));
+            case "cluster-topology" -> List.of(clusterTopology());
+            case "rss" -> rss();
+            case "alert-latency" -> List.of(slot(name, "alert latency produce → WebSocket, p50/p95/p99 at 10,000 "
+                    + "events/s", "ms", "slot: the lead's alert-latency benchmark fills it"));
+            case "websocket-fanout" -> List.of(slot(name, "clients with 95 % of broadcasts within 500 ms",
+                    "clients", "slot: dashboard-server's fan-out benchmark (websocket-shootout method) fills it"));
+            default -> throw new IllegalArgumentException("no benchmark named " + name);
+        };
+    }
+
+    /** How to read one figure from a benchmark main's output: the first group of the last matching line. */
+    record Extract(String regex, String unit, Double goal, boolean higherIsBetter, String note) {}
+
+    private static Map<String, Extract> storeFigures() {
+        Map<String, Extract> f = new LinkedHashMap<>();
+        for (String batch : List.of("10,000", "50,000")) {
+            f.put("insert readings, batch " + batch, new Extract("batch\\s+" + batch + "\\s+readings.*median\\s+([\\d,]+)"
+                    + " rows/s", "rows/s", 300_000.0, true, ""));
+            f.put("insert indicator_values (+views), batch " + batch, new Extract("batch\\s+" + batch
+                    + "\\s+indicator_values.*median\\s+([\\d,]+) rows/s", "rows/s", 300_000.0, true, ""));
+        }
+        f.put("history query p50", new Extract("p50 ([\\d.]+) ms", "ms", null, false, ""));
+        f.put("history query p95", new Extract("p95 ([\\d.]+) ms", "ms", 50.0, false, ""));
+        f.put("history query p99", new Extract("p99 ([\\d.]+) ms", "ms", null, false, ""));
+        return f;
+    }
+
+    private List<Figure> testMain(String bench, String module, String mainClass, List<String> args,
+                                  Map<String, Extract> extracts) throws Exception {
+        writeClasspaths();
+        Map<String, List<Double>> runs = new LinkedHashMap<>();
+        extracts.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
+        for (int r = 1; r <= repeat; r++) {
+            progress.accept("  " + bench + ": run " + r + " of " + repeat + " (" + mainClass + ")");
+            String output = runJava(module, mainClass, args);
+            for (var e : extracts.entrySet()) {
+                Matcher m = Pattern.compile(e.getValue().regex()).matcher(output);
+                String last = null;
+                while (m.find()) {
+                    last = m.group(1);
+                }
+                if (last == null) {
+                    throw new IllegalStateException(mainClass + " printed no '" + e.getKey() + "':\n" + output);
+                }
+                runs.get(e.getKey()).add(Double.parseDouble(last.replace(",", "")));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        extracts.forEach((name, x) -> figures.add(new Figure(bench, name, x.unit(), runs.get(name), x.goal(),
+                x.higherIsBetter(), x.note())));
+        return figures;
+    }
+
+    /** Each module's test classpath, written by Maven (offline) into MODULE/target/bench.classpath. */
+    private void writeClasspaths() throws Exception {
+        if (classpathsWritten) {
+            return;
+        }
+        progress.accept("  writing the benchmarks' classpaths (mvn -o test-compile dependency:build-classpath)");
+        run(List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,launcher", "-am", "-DskipTests", "test-compile",
+                "dependency:build-classpath", "-Dmdep.outputFile=target/bench.classpath",
+                "-Dmdep.includeScope=test"), Path.of("."));
+        classpathsWritten = true;
+    }
+
+    private String runJava(String module, String mainClass, List<String> args) throws Exception {
+        Path dir = Path.of(module);
+        String cp = "target/test-classes:target/classes:" + Files.readString(dir.resolve("target/bench.classpath"))
+                .strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx2g", "-XX:+UseParallelGC", "-cp", cp, mainClass));
+        command.addAll(args);
+        return run(command, dir);
+    }
+
+    /** Runs a command, echoing its lines as progress; fails with its output when it exits non-zero. */
+    private String run(List<String> command, Path dir) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.append(line).append('\n');
+                if (line.contains("median") || line.contains("p95") || line.startsWith("run ")) {
+                    progress.accept("    " + line.strip());
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(6, command.size())))
+                    + "… exited " + p.exitValue() + ":\n" + out);
+        }
+        return out.toString();
+    }
+
+    /** The job on the local cluster at parallelism 2 backfilling a preloaded input, timed by Flink itself. */
+    private Figure clusterTopology() throws Exception {
+        LocalCluster c = cluster.running();
+        List<Double> rates = new ArrayList<>();
+        try (DrillContext ctx = new DrillContext(c, JobSubmitter.builtJobJar(), new java.io.PrintWriter(
+                new java.io.Writer() {
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        progress.accept(new String(buf, off, len).stripTrailing());
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }, true))) {
+            ctx.cancelRunningJobs();
+            ctx.resetTopics();
+            DrillContext.Input input = ctx.startInput(CLUSTER_EVENTS);
+            input.await();
+            long events = input.published();
+            progress.accept("  preloaded " + events + " events into the cluster's Kafka");
+            for (int r = 1; r <= repeat; r++) {
+                String db = "cv_bench";
+                ctx.freshDatabase(db);
+                String jobId = ctx.submitBounded(db, "bench-" + System.currentTimeMillis());
+                org.cityvitals.stack.cluster.Await.until("benchmark job " + jobId + " to finish", Duration.ofMinutes(20),
+                        () -> ctx.flink.job(jobId).state().equals("FINISHED"));
+                double seconds = ctx.flink.durationMillis(jobId) / 1000.0;
+                rates.add(events / seconds);
+                progress.accept(String.format("  run %d: %,d events in %.1f s = %,.0f events/s", r, events, seconds,
+                        events / seconds));
+            }
+        }
+        return new Figure("cluster-topology", "whole job, parallelism 2, 2 TaskManagers", "events/s", rates,
+                44_000.0, true, "same goal as topology; Kafka (3 brokers) and ClickHouse (2 shards) share the cores");
+    }
+
+    /** Resident memory of every process of the local cluster and of a running demo. */
+    private List<Figure> rss() throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        var found = LocalCluster.find(cluster.layout().dir());
+        if (found.isPresent()) {
+            for (ClusterState.Entry e : found.get().state().entries()) {
+                figures.add(new Figure("rss", "cluster " + e.process().name(), "MB", rssMb(e.pid()), null, false,
+                        ""));
+            }
+        } else {
+            figures.add(slot("rss", "cluster processes", "MB", "no cluster running (./cityvitals cluster up)"));
+        }
+        Path demo = Path.of(".state/demo.processes");
+        if (Files.exists(demo)) {
+            var p = new java.util.Properties();
+            try (var in = Files.newInputStream(demo)) {
+                p.load(in);
+            }
+            for (String name : List.of("demo", "clickhouse")) {
+                if (p.getProperty(name) != null) {
+                    figures.add(new Figure("rss", "demo " + name, "MB", rssMb(Long.parseLong(p.getProperty(name))),
+                            null, false, ""));
+                }
+            }
+        } else {
+            figures.add(slot("rss", "demo processes", "MB", "no demo running (./cityvitals demo)"));
+        }
+        return figures;
+    }
+
+    private static List<Double> rssMb(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return List.of();
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", "")) / 1024).toList();
+    }
+
+    private static Figure slot(String bench, String name, String unit, String note) {
+        return new Figure(bench, name, unit, List.of(), null, true, note);
+    }
+}
