@@ -79,7 +79,7 @@ class DeployManifestsTest {
             String name = at(topic, "spec", "topicName");
             declared.add(name);
             assertThat((Integer) at(topic, "spec", "replicas")).as(name).isEqualTo(3);
-            assertThat(String.valueOf(at(topic, "spec", "config", "min.insync.replicas"))).as(name).isEqualTo("2");
+            assertThat(String.valueOf((Object) at(topic, "spec", "config", "min.insync.replicas"))).as(name).isEqualTo("2");
             if (name.equals(Topics.READINGS) || name.equals(Topics.INCIDENTS)) {
                 assertThat((Integer) at(topic, "spec", "partitions")).as(name).isGreaterThanOrEqualTo(parallelism);
             }
