@@ -52,7 +52,7 @@ final class BackupDrill {
             List<String> diffs = FinalDigest.differences(FinalDigest.of(restored, local),
                     FinalDigest.of(ctx.clickHouse, database));
             checks.add(new Check("the job's tables hold the same content after FINAL", diffs.isEmpty(),
-                    diffs.isEmpty() ? FinalDigest.JOB_TABLES.toString() : String.join("; ", diffs)));
+                    diffs.isEmpty() ? FinalDigest.JOB_TABLES.stream().map(FinalDigest.JobTable::name).toList().toString() : String.join("; ", diffs)));
         }
         return checks;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -30,15 +31,19 @@ import java.util.concurrent.Callable;
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Inject a fault into the job on the local cluster and check that nothing is lost.",
                 "Drills: taskmanager-kill, broker-kill, shard-stop, shard-stop-remote, none (the control), "
-                        + "backup-restore; see "
+                        + "backup-restore, gateway-malformed; see "
                         + "docs/RELIABILITY.md."})
 public final class DrillCommand implements Callable<Integer> {
 
     static final String DRILL_DB = "cv_drill";
     static final String REFERENCE_DB = "cv_drill_reference";
     static final String BACKUP_RESTORE = "backup-restore";
-    private static final String BACKUP_DESCRIPTION = "back up every shard of " + DRILL_DB + " with FREEZE, restore "
-            + "them all into one empty server, compare with the cluster";
+    /** Drills that inject no fault into a running job. */
+    private static final Map<String, String> OTHER_DRILLS = Map.of(
+            BACKUP_RESTORE, "back up every shard of " + DRILL_DB + " with FREEZE, restore them all into one empty "
+                    + "server, compare with the cluster",
+            "gateway-malformed", GatewayDrill.ITEMS + " items, most of them damaged, through the HTTP ingest gateway "
+                    + "into the cluster's Kafka");
 
     @Mixin ClusterOptions cluster;
     @Spec CommandSpec spec;
@@ -56,18 +61,19 @@ public final class DrillCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FaultDrills.Fault fault = FaultDrills.FAULTS.get(name);
-        if (fault == null && !name.equals(BACKUP_RESTORE)) {
+        String description = fault != null ? FaultDrills.DESCRIPTIONS.get(name) : OTHER_DRILLS.get(name);
+        if (description == null) {
             throw new IllegalArgumentException("no drill named '" + name + "'; drills: "
-                    + new TreeSet<>(FaultDrills.FAULTS.keySet()) + " and " + BACKUP_RESTORE);
+                    + new TreeSet<>(FaultDrills.FAULTS.keySet()) + " and " + new TreeSet<>(OTHER_DRILLS.keySet()));
         }
         StringWriter report = new StringWriter();
         PrintWriter out = new Tee(spec.commandLine().getOut(), report);
         LocalCluster c = cluster.running();
-        out.println("drill " + name + ": "
-                + (fault == null ? BACKUP_DESCRIPTION : FaultDrills.DESCRIPTIONS.get(name)));
+        out.println("drill " + name + ": " + description);
         List<Check> checks;
         try (DrillContext ctx = new DrillContext(c, jar != null ? jar : JobSubmitter.builtJobJar(), out)) {
-            checks = fault == null ? BackupDrill.run(ctx, DRILL_DB) : faultDrill(ctx, fault);
+            checks = fault != null ? faultDrill(ctx, fault)
+                    : name.equals(BACKUP_RESTORE) ? BackupDrill.run(ctx, DRILL_DB) : GatewayDrill.run(ctx);
         }
         out.println("result of drill " + name + " at " + Instant.now() + ":");
         checks.forEach(check -> out.println("  " + check));

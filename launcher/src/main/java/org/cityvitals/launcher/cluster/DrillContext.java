@@ -227,8 +227,9 @@ final class DrillContext implements AutoCloseable {
     /** Rows in the job's tables (without FINAL: any insert changes it). */
     long storedRows(String database) throws SQLException {
         long total = 0;
-        for (String table : FinalDigest.JOB_TABLES) {
-            total += clickHouse.query("SELECT count() FROM " + database + "." + table, rs -> rs.getLong(1)).get(0);
+        for (FinalDigest.JobTable table : FinalDigest.JOB_TABLES) {
+            total += clickHouse.query("SELECT count() FROM " + database + "." + table.name(), rs -> rs.getLong(1))
+                    .get(0);
         }
         return total;
     }
