@@ -3,8 +3,11 @@ package org.cityvitals.launcher.cluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.sim.Simulator;
 import org.cityvitals.ingest.sim.SimulatorConfig;
@@ -170,7 +173,32 @@ final class DrillContext implements AutoCloseable {
         return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
+    /** The records' values between two sets of offsets of a topic's partitions ({@code from} before, now after). */
+    List<String> read(String topic, Map<TopicPartition, Long> from) throws Exception {
+        Map<TopicPartition, Long> to = endOffsets(topic);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, layout.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(to.keySet());
+            to.keySet().forEach(tp -> consumer.seek(tp, from.getOrDefault(tp, 0L)));
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (to.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out reading " + topic);
+                }
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
+                        values.add(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
                 .partitions();
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(

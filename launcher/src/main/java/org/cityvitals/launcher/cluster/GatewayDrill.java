@@ -37,7 +37,8 @@ import java.util.function.UnaryOperator;
 final class GatewayDrill {
 
     static final int ITEMS = 100_000;
-    private static final int PER_REQUEST = 1_000;
+    /** Small enough that a response lists every error (the gateway lists up to 1,000 per response). */
+    private static final int PER_REQUEST = 200;
     private static final String KEY = "drill-key";
 
     /** Ways to damage a valid reading's JSON line; the first leaves it whole. */
@@ -58,7 +59,7 @@ final class GatewayDrill {
 
     static List<Check> run(DrillContext ctx) throws Exception {
         long readingsBefore = ctx.records(Topics.READINGS);
-        long deadBefore = ctx.records(Topics.DEAD_LETTERS);
+        var deadBefore = ctx.endOffsets(Topics.DEAD_LETTERS);
         Vertx vertx = Vertx.vertx();
         try {
             IngestGatewayVerticle gateway = new IngestGatewayVerticle(new JsonObject().put("port", 0)
@@ -106,28 +107,36 @@ final class GatewayDrill {
             org.cityvitals.stack.cluster.Await.until("dead letters and readings to reach Kafka",
                     Duration.ofSeconds(60), () -> {
                         try {
-                            return ctx.records(Topics.DEAD_LETTERS) - deadBefore >= rejectedCount
+                            return ctx.records(Topics.DEAD_LETTERS) - sum(deadBefore) >= rejectedCount
                                     && ctx.records(Topics.READINGS) - readingsBefore >= acceptedCount;
                         } catch (Exception e) {
                             return false;
                         }
                     });
-            long deadLetters = ctx.records(Topics.DEAD_LETTERS) - deadBefore;
+            List<JsonObject> deadLetters = ctx.read(Topics.DEAD_LETTERS, deadBefore).stream().map(JsonObject::new)
+                    .toList();
+            long explained = deadLetters.stream().filter(d -> d.getString("source", "").startsWith("gateway")
+                    && !d.getString("reason", "").isBlank() && !d.getString("detail", "").isBlank()).count();
             long readings = ctx.records(Topics.READINGS) - readingsBefore;
             return List.of(
                     new Check("every request was answered 202", failures.isEmpty(), failures.isEmpty()
                             ? ITEMS / PER_REQUEST + " requests" : String.join("; ", failures)),
                     new Check("accepted + rejected = sent", accepted + rejected == ITEMS,
                             accepted + " + " + rejected + " = " + (accepted + rejected) + " of " + ITEMS),
-                    new Check("each rejected item has a reason", rejectedWithReason == rejected,
+                    new Check("each rejected item has a reason in the response", rejectedWithReason == rejected,
                             rejectedWithReason + " of " + rejected + " with a reason and a line"),
                     new Check("the accepted items, and only they, reached " + Topics.READINGS, readings == accepted,
                             readings + " records"),
-                    new Check("each rejected item is a dead letter on " + Topics.DEAD_LETTERS, deadLetters == rejected,
-                            deadLetters + " records"));
+                    new Check("each rejected item is a dead letter on " + Topics.DEAD_LETTERS + " with its reason",
+                            deadLetters.size() == rejected && explained == rejected, deadLetters.size() + " records, "
+                            + explained + " from the gateway with a reason and a detail"));
         } finally {
             vertx.close().await(30, TimeUnit.SECONDS);
         }
+    }
+
+    private static long sum(java.util.Map<?, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static String validReading(List<Sensor> sensors, int i) {
