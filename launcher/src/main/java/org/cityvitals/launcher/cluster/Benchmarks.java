@@ -45,16 +45,16 @@ final class Benchmarks {
     List<Figure> run(String name) throws Exception {
         return switch (name) {
             case "simulator" -> testMain("simulator", "ingest", "org.cityvitals.ingest.sim.SimulatorBench",
-                    List.of(), Map.of(
+                    List.of(), 1, Map.of(
                             "generate + encode to JSON", new Extract("generate \\+ encode JSON: median ([\\d,]+)",
                                     "events/s", null, true, ""),
                             "generate + publish to Kafka (acks=all)", new Extract(
                                     "publish to Kafka.*: median ([\\d,]+)", "events/s", null, true,
                                     "the ceiling of any pipeline figure on this machine")));
-            case "store" -> testMain("store", "store", "org.cityvitals.store.bench.StoreBench", List.of(),
+            case "store" -> testMain("store", "store", "org.cityvitals.store.bench.StoreBench", List.of(), 1,
                     storeFigures());
             case "topology" -> testMain("topology", "launcher", "org.cityvitals.launcher.bench.TopologyBench",
-                    List.of("1000000", "1"), Map.of("whole job, parallelism 1, one process", new Extract(
+                    List.of("1000000", "1"), repeat, Map.of("whole job, parallelism 1, one process", new Extract(
                             "median ([\\d,]+) events/s", "events/s", 44_000.0, true,
                             "goal: Nexmark q5 (sliding windows) ≈ 22K events/s per core × 2 cores")));
             case "cluster-topology" -> List.of(clusterTopology());
@@ -84,13 +84,17 @@ final class Benchmarks {
         return f;
     }
 
-    private List<Figure> testMain(String bench, String module, String mainClass, List<String> args,
+    /**
+     * @param runs how often to run the main: once for mains that repeat their measurement and print its median
+     *             (SimulatorBench 5 runs, StoreBench 5 rounds and 500 queries), {@code --repeat} times otherwise
+     */
+    private List<Figure> testMain(String bench, String module, String mainClass, List<String> args, int runs,
                                   Map<String, Extract> extracts) throws Exception {
         writeClasspaths();
-        Map<String, List<Double>> runs = new LinkedHashMap<>();
-        extracts.keySet().forEach(k -> runs.put(k, new ArrayList<>()));
-        for (int r = 1; r <= repeat; r++) {
-            progress.accept("  " + bench + ": run " + r + " of " + repeat + " (" + mainClass + ")");
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        extracts.keySet().forEach(k -> values.put(k, new ArrayList<>()));
+        for (int r = 1; r <= runs; r++) {
+            progress.accept("  " + bench + ": run " + r + " of " + runs + " (" + mainClass + ")");
             String output = runJava(module, mainClass, args);
             for (var e : extracts.entrySet()) {
                 Matcher m = Pattern.compile(e.getValue().regex()).matcher(output);
@@ -101,12 +105,13 @@ final class Benchmarks {
                 if (last == null) {
                     throw new IllegalStateException(mainClass + " printed no '" + e.getKey() + "':\n" + output);
                 }
-                runs.get(e.getKey()).add(Double.parseDouble(last.replace(",", "")));
+                values.get(e.getKey()).add(Double.parseDouble(last.replace(",", "")));
             }
         }
         List<Figure> figures = new ArrayList<>();
-        extracts.forEach((name, x) -> figures.add(new Figure(bench, name, x.unit(), runs.get(name), x.goal(),
-                x.higherIsBetter(), x.note())));
+        String repeated = runs == 1 ? "the main's own median of its repeated runs" : "";
+        extracts.forEach((name, x) -> figures.add(new Figure(bench, name, x.unit(), values.get(name), x.goal(),
+                x.higherIsBetter(), x.note().isEmpty() ? repeated : x.note())));
         return figures;
     }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class DrillCommand implements Callable<Integer> {
                     + new TreeSet<>(FaultDrills.FAULTS.keySet()) + " and " + new TreeSet<>(OTHER_DRILLS.keySet()));
         }
         StringWriter report = new StringWriter();
-        PrintWriter out = new Tee(spec.commandLine().getOut(), report);
+        PrintWriter out = new PrintWriter(new Tee(spec.commandLine().getOut(), report), true);
         LocalCluster c = cluster.running();
         out.println("drill " + name + ": " + description);
         List<Check> checks;
@@ -142,30 +143,29 @@ public final class DrillCommand implements Callable<Integer> {
     }
 
     /** Prints to the terminal and keeps a copy for the report file. */
-    private static final class Tee extends PrintWriter {
-        private final PrintWriter copy;
+    private static final class Tee extends Writer {
+        private final PrintWriter terminal;
+        private final StringWriter copy;
 
         Tee(PrintWriter terminal, StringWriter copy) {
-            super(terminal, true);
-            this.copy = new PrintWriter(copy, true);
-        }
-
-        @Override
-        public void write(String s, int off, int len) {
-            super.write(s, off, len);
-            copy.write(s, off, len);
-        }
-
-        @Override
-        public void write(int c) {
-            super.write(c);
-            copy.write(c);
+            this.terminal = terminal;
+            this.copy = copy;
         }
 
         @Override
         public void write(char[] buf, int off, int len) {
-            super.write(buf, off, len);
+            terminal.write(buf, off, len);
             copy.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() {
+            terminal.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
         }
     }
 }
