@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 /**
  * The classpaths of the cluster's JVMs, from this launcher's own ({@code launcher/target/classes} and
  * {@code launcher/target/lib/*}): the Kafka brokers use it whole; Flink gets it without the project's own modules
- * and the connector the job jar brings, so that the cluster is Flink alone, like a distribution's {@code lib/}, and
- * the job runs from the submitted jar.
+ * and the connector the job jar brings, so that the cluster is Flink, like a distribution's {@code lib/}, plus the
+ * ClickHouse JDBC driver (loaded parent-first, see FlinkCluster), and the job runs from the submitted jar.
  */
 final class Classpaths {
 

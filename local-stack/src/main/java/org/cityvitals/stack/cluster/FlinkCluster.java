@@ -106,6 +106,11 @@ public final class FlinkCluster {
                 # heap): about 420 MB of task heap.
                 taskmanager.memory.process.size: 1280m
                 taskmanager.memory.managed.size: 64m
+                # A session cluster runs job after job, each in its own class loader. A JDBC driver loaded there
+                # registers itself with java.sql.DriverManager and keeps that loader, and all the job's classes,
+                # alive: after some twenty drill runs the TaskManagers died of "OutOfMemoryError: Metaspace". The
+                # ClickHouse driver is on the cluster's classpath, so it is loaded once, from there.
+                classloader.parent-first-patterns.additional: ru.yandex.clickhouse
                 parallelism.default: 2
                 state.backend.type: hashmap
                 execution.checkpointing.dir: %s
