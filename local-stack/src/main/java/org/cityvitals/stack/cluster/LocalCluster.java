@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class LocalCluster {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180); // a busy 2-core machine
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ClusterState state;
