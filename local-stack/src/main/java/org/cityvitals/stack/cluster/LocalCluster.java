@@ -57,19 +57,24 @@ public final class LocalCluster {
         if (state.entries().stream().noneMatch(ClusterState.Entry::isAlive)) {
             layout.fixedPorts().forEach(p -> Ports.requireFree(p, "local cluster", "--base-port"));
         }
-        Path log4j = writeLog4jConfig(layout);
-        progress.accept("ClickHouse: " + ClusterLayout.SHARDS + " shards");
-        List<ChildProcess> shards = ClickHouseShards.prepare(layout);
-        shards.forEach(cluster::startUnlessRunning);
-        for (int s = 0; s < ClusterLayout.SHARDS; s++) {
-            ClickHouseShards.awaitReady(layout, s, START_TIMEOUT);
+        try {
+            Path log4j = writeLog4jConfig(layout);
+            progress.accept("ClickHouse: " + ClusterLayout.SHARDS + " shards");
+            List<ChildProcess> shards = ClickHouseShards.prepare(layout);
+            shards.forEach(cluster::startUnlessRunning);
+            for (int s = 0; s < ClusterLayout.SHARDS; s++) {
+                ClickHouseShards.awaitReady(layout, s, START_TIMEOUT);
+            }
+            progress.accept("Kafka: " + ClusterLayout.BROKERS + " brokers (KRaft, each also a controller)");
+            KafkaCluster.prepare(layout, javaClasspath, log4j).forEach(cluster::startUnlessRunning);
+            KafkaCluster.awaitBrokers(layout, ClusterLayout.BROKERS, START_TIMEOUT);
+            progress.accept("Flink: a JobManager and " + ClusterLayout.TASK_MANAGERS + " TaskManagers");
+            FlinkCluster.prepare(layout, flinkClasspath, log4j).forEach(cluster::startUnlessRunning);
+            FlinkCluster.awaitTaskManagers(layout, ClusterLayout.TASK_MANAGERS, START_TIMEOUT);
+        } catch (RuntimeException e) {
+            cluster.down(); // a half-started cluster leaves no process behind
+            throw e;
         }
-        progress.accept("Kafka: " + ClusterLayout.BROKERS + " brokers (KRaft, each also a controller)");
-        KafkaCluster.prepare(layout, javaClasspath, log4j).forEach(cluster::startUnlessRunning);
-        KafkaCluster.awaitBrokers(layout, ClusterLayout.BROKERS, START_TIMEOUT);
-        progress.accept("Flink: a JobManager and " + ClusterLayout.TASK_MANAGERS + " TaskManagers");
-        FlinkCluster.prepare(layout, flinkClasspath, log4j).forEach(cluster::startUnlessRunning);
-        FlinkCluster.awaitTaskManagers(layout, ClusterLayout.TASK_MANAGERS, START_TIMEOUT);
         return cluster;
     }
 
