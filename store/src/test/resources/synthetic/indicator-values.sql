@@ -1,4 +1,5 @@
--- ${windows} windows of ${step} s ending at ${end} (Unix seconds) for the first ${indicators} catalogue indicators in
+-- ${windows} windows of ${step} s ending at ${end} (Unix seconds) for the first ${indicators} catalogue indicators with
+-- levels (operations indicators; not data quality, not a generic series) in
 -- every Shanghai district. Values swing with the time of day around the indicator's first threshold, districts
 -- differ, and the level follows from the thresholds, so levels and alerts look like a real city's.
 -- Pseudo-random numbers come from intHash64 of the row: every run generates the same data.
@@ -20,7 +21,9 @@ FROM (
                [sign * ifNull(blue, sign * inf), sign * ifNull(yellow, sign * inf),
                 sign * ifNull(orange, sign * inf), sign * ifNull(red, sign * inf)] AS bad
         FROM (SELECT id, if(direction = 'higher_is_worse', 1, -1) AS sign, blue, yellow, orange, red
-              FROM ${db}.dim_indicators FINAL ORDER BY id LIMIT ${indicators})
+              FROM ${db}.dim_indicators FINAL
+              WHERE audience = 'operations' AND coalesce(blue, yellow, orange, red) IS NOT NULL
+              ORDER BY id LIMIT ${indicators})
         CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
     )
 );

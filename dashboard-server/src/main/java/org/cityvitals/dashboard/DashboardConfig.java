@@ -1,93 +1,116 @@
 package org.cityvitals.dashboard;
 
+import org.cityvitals.indicators.cli.Endpoints;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Everything the dashboard server needs to start.
+ * Everything the dashboard server needs to start; {@link DashboardCommand} builds it from flags.
  *
  * @param host               address to bind; loopback by default so a demo is not exposed to the network
  * @param port               HTTP and WebSocket port; 0 picks a free one (tests)
- * @param kafkaBootstrap     Kafka bootstrap servers carrying {@code cv.indicators} and {@code cv.alerts}
+ * @param kafkaBootstrap     Kafka bootstrap servers carrying the platform's topics
  * @param clickHouseJdbcUrl  {@code jdbc:clickhouse://host:port/database} for history and catch-up
  * @param clickHouseDatabase the database holding the platform's tables
- * @param cityProfileId      which city profile's districts and boundaries to serve
- * @param usersFile          JSON user list; null for the demo users shipped in the jar
- * @param jwtSecret          HMAC secret signing login tokens; null for a random one (tokens die with the server)
- * @param catchUp            how far back to replay Kafka on start to rebuild the latest values
+ * @param usersFile          the users file; null only with {@code demoAccounts}
+ * @param demoAccounts       serve the demo accounts shipped in the jar (ops/ops …): for a demo only
+ * @param jwtSecret          HMAC secret signing login tokens, shared by every instance behind one load balancer;
+ *                           null for a random one (tokens die with the server and other instances refuse them)
+ * @param catchUp            how far back to replay Kafka on start: rebuilds the latest values and the alert stream
+ *                           that clients resume in
+ * @param limits             caps on connections, sockets, idle time and queues
+ * @param tls                the keystore to serve HTTPS and WSS from; null for plain HTTP
  */
 public record DashboardConfig(String host, int port, String kafkaBootstrap, String clickHouseJdbcUrl,
-                              String clickHouseDatabase, String cityProfileId, Path usersFile, String jwtSecret,
-                              Duration catchUp) {
+                              String clickHouseDatabase, Path usersFile, boolean demoAccounts, String jwtSecret,
+                              Duration catchUp, Limits limits, Tls tls) {
 
     public static final int DEFAULT_PORT = 8080;
-    private static final Set<String> FLAGS = Set.of("--host", "--port", "--kafka", "--clickhouse",
-            "--clickhouse-db", "--city", "--users", "--jwt-secret", "--catch-up-minutes");
+
+    /**
+     * Caps that keep one client from taking the server: connections in total and per client address, WebSocket
+     * sockets per user, seconds a connection may stay idle, alert-stream records kept for resumes, and records one
+     * client may have queued before it is disconnected (it then resumes without loss).
+     */
+    public record Limits(int maxConnections, int maxConnectionsPerAddress, int maxSocketsPerUser, Duration idleTimeout,
+                         int alertLogSize, int maxQueuedPerClient) {
+
+        public static final Limits DEFAULT = new Limits(20_000, 200, 20, Duration.ofMinutes(5), 20_000, 5_000);
+
+        public Limits {
+            if (maxConnections < 1 || maxConnectionsPerAddress < 1 || maxSocketsPerUser < 1 || alertLogSize < 1
+                    || maxQueuedPerClient < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("limits must be positive: " + this);
+            }
+        }
+
+        /** These limits with other caps on sockets per user and connections per client address (benchmarks). */
+        public Limits withSockets(int newMaxSocketsPerUser, int newMaxConnectionsPerAddress) {
+            return new Limits(Math.max(maxConnections, newMaxConnectionsPerAddress), newMaxConnectionsPerAddress,
+                    newMaxSocketsPerUser, idleTimeout, alertLogSize, maxQueuedPerClient);
+        }
+
+        /** These limits with another cap on a client's queued alert-stream records. */
+        public Limits withQueue(int newMaxQueuedPerClient) {
+            return new Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser, idleTimeout, alertLogSize,
+                    newMaxQueuedPerClient);
+        }
+    }
+
+    /** A PKCS#12 or JKS keystore holding the server's key and certificate, and its password. */
+    public record Tls(Path keyStore, String password) {
+        public Tls {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(password, "password");
+        }
+    }
 
     public DashboardConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
         Objects.requireNonNull(clickHouseJdbcUrl, "clickHouseJdbcUrl");
         Objects.requireNonNull(clickHouseDatabase, "clickHouseDatabase");
-        Objects.requireNonNull(cityProfileId, "cityProfileId");
         Objects.requireNonNull(catchUp, "catchUp");
+        Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
     }
 
-    /** Defaults for everything but the two services: loopback:8080, database cityvitals, Shanghai, demo users. */
+    /**
+     * The demo's configuration: loopback:8080, database cityvitals, the demo accounts, a random token secret.
+     * {@link #withUsers} turns the demo accounts off.
+     */
     public static DashboardConfig of(String kafkaBootstrap, String clickHouseJdbcUrl) {
-        return new DashboardConfig("127.0.0.1", DEFAULT_PORT, kafkaBootstrap, clickHouseJdbcUrl, "cityvitals",
-                "shanghai", null, null, Duration.ofMinutes(15));
+        return new DashboardConfig("127.0.0.1", DEFAULT_PORT, kafkaBootstrap, clickHouseJdbcUrl, Endpoints.DATABASE,
+                null, true, null, Duration.ofMinutes(15), Limits.DEFAULT, null);
     }
 
     public DashboardConfig withPort(int newPort) {
-        return new DashboardConfig(host, newPort, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase,
-                cityProfileId, usersFile, jwtSecret, catchUp);
+        return new DashboardConfig(host, newPort, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                demoAccounts, jwtSecret, catchUp, limits, tls);
     }
 
-    /**
-     * Reads {@code --flag value} pairs; {@code --kafka} and {@code --clickhouse} are required.
-     *
-     * @throws IllegalArgumentException naming the unknown flag or the missing value
-     */
-    public static DashboardConfig fromArgs(String... args) {
-        Map<String, String> flags = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!FLAGS.contains(args[i])) {
-                throw new IllegalArgumentException("unknown flag " + args[i] + "; known: " + String.join(" ", FLAGS));
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
-            }
-            flags.put(args[i], args[i + 1]);
-        }
-        String kafka = flags.get("--kafka");
-        String clickHouse = flags.get("--clickhouse");
-        if (kafka == null || clickHouse == null) {
-            throw new IllegalArgumentException("--kafka HOST:PORT and --clickhouse JDBC-URL are required");
-        }
-        DashboardConfig d = of(kafka, clickHouse);
-        return new DashboardConfig(flags.getOrDefault("--host", d.host()),
-                number(flags, "--port", d.port()), kafka, clickHouse,
-                flags.getOrDefault("--clickhouse-db", d.clickHouseDatabase()),
-                flags.getOrDefault("--city", d.cityProfileId()),
-                flags.containsKey("--users") ? Path.of(flags.get("--users")) : null,
-                flags.get("--jwt-secret"),
-                Duration.ofMinutes(number(flags, "--catch-up-minutes", (int) d.catchUp().toMinutes())));
+    /** The users in {@code file} and no demo accounts. */
+    public DashboardConfig withUsers(Path file) {
+        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, file, false,
+                jwtSecret, catchUp, limits, tls);
     }
 
-    private static int number(Map<String, String> flags, String flag, int fallback) {
-        String value = flags.get(flag);
-        try {
-            return value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " needs a whole number, was '" + value + "'");
-        }
+    public DashboardConfig withJwtSecret(String secret) {
+        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                demoAccounts, secret, catchUp, limits, tls);
+    }
+
+    public DashboardConfig withLimits(Limits newLimits) {
+        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                demoAccounts, jwtSecret, catchUp, newLimits, tls);
+    }
+
+    public DashboardConfig withTls(Tls newTls) {
+        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                demoAccounts, jwtSecret, catchUp, limits, newTls);
     }
 }

@@ -1,28 +1,28 @@
 package org.cityvitals.dashboard;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.dashboard.auth.LoginGuard;
 import org.cityvitals.dashboard.auth.UserDirectory;
-import org.cityvitals.dashboard.feed.AlertStore;
+import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.dashboard.feed.FeedStatus;
 import org.cityvitals.dashboard.feed.KafkaSignalVerticle;
 import org.cityvitals.dashboard.feed.OpenAlertsCatchUpVerticle;
 import org.cityvitals.dashboard.feed.SignalBus;
-import org.cityvitals.dashboard.feed.SignalStore;
 import org.cityvitals.dashboard.http.HttpServerVerticle;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
-import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.query.AlertQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard server: REST and WebSocket in front of the Kafka signal topics, history from ClickHouse. Deploys
@@ -35,34 +35,40 @@ public final class DashboardServer {
 
     private final Vertx vertx;
     private final HttpServerVerticle http;
+    private final AlertActionPublisher publisher;
     private final List<String> deployments;
 
-    private DashboardServer(Vertx vertx, HttpServerVerticle http, List<String> deployments) {
+    private DashboardServer(Vertx vertx, HttpServerVerticle http, AlertActionPublisher publisher,
+                            List<String> deployments) {
         this.vertx = vertx;
         this.http = http;
+        this.publisher = publisher;
         this.deployments = deployments;
     }
 
     /**
      * Starts the server on {@code vertx}. Fails (with a {@code PortInUseException} naming the port and
-     * {@code --port} when the port is taken) without leaving anything deployed.
+     * {@code --port} when the port is taken; without users when neither a users file nor the demo accounts are
+     * configured) without leaving anything deployed.
      */
     public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config) {
         HttpServerVerticle http;
         OpenAlertsCatchUpVerticle openAlerts;
         KafkaSignalVerticle kafka;
+        AlertActionPublisher publisher;
         try {
-            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            UserDirectory users = users(config);
+            PrometheusMeterRegistry meters = DashboardMetrics.registry(vertx);
             FeedStatus status = new FeedStatus();
             ClickHouse clickHouse = new ClickHouse(config.clickHouseJdbcUrl());
-            SignalStore store = new SignalStore(clickHouse, config.clickHouseDatabase());
-            AlertStore alertStore = new AlertStore(clickHouse, config.clickHouseDatabase());
-            Authenticator auth = new Authenticator(vertx, UserDirectory.load(config.usersFile()),
-                    config.jwtSecret());
-            http = new HttpServerVerticle(config.host(), config.port(), auth, store, alertStore,
-                    CityProfiles.byId(config.cityProfileId()), IndicatorCatalogue.loadDefault(), status, meters);
-            openAlerts = new OpenAlertsCatchUpVerticle(alertStore, status);
-            kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(), status, meters);
+            Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
+            publisher = new AlertActionPublisher(config.kafkaBootstrap());
+            http = new HttpServerVerticle(config, auth, clickHouse, publisher, IndicatorCatalogue.loadDefault(),
+                    status, meters);
+            openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),
+                    status);
+            kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(),
+                    config.limits().alertLogSize(), status, meters);
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -70,10 +76,37 @@ public final class DashboardServer {
         List<String> deployed = new ArrayList<>();
         return deployInOrder(vertx, deployed, http, openAlerts, kafka)
                 .map(v -> {
-                    LOG.info("dashboard on http://{}:{}/", config.host(), http.actualPort());
-                    return new DashboardServer(vertx, http, deployed);
+                    LOG.info("dashboard on {}://{}:{}/", config.tls() == null ? "http" : "https", config.host(),
+                            http.actualPort());
+                    return new DashboardServer(vertx, http, publisher, deployed);
                 })
-                .recover(e -> undeploy(vertx, deployed).transform(ignored -> Future.failedFuture(e)));
+                .recover(e -> undeploy(vertx, deployed).transform(ignored -> {
+                    publisher.close();
+                    return Future.failedFuture(e);
+                }));
+    }
+
+    private static UserDirectory users(DashboardConfig config) {
+        if (config.usersFile() != null) {
+            return UserDirectory.load(config.usersFile());
+        }
+        if (!config.demoAccounts()) {
+            throw new IllegalArgumentException("no users: give a users file (--users FILE), or --demo-accounts for a"
+                    + " demo with the built-in accounts");
+        }
+        LOG.warn("DEMO ACCOUNTS ON: ops/ops, admin/admin, … can log in; never use --demo-accounts with real data");
+        return UserDirectory.demo();
+    }
+
+    private static String secret(DashboardConfig config) {
+        if (config.jwtSecret() != null) {
+            return config.jwtSecret();
+        }
+        LOG.warn("no token secret configured: using a random one, so logins end with this process and other "
+                + "instances refuse its tokens; set CITYVITALS_JWT_SECRET or --jwt-secret-file for more than one");
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     private static Future<Void> deployInOrder(Vertx vertx, List<String> deployed, VerticleBase... verticles) {
@@ -101,33 +134,13 @@ public final class DashboardServer {
         return http.actualPort();
     }
 
-    /** Stops consuming, closes the sockets and the HTTP server; the Vert.x instance stays the caller's. */
-    public Future<Void> close() {
-        return undeploy(vertx, deployments);
+    /** Whether the server accepts screens: its Kafka replay has caught up. */
+    public boolean ready() {
+        return http.hub().ready();
     }
 
-    /** Runs the dashboard alone: {@code --kafka HOST:PORT --clickhouse JDBC-URL [--port 8080] …}. */
-    public static void main(String[] args) throws Exception {
-        DashboardConfig config;
-        try {
-            config = DashboardConfig.fromArgs(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("dashboard-server: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        Vertx vertx = Vertx.vertx();
-        try {
-            DashboardServer server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
-            System.out.println("CityVitals dashboard on http://" + config.host() + ":" + server.port() + "/");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close().await();
-                vertx.close().await();
-            }));
-        } catch (Exception e) {
-            System.err.println("dashboard-server: " + e.getMessage());
-            vertx.close();
-            System.exit(1);
-        }
+    /** Stops consuming, closes the sockets and the HTTP server; the Vert.x instance stays the caller's. */
+    public Future<Void> close() {
+        return undeploy(vertx, deployments).andThen(v -> publisher.close());
     }
 }

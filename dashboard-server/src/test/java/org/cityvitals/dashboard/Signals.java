@@ -2,6 +2,8 @@ package org.cityvitals.dashboard;
 
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
@@ -29,7 +31,8 @@ final class Signals {
 
     static AlertEvent opened(String rule, String indicatorId, String alertId, String district, Level level,
                              double value) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return new AlertEvent(alertId, 1, rule, indicatorId, district, AlertKind.OPENED, level, Level.NORMAL,
-                value, 150, Instant.now().truncatedTo(ChronoUnit.SECONDS), "PM2.5 " + value + " µg/m³ 超过阈值 above threshold");
+                value, 150, now, now, AlertAudience.OPERATIONS, Origin.LIVE, "PM2.5 " + value + " µg/m³ above threshold");
     }
 }

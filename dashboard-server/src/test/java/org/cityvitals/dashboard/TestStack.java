@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard;
 
+import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -12,54 +13,65 @@ import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.stack.ClickHouseServer;
-import org.cityvitals.stack.KafkaBroker;
+import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SchemaMigrator;
+import org.cityvitals.store.table.AlertEventTable;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One real Kafka broker and one real ClickHouse server (migrated) for every test class of this module: they take
- * seconds to start, and the tests keep apart by using their own alert ids and (indicator, district) keys.
+ * The shared local stack (one real broker and ClickHouse server per test JVM) with the platform's database migrated,
+ * as the dashboard's tests use it: they keep apart by their own alert ids and (indicator, district) keys.
  */
 final class TestStack {
 
     private static TestStack instance;
 
-    final KafkaBroker kafka;
+    final String kafka;
     final ClickHouseServer clickHouseServer;
     final ClickHouse clickHouse;
     private final KafkaProducer<String, byte[]> producer;
 
-    private TestStack(KafkaBroker kafka, ClickHouseServer clickHouseServer) throws Exception {
-        this.kafka = kafka;
-        this.clickHouseServer = clickHouseServer;
-        kafka.createTopics(2, Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES);
+    private TestStack() throws Exception {
+        SharedStack shared = SharedStack.get();
+        this.kafka = shared.kafka(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES,
+                Topics.ALERT_ACTIONS);
+        this.clickHouseServer = shared.clickHouse();
         new SchemaMigrator(new ClickHouse(clickHouseServer.jdbcUrl("default")), "cityvitals").migrate();
         this.clickHouse = new ClickHouse(clickHouseServer.jdbcUrl("cityvitals"));
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
     static synchronized TestStack get() throws Exception {
         if (instance == null) {
-            Path dir = Files.createTempDirectory("cityvitals-dashboard-test");
-            KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"));
-            ClickHouseServer clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-            instance = new TestStack(kafka, clickHouse);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+            instance = new TestStack();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.producer::close));
         }
         return instance;
     }
 
     DashboardConfig config() {
-        return DashboardConfig.of(kafka.bootstrapServers(), clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
+        return DashboardConfig.of(kafka, clickHouseServer.jdbcUrl("cityvitals")).withPort(0);
+    }
+
+    /** Starts a server and waits until it accepts screens (its Kafka replay has caught up). */
+    static DashboardServer startReady(Vertx vertx, DashboardConfig config) throws Exception {
+        DashboardServer server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!server.ready() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (!server.ready()) {
+            throw new IllegalStateException("the dashboard did not catch up with Kafka in 60 s");
+        }
+        return server;
     }
 
     void publish(IndicatorValue value) throws ExecutionException, InterruptedException {
@@ -76,6 +88,11 @@ final class TestStack {
         producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, alert.alertId(), SignalCodec.toJsonBytes(alert))).get();
     }
 
+    /** Writes alert transitions to ClickHouse as the job's sink does. */
+    void insertAlerts(List<AlertEvent> alerts) throws java.sql.SQLException {
+        clickHouse.insert("cityvitals", new AlertEventTable(), alerts);
+    }
+
     /** Sends all, then waits for every acknowledgement: far faster than one round trip each. */
     void publishAll(List<AlertEvent> alerts) throws ExecutionException, InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -86,11 +103,5 @@ final class TestStack {
         for (Future<RecordMetadata> ack : sent) {
             ack.get();
         }
-    }
-
-    private void close() {
-        producer.close();
-        kafka.close();
-        clickHouseServer.close();
     }
 }

@@ -33,14 +33,51 @@ final class WsProbe implements AutoCloseable {
                 .await(10, TimeUnit.SECONDS);
     }
 
-    /** Connects with the token in the query string. */
-    static WsProbe withToken(Vertx vertx, int port, String token) throws Exception {
+    /** Connects and authenticates with a first message, as the page does. */
+    static WsProbe open(Vertx vertx, int port, String token) throws Exception {
+        return open(vertx, port, token, null);
+    }
+
+    /** Connects and authenticates, resuming from {@code cursor} (null: a fresh snapshot). */
+    static WsProbe open(Vertx vertx, int port, String token, String cursor) throws Exception {
+        WsProbe probe = new WsProbe(vertx, port, "/ws", new WebSocketClientOptions());
+        probe.authenticate(token, cursor);
+        return probe;
+    }
+
+    /** Connects with the token in the URL, which the server refuses. */
+    static WsProbe withTokenInUrl(Vertx vertx, int port, String token) throws Exception {
         return new WsProbe(vertx, port, "/ws?token=" + token, new WebSocketClientOptions());
     }
 
     /** A client whose kernel receive buffer is tiny, so that {@link #stopReading()} soon backs up the server. */
     static WsProbe withTinyReceiveBuffer(Vertx vertx, int port, String token) throws Exception {
-        return new WsProbe(vertx, port, "/ws?token=" + token, new WebSocketClientOptions().setReceiveBufferSize(4096));
+        WsProbe probe = new WsProbe(vertx, port, "/ws", new WebSocketClientOptions().setReceiveBufferSize(4096));
+        probe.authenticate(token, null);
+        return probe;
+    }
+
+    private void authenticate(String token, String cursor) {
+        JsonObject auth = new JsonObject().put("type", "auth").put("token", token);
+        if (cursor != null) {
+            auth.put("resume", cursor);
+        }
+        socket.writeTextMessage(auth.encode());
+    }
+
+    /** The last cursor received: what a reconnecting screen resumes from. */
+    String lastCursor() {
+        for (int i = received.size() - 1; i >= 0; i--) {
+            String cursor = received.get(i).getString("cursor");
+            if (cursor != null) {
+                return cursor;
+            }
+        }
+        return null;
+    }
+
+    boolean isClosed() {
+        return socket.isClosed();
     }
 
     /** Stops reading from the socket, like a screen whose browser has frozen. */
@@ -50,13 +87,6 @@ final class WsProbe implements AutoCloseable {
 
     void resumeReading() {
         socket.resume();
-    }
-
-    /** Connects and authenticates with a first message, as the page does. */
-    static WsProbe withAuthMessage(Vertx vertx, int port, String token) throws Exception {
-        WsProbe probe = new WsProbe(vertx, port, "/ws", new WebSocketClientOptions());
-        probe.socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
-        return probe;
     }
 
     /** The first received message matching, waiting up to {@code timeout}; fails the test otherwise. */

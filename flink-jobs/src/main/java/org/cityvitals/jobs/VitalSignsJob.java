@@ -2,29 +2,37 @@ package org.cityvitals.jobs;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.OutputTag;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.cityvitals.jobs.alert.AlertEngine;
 import org.cityvitals.jobs.health.HealthScoring;
 import org.cityvitals.jobs.incident.BacklogChange;
 import org.cityvitals.jobs.incident.BacklogChanges;
 import org.cityvitals.jobs.incident.IncidentBacklog;
+import org.cityvitals.jobs.incident.IncidentStages;
 import org.cityvitals.jobs.incident.IncidentsToSamples;
+import org.cityvitals.jobs.quality.FeedHeartbeat;
+import org.cityvitals.jobs.quality.FeedHeartbeats;
+import org.cityvitals.jobs.quality.FeedStallDetector;
 import org.cityvitals.jobs.source.DecodedEvent;
+import org.cityvitals.jobs.source.EventSource;
 import org.cityvitals.jobs.source.SplitDecoded;
-import org.cityvitals.jobs.window.AccumulateSamples;
-import org.cityvitals.jobs.window.CatalogueWindows;
-import org.cityvitals.jobs.window.EmitIndicatorValue;
+import org.cityvitals.jobs.window.CityPart;
+import org.cityvitals.jobs.window.CityRollup;
+import org.cityvitals.jobs.window.InstantReading;
+import org.cityvitals.jobs.window.PaneWindows;
 import org.cityvitals.jobs.window.ReadingsToSamples;
 import org.cityvitals.jobs.window.Sample;
 
@@ -32,18 +40,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The catalogue-driven topology. Readings and incidents → per-(indicator, district) and city-wide windows, plus the
- * running incident backlog → indicator values with levels → the alert engine and the health score per district.
- * Source and sinks come in through the constructor, so tests and deployments wire the same topology to different
- * ends ({@link VitalSignsMain} wires Kafka and ClickHouse).
+ * The catalogue-driven topology. Readings become district samples (and data-quality samples), incidents their
+ * stages once each; pane windows per (indicator, district) give district values, from which the city rollup forms
+ * the city-wide series; the backlog is counted per district at each slide. Values feed the alert engine (with single
+ * readings for instant rules) and the health score per city; in a live job a processing-time detector watches for
+ * stalled feeds. The source and the sinks come in through the constructor, so a test runs the same topology on a list
+ * of events with collecting sinks, a deployment on Kafka with Kafka and ClickHouse sinks.
  */
 public final class VitalSignsJob {
 
-    static final OutputTag<Sample> LATE_SAMPLES = new OutputTag<>("late-samples") { };
-
     private final JobSettings settings;
     private final CatalogueText catalogue;
-    private final Source<DecodedEvent, ?, ?> events;
+    private final EventSource events;
     private final Outputs outputs;
 
     /** Where results go; each list may hold several sinks (e.g. ClickHouse and Kafka) or none. */
@@ -51,67 +59,76 @@ public final class VitalSignsJob {
                           List<Sink<HealthScoreValue>> healthScores, List<Sink<Reading>> readings,
                           List<Sink<Incident>> incidents, List<Sink<DeadLetter>> deadLetters) {}
 
-    public VitalSignsJob(JobSettings settings, CatalogueText catalogue, Source<DecodedEvent, ?, ?> events,
-                         Outputs outputs) {
+    public VitalSignsJob(JobSettings settings, EventSource events, Outputs outputs) {
         this.settings = settings;
-        this.catalogue = catalogue;
+        this.catalogue = settings.catalogueText();
         this.events = events;
         this.outputs = outputs;
     }
 
+    /** Parallelism, checkpointing and strict serialisation (every type has a real serializer, never Kryo). */
+    public static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, JobSettings settings) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(conf);
+        env.setParallelism(settings.parallelism());
+        env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        return env;
+    }
+
     /** Adds the topology to {@code env}; run it with {@code env.execute()} or {@code executeAsync()}. */
     public void build(StreamExecutionEnvironment env) {
+        long lateness = settings.allowedLateness().toMillis();
+        boolean bounded = settings.origin() == Origin.BACKFILL;
         WatermarkStrategy<DecodedEvent> watermarks = WatermarkStrategy
                 .<DecodedEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
                 .withTimestampAssigner((e, kafkaTs) -> e.eventTime())
                 .withIdleness(settings.idleness());
 
-        SingleOutputStreamOperator<Reading> readings = env
-                .fromSource(events, watermarks, "readings and incidents")
-                .uid("events-source")
-                .process(new SplitDecoded())
-                .uid("decode")
-                .name("decode events");
+        SingleOutputStreamOperator<Reading> readings = events.attach(env, watermarks)
+                .process(new SplitDecoded()).uid("decode").name("decode events");
         DataStream<Incident> incidents = readings.getSideOutput(SplitDecoded.INCIDENTS);
 
-        DataStream<Sample> samples = readings
-                .flatMap(new ReadingsToSamples(catalogue)).uid("reading-samples").name("readings to samples")
-                .union(incidents.flatMap(new IncidentsToSamples(catalogue)).uid("incident-samples")
-                        .name("incidents to samples"));
+        SingleOutputStreamOperator<Sample> readingSamples = readings
+                .process(new ReadingsToSamples(catalogue)).uid("reading-samples").name("readings to samples");
+        DataStream<InstantReading> instants = readingSamples.getSideOutput(ReadingsToSamples.INSTANT);
 
-        SingleOutputStreamOperator<IndicatorValue> windowed = samples
+        SingleOutputStreamOperator<Incident> stages = incidents
+                .keyBy(Incident::id).process(new IncidentStages()).uid("incident-stages").name("incident stages");
+        DataStream<Sample> incidentSamples = stages
+                .flatMap(new IncidentsToSamples(catalogue)).uid("incident-samples").name("incidents to samples");
+
+        SingleOutputStreamOperator<IndicatorValue> districtWindows = readingSamples.union(incidentSamples)
                 .keyBy(Sample::seriesKey)
-                .window(new CatalogueWindows(catalogue))
-                .allowedLateness(settings.allowedLateness())
-                .sideOutputLateData(LATE_SAMPLES)
-                .aggregate(new AccumulateSamples(), new EmitIndicatorValue(catalogue))
-                .uid("indicator-windows")
-                .name("indicator windows");
-
-        DataStream<IndicatorValue> backlogs = incidents
+                .process(new PaneWindows(catalogue, lateness, bounded)).uid("indicator-windows").name("indicator windows");
+        SingleOutputStreamOperator<IndicatorValue> backlogs = stages.getSideOutput(IncidentStages.BACKLOG)
                 .flatMap(new BacklogChanges(catalogue)).uid("backlog-changes").name("backlog changes")
                 .keyBy(BacklogChange::seriesKey)
-                .process(new IncidentBacklog(catalogue))
-                .uid("incident-backlog")
-                .name("incident backlog");
+                .process(new IncidentBacklog(catalogue, lateness, bounded)).uid("incident-backlog").name("incident backlog");
+        DataStream<CityPart> cityParts = districtWindows.getSideOutput(PaneWindows.CITY_PARTS)
+                .union(backlogs.getSideOutput(PaneWindows.CITY_PARTS));
+        DataStream<IndicatorValue> cityValues = cityParts
+                .keyBy(CityRollup::keyOf)
+                .process(new CityRollup(catalogue, lateness)).uid("city-rollup").name("city rollup");
+        DataStream<IndicatorValue> values = districtWindows.union(backlogs, cityValues);
 
-        DataStream<IndicatorValue> values = windowed.union(backlogs);
-
-        DataStream<AlertEvent> alerts = values
-                .keyBy(AlertEngine::keyOf)
-                .process(new AlertEngine(catalogue, settings.zone()))
-                .uid("alert-engine")
-                .name("alert engine");
+        DataStream<AlertEvent> alerts = values.keyBy(AlertEngine::keyOf)
+                .connect(instants.keyBy(InstantReading::seriesKey))
+                .process(new AlertEngine(catalogue, settings.origin())).uid("alert-engine").name("alert engine");
+        if (settings.origin() == Origin.LIVE) {
+            alerts = alerts.union(readings
+                    .flatMap(new FeedHeartbeats()).uid("feed-heartbeats").name("feed heartbeats")
+                    .keyBy(FeedHeartbeat::key)
+                    .process(new FeedStallDetector(settings.stallAfter())).uid("feed-stalls").name("feed stalls"));
+        }
 
         DataStream<HealthScoreValue> health = values
-                .keyBy(IndicatorValue::district)
-                .process(new HealthScoring(catalogue))
-                .uid("health-score")
-                .name("health score");
+                .keyBy(HealthScoring::keyOf)
+                .process(new HealthScoring(catalogue, lateness)).uid("health-score").name("health score");
 
         DataStream<DeadLetter> deadLetters = readings.getSideOutput(SplitDecoded.DEAD_LETTERS)
-                .union(windowed.getSideOutput(LATE_SAMPLES).map(VitalSignsJob::tooLate).returns(DeadLetter.class)
-                        .name("late samples"));
+                .union(districtWindows.getSideOutput(PaneWindows.TOO_LATE).map(VitalSignsJob::tooLate)
+                        .returns(DeadLetter.class).name("late samples"));
 
         attach(values, outputs.values(), "values");
         attach(alerts, outputs.alerts(), "alerts");
@@ -130,7 +147,8 @@ public final class VitalSignsJob {
     /** A sample beyond the allowed lateness can no longer correct its window; keep it as a dead letter. */
     private static DeadLetter tooLate(Sample s) {
         return new DeadLetter(SplitDecoded.SOURCE + ":windows", "too_late",
-                "event at " + Instant.ofEpochMilli(s.timestamp()) + " arrived after its window closed for good",
+                "event at " + Instant.ofEpochMilli(s.timestamp()) + " for " + s.seriesKey()
+                        + " arrived after every window holding it was closed for good",
                 SignalCodec.toJson(s), 0, Instant.now());
     }
 }

@@ -14,10 +14,25 @@ public final class Topics {
     public static final String HEALTH_SCORES = "cv.health";
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
+    /** Replayed history's readings, each record with its replay's id in the {@code cv-replay} header. */
+    public static final String REPLAY_READINGS = "cv.replay.readings";
+    /** Replayed history's incidents, likewise. */
+    public static final String REPLAY_INCIDENTS = "cv.replay.incidents";
+    /**
+     * What people did with alerts ({@code AlertAction}), keyed by alert id: written by the dashboard instance that
+     * took the action, read by every instance so every screen sees it.
+     */
+    public static final String ALERT_ACTIONS = "cv.alert-actions";
 
     /** Every topic of the platform, for stacks that create them. */
     public static String[] all() {
-        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS};
+        return new String[] {READINGS, INCIDENTS, DEAD_LETTERS, INDICATOR_UPDATES, HEALTH_SCORES, ALERT_EVENTS,
+            REPLAY_READINGS, REPLAY_INCIDENTS, ALERT_ACTIONS};
+    }
+
+    /** Whether a topic carries incidents (live or replayed) rather than readings. */
+    public static boolean isIncidents(String topic) {
+        return INCIDENTS.equals(topic) || REPLAY_INCIDENTS.equals(topic);
     }
 
     private Topics() {}

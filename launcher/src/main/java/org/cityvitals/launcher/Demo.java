@@ -1,22 +1,31 @@
 package org.cityvitals.launcher;
 
 import org.cityvitals.stack.Ports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintStream;
-import java.util.List;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./cityvitals demo}: starts the stack, prints where everything is, and stops it all on Ctrl-C/SIGTERM. */
-final class Demo {
+/** {@code cityvitals demo}: starts the stack, prints where everything is, and stops it all on Ctrl-C/SIGTERM. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the whole stack on this machine with a simulated Shanghai; Ctrl-C stops everything.")
+final class Demo implements Callable<Integer> {
 
-    private Demo() {}
+    @Mixin
+    private DemoOptions options;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(DemoOptions.USAGE);
-            return 0;
-        }
-        DemoOptions options = DemoOptions.parse(args);
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        options.validate();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         DemoState state = new DemoState(options.stateDir());
         if (state.runningDemo().isPresent()) {
             err.println("a demo is already running on " + state.dir() + " (pid "
@@ -37,12 +46,14 @@ final class Demo {
             e.printStackTrace(err);
             return 1;
         }
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("\nstopping the demo…");
             stack.close();
             state.forget();
             out.println("stopped.");
+            out.flush();
             stopped.countDown();
         }, "demo-shutdown"));
         try {

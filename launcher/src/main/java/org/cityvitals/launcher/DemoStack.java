@@ -10,7 +10,9 @@ import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.gateway.IngestGatewayVerticle;
 import org.cityvitals.ingest.sim.Simulator;
 import org.cityvitals.ingest.sim.SimulatorConfig;
+import org.cityvitals.jobs.JobOptions;
 import org.cityvitals.jobs.JobSettings;
+import org.cityvitals.jobs.Jobs;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.KafkaBroker;
 import org.cityvitals.stack.Ports;
@@ -20,7 +22,7 @@ import org.cityvitals.store.dimension.DimensionLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,7 +33,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Everything the demo runs, started in dependency order and stopped in reverse: ClickHouse and Kafka (unless
- * given), the schema with its dimension tables and hourly retention, the Flink job in local mode, the dashboard,
+ * given), the schema with its dimension tables and hourly retention, the Flink jobs in local mode (vital signs and
+ * the history loader), the dashboard,
  * the simulator and the ingest gateway.
  */
 final class DemoStack implements AutoCloseable {
@@ -48,7 +51,7 @@ final class DemoStack implements AutoCloseable {
 
     private DemoStack() {}
 
-    static DemoStack start(DemoOptions o, DemoState state, PrintStream out) throws Exception {
+    static DemoStack start(DemoOptions o, DemoState state, PrintWriter out) throws Exception {
         checkPorts(o);
         long t0 = System.nanoTime();
         DemoStack stack = new DemoStack();
@@ -79,12 +82,16 @@ final class DemoStack implements AutoCloseable {
             RetentionSchedule retention = RetentionSchedule.start(clickHouse, DATABASE);
             stack.started.push(new Stoppable("retention", retention));
 
-            out.println("starting the Flink job (local mode)…");
+            out.println("starting the Flink jobs (local mode)…");
             // Short idleness: the demo's quiet incident partitions must not hold back the first values for long.
-            JobSettings job = JobSettings.parse("--kafka", kafka, "--clickhouse", clickHouseUrl,
+            JobSettings job = JobOptions.parse("--kafka", kafka, "--clickhouse", clickHouseUrl,
                     "--out-of-orderness", "5s", "--idleness", "5s");
-            JobClient flink = LocalFlink.start(job, state.checkpointDir());
-            stack.started.push(new Stoppable("Flink job", () -> flink.cancel().get(30, TimeUnit.SECONDS)));
+            JobClient vitals = LocalFlink.start("CityVitals vital signs", job,
+                    state.checkpointDir().resolve("vitals"), env -> Jobs.vitals(job).build(env));
+            stack.started.push(new Stoppable("vital-signs job", () -> vitals.cancel().get(30, TimeUnit.SECONDS)));
+            JobClient history = LocalFlink.start("CityVitals history loader", job,
+                    state.checkpointDir().resolve("history"), env -> Jobs.historyLoader(job).build(env));
+            stack.started.push(new Stoppable("history loader", () -> history.cancel().get(30, TimeUnit.SECONDS)));
 
             Vertx vertx = Vertx.vertx();
             stack.started.push(new Stoppable("Vert.x", () -> vertx.close().await(30, TimeUnit.SECONDS)));
@@ -150,7 +157,8 @@ final class DemoStack implements AutoCloseable {
                     + "--database cityvitals%n", o.clickHouseNativePort(), ClickHouseServer.ANALYST_USER,
                     ClickHouseServer.DEFAULT_ANALYST_PASSWORD));
         }
-        s.append(String.format("  Flink job       local mode, checkpoints in %s%n", state.checkpointDir()));
+        s.append(String.format("  Flink jobs      vital signs and history loader, local mode, checkpoints in %s%n",
+                state.checkpointDir()));
         s.append(String.format("  Simulator       Shanghai, 16 districts, %.0f events/s, seed %d%n",
                 o.eventsPerSecond(), o.seed()));
         s.append(String.format("  State folder    %s (reset: ./cityvitals stop; rm -rf %s)%n", state.dir(),

@@ -7,16 +7,21 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cityvitals.jobs.JobSettings;
-import org.cityvitals.jobs.VitalSignsMain;
+import org.cityvitals.jobs.VitalSignsJob;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
-/** Runs the vital-signs job in local mode inside this JVM, exactly the topology a cluster runs. */
+/**
+ * Runs a job in local mode inside this JVM, exactly the topology a cluster runs. Each job gets its own local
+ * environment (its own checkpoints), so the history loader waiting for ClickHouse never holds back the vital signs.
+ */
 final class LocalFlink {
 
     private LocalFlink() {}
 
-    static JobClient start(JobSettings settings, Path checkpoints) throws Exception {
+    static JobClient start(String name, JobSettings settings, Path checkpoints,
+                           Consumer<StreamExecutionEnvironment> topology) throws Exception {
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
@@ -24,7 +29,9 @@ final class LocalFlink {
         conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(64));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(32));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(32));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
-        return VitalSignsMain.start(env, settings);
+        StreamExecutionEnvironment env = VitalSignsJob.configure(
+                StreamExecutionEnvironment.createLocalEnvironment(conf), settings);
+        topology.accept(env);
+        return env.executeAsync(name);
     }
 }

@@ -53,6 +53,6 @@ class DemoPortsTest {
         int code = Main.run(List.of("demo", "--prot", "1"), new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown flag --prot").contains("--port N");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown options: '--prot'").contains("--port=N");
     }
 }

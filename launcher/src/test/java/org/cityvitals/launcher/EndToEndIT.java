@@ -19,19 +19,26 @@ import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
+import org.cityvitals.jobs.JobOptions;
 import org.cityvitals.jobs.JobSettings;
-import org.cityvitals.jobs.VitalSignsMain;
+import org.cityvitals.jobs.Jobs;
+import org.cityvitals.jobs.VitalSignsJob;
+import org.cityvitals.jobs.history.HistoryLoader;
+import org.cityvitals.jobs.sink.KafkaRefusals;
+import org.cityvitals.jobs.source.KafkaEvents;
+import org.cityvitals.stack.testing.SharedStack;
+import org.cityvitals.stack.testing.TopicMark;
+import org.cityvitals.store.SchemaMigrator;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.common.TopicPartition;
+import java.util.HashMap;
 import org.cityvitals.jobs.alert.LevelRule;
-import org.cityvitals.stack.ClickHouseServer;
-import org.cityvitals.stack.KafkaBroker;
 import org.cityvitals.store.ClickHouse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,37 +63,47 @@ class EndToEndIT {
             new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
                     .build());
 
-    @TempDir
-    static Path dir;
-    static KafkaBroker kafka;
-    static ClickHouseServer clickHouse;
+    static String kafka;
+    static String db;
+    static ClickHouse clickHouse;
     static Vertx vertx;
 
     @BeforeAll
-    static void startServices() {
-        kafka = KafkaBroker.start(dir.resolve("kafka"));
-        clickHouse = ClickHouseServer.start(dir.resolve("clickhouse"));
-        kafka.createTopics(1, Topics.all());
+    static void startServices() throws Exception {
+        kafka = SharedStack.get().kafka(Topics.all());
+        db = SharedStack.unique("e2e");
+        clickHouse = new ClickHouse(SharedStack.get().jdbcUrl("default"));
+        new SchemaMigrator(clickHouse, db).migrate();
         vertx = Vertx.vertx();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
         vertx.close().await(10, TimeUnit.SECONDS);
-        kafka.close();
-        clickHouse.close();
     }
 
     @Test
     void aDistrictOverTheThresholdAlertsOnTheWebSocketAndItsValuesAreStored() throws Exception {
-        JobSettings settings = JobSettings.parse("--kafka", kafka.bootstrapServers(),
-                "--clickhouse", clickHouse.jdbcUrl("default"), "--out-of-orderness", "1s", "--idleness", "2s",
-                "--checkpoint-interval", "2s");
-        JobClient job = VitalSignsMain.start(StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        JobSettings settings = JobOptions.parse("--kafka", kafka, "--clickhouse", clickHouse.url(), "--database", db,
+                "--out-of-orderness", "1s", "--idleness", "2s", "--checkpoint-interval", "2s");
+        Map<String, TopicMark> inputs = marks(Topics.READINGS, Topics.INCIDENTS);
+        Map<String, TopicMark> published = marks(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS, Topics.HEALTH_SCORES,
+                Topics.READINGS, Topics.INCIDENTS);
+        StreamExecutionEnvironment vitalsEnv = VitalSignsJob.configure(
+                StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        new VitalSignsJob(settings, KafkaEvents.from(kafka, db, offsets(inputs), null), Jobs.kafkaOutputs(settings))
+                .build(vitalsEnv);
+        JobClient job = vitalsEnv.executeAsync("vitals");
+        StreamExecutionEnvironment historyEnv = VitalSignsJob.configure(
+                StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        new HistoryLoader(settings, new KafkaRefusals(kafka), (topic, source) -> source.setStartingOffsets(
+                OffsetsInitializer.offsets(published.get(topic).offsets()))).build(historyEnv);
+        JobClient history = historyEnv.executeAsync("history");
         DashboardServer dashboard = DashboardServer.start(vertx,
-                DashboardConfig.of(kafka.bootstrapServers(), clickHouse.jdbcUrl("default")).withPort(0))
+                DashboardConfig.of(kafka, SharedStack.get().jdbcUrl(db)).withPort(0))
                 .await(60, TimeUnit.SECONDS);
         try {
+            awaitReady(dashboard);
             List<JsonObject> messages = connectAsOperationsCentre(dashboard.port());
 
             Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
@@ -105,14 +122,25 @@ class EndToEndIT {
                     within(1e-9)));
 
             Thread.sleep(3000); // give any wrong alert time to arrive before asserting there is none
-            assertThat(messages).filteredOn(m -> "alert".equals(m.getString("type")))
+            assertThat(messages).filteredOn(m -> "alert".equals(m.getString("type"))
+                            && "level".equals(m.getJsonObject("alert").getString("rule"))
+                            && !Instant.parse(m.getJsonObject("alert").getString("eventTime")).isBefore(t0))
                     .extracting(m -> m.getJsonObject("alert").getString("district")).containsOnly("310101");
-            assertThat(new ClickHouse(clickHouse.jdbcUrl("default")).query(
-                    "SELECT DISTINCT district FROM cityvitals.alert_events", rs -> rs.getString(1)))
-                    .containsExactly("310101");
+            assertThat(clickHouse.query("SELECT DISTINCT district FROM " + db + ".alert_events WHERE rule = 'level'",
+                    rs -> rs.getString(1))).containsExactly("310101");
         } finally {
             dashboard.close().await(10, TimeUnit.SECONDS);
             job.cancel().get(30, TimeUnit.SECONDS);
+            history.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until the dashboard has replayed what Kafka held and accepts screens. */
+    private static void awaitReady(DashboardServer dashboard) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!dashboard.ready()) {
+            assertThat(System.nanoTime()).as("the dashboard did not become ready within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
@@ -126,7 +154,9 @@ class EndToEndIT {
         List<JsonObject> messages = new CopyOnWriteArrayList<>();
         ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
         ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws?token=" + token))
+        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
+                .await(10, TimeUnit.SECONDS);
+        ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode())
                 .await(10, TimeUnit.SECONDS);
         await(messages, m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
         return messages;
@@ -154,7 +184,7 @@ class EndToEndIT {
         }
         readings.add(pm25("sh-310104-pm25-01", "310104", t0.plus(Duration.ofMinutes(7)), 20));
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Reading r : readings) {
                 producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId().getBytes(), EventCodec.toJsonBytes(r)));
@@ -170,12 +200,12 @@ class EndToEndIT {
 
     /** PM2.5 1-minute means per district in ClickHouse, polled until all expected windows are there. */
     private static Map<String, Double> awaitStoredValues(Instant t0, int expectedRows) throws Exception {
-        ClickHouse ch = new ClickHouse(clickHouse.jdbcUrl("default"));
+        ClickHouse ch = clickHouse;
         Map<String, Double> stored = new TreeMap<>();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
             stored.clear();
-            ch.query("SELECT district, toUnixTimestamp(window_start), value FROM cityvitals.indicator_values FINAL "
+            ch.query("SELECT district, toUnixTimestamp(window_start), value FROM " + db + ".indicator_values FINAL "
                     + "WHERE indicator_id = 'air.pm25' AND district != '310000' AND window_start < ?",
                     rs -> stored.put(rs.getString(1) + "|" + (rs.getLong(2) - t0.getEpochSecond()) / 60,
                             rs.getDouble(3)), java.sql.Timestamp.from(t0.plus(Duration.ofMinutes(3))));
@@ -185,6 +215,20 @@ class EndToEndIT {
             Thread.sleep(200);
         }
         return stored;
+    }
+
+    private static Map<String, TopicMark> marks(String... topics) {
+        Map<String, TopicMark> marks = new HashMap<>();
+        for (String topic : topics) {
+            marks.put(topic, TopicMark.now(kafka, topic));
+        }
+        return marks;
+    }
+
+    private static Map<TopicPartition, Long> offsets(Map<String, TopicMark> marks) {
+        Map<TopicPartition, Long> all = new HashMap<>();
+        marks.values().forEach(m -> all.putAll(m.offsets()));
+        return all;
     }
 
     private static JsonObject await(List<JsonObject> messages, java.util.function.Predicate<JsonObject> matching,

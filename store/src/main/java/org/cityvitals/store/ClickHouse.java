@@ -72,6 +72,11 @@ public final class ClickHouse {
         return c;
     }
 
+    /** Fails unless the server answers a trivial query: for health checks. */
+    public void ping() throws SQLException {
+        query("SELECT 1", rs -> rs.getInt(1));
+    }
+
     /** Runs one statement (18.16 accepts one statement per request). */
     public void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -139,9 +144,9 @@ public final class ClickHouse {
     public <T> void insert(String database, TableMapping<T> mapping, List<T> records) throws SQLException {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (T record : records) {
-            rows.add(mapping.row(record));
+            rows.add(mapping.insertRow(record));
         }
-        insert(database + "." + mapping.table(), mapping.columns(), rows);
+        insert(database + "." + mapping.table(), mapping.insertColumns(), rows);
     }
 
     /** Maps the current row of a result set. */

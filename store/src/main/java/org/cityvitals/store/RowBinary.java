@@ -122,11 +122,13 @@ final class RowBinary {
         return codes;
     }
 
+    /** Seconds since 1970 as a DateTime holds them: an unsigned 32-bit count, 1970-01-01 to 2106-02-07. */
     private static long epochSecond(Object v) {
-        if (v instanceof Timestamp t) {
-            return Math.floorDiv(t.getTime(), 1000);
+        long seconds = v instanceof Timestamp t ? Math.floorDiv(t.getTime(), 1000) : ((Instant) v).getEpochSecond();
+        if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("outside the range of a DateTime (1970-01-01 to 2106-02-07 UTC)");
         }
-        return ((Instant) v).getEpochSecond();
+        return seconds;
     }
 
     private static long epochDay(Object v) {

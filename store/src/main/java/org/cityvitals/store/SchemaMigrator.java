@@ -1,5 +1,6 @@
 package org.cityvitals.store;
 
+import org.cityvitals.indicators.SchemaVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * Applies the versioned schema in {@code db/migrations/} and records each version in {@code schema_version}.
  *
  * <p>Migrations are listed in {@code db/migrations/index.txt} (one file name per line, in order) so the set is read
- * from the classpath without directory listing. Every statement is idempotent ({@code IF NOT EXISTS}), so a
+ * from the classpath without directory listing. Every statement is idempotent ({@code IF NOT EXISTS}; an
+ * {@code ADD COLUMN} whose column exists counts as applied, since 18.16 has no {@code ADD COLUMN IF NOT EXISTS}), so a
  * migration interrupted half-way is simply applied again. A recorded migration whose file has since changed is an
  * error: shipped migrations are never edited, a new one is added instead.
  */
@@ -59,6 +62,11 @@ public final class SchemaMigrator {
 
     /** Applies every migration not yet recorded; returns the versions applied by this call. */
     public List<Integer> migrate() throws SQLException {
+        return migrate(Integer.MAX_VALUE);
+    }
+
+    /** The same, up to and including {@code upToVersion}: an upgrade in steps, or a test of one migration. */
+    public List<Integer> migrate(int upToVersion) throws SQLException {
         server.execute("CREATE DATABASE IF NOT EXISTS " + database);
         server.execute("CREATE TABLE IF NOT EXISTS " + database + ".schema_version ("
                 + "version UInt32, name String, checksum String, applied_at DateTime DEFAULT now()) "
@@ -66,6 +74,9 @@ public final class SchemaMigrator {
         Map<Integer, String> applied = appliedChecksums();
         List<Integer> done = new ArrayList<>();
         for (Migration m : migrations()) {
+            if (m.version() > upToVersion) {
+                break;
+            }
             String recorded = applied.get(m.version());
             if (recorded != null) {
                 if (!recorded.equals(m.checksum())) {
@@ -75,14 +86,54 @@ public final class SchemaMigrator {
                 continue;
             }
             for (String statement : m.statements()) {
-                server.execute(rewrite.apply(statement.replace("${db}", database)));
+                apply(rewrite.apply(statement.replace("${db}", database)));
             }
+            awaitMutations();
             server.execute("INSERT INTO " + database + ".schema_version (version, name, checksum) VALUES ("
                     + m.version() + ", '" + m.name() + "', '" + m.checksum() + "')");
             LOG.info("applied migration V{} {} to {}", m.version(), m.name(), database);
             done.add(m.version());
         }
         return done;
+    }
+
+    /** What rows written now record in their {@code schema_version}: the data standard's version. */
+    public static final int CURRENT = SchemaVersion.CURRENT;
+
+    private static final String COLUMN_EXISTS = "Code: 44,";
+    private static final Duration MUTATION_TIMEOUT = Duration.ofMinutes(10);
+
+    private void apply(String statement) throws SQLException {
+        try {
+            server.execute(statement);
+        } catch (SQLException e) {
+            boolean addsColumn = statement.contains(" ADD COLUMN ");
+            if (!addsColumn || e.getMessage() == null || !e.getMessage().contains(COLUMN_EXISTS)) {
+                throw e;
+            }
+            LOG.info("column already there, skipping: {}", statement);
+        }
+    }
+
+    /**
+     * Waits for the migration's mutations ({@code ALTER … DELETE/UPDATE}, which ClickHouse runs in the background) to
+     * finish, so the next migration and the platform start on the migrated data.
+     */
+    private void awaitMutations() throws SQLException {
+        long deadline = System.nanoTime() + MUTATION_TIMEOUT.toNanos();
+        String pending = "SELECT count() FROM system.mutations WHERE database = '" + database + "' AND is_done = 0";
+        while (server.query(pending, rs -> rs.getLong(1)).get(0) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("mutations of " + database + " still running after " + MUTATION_TIMEOUT
+                        + "; see system.mutations");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for mutations of " + database, e);
+            }
+        }
     }
 
     /** Versions recorded in {@code schema_version}, with their checksums. */

@@ -1,32 +1,17 @@
 package org.cityvitals.store;
 
 import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.stack.testing.SharedStack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.SQLException;
 
-/**
- * One private ClickHouse server for all of store's tests, each test class in its own database. A server takes
- * seconds to stop, so one per class would dominate the test time; it is stopped when the test JVM exits.
- */
+/** The shared test stack's ClickHouse server as store's tests use it: each test class in its own database. */
 public final class TestClickHouse {
-
-    private static ClickHouseServer server;
 
     private TestClickHouse() {}
 
-    public static synchronized ClickHouseServer server() {
-        if (server == null) {
-            try {
-                server = ClickHouseServer.start(Files.createTempDirectory("store-test-clickhouse"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        }
-        return server;
+    public static ClickHouseServer server() {
+        return SharedStack.get().clickHouse();
     }
 
     /** The platform's own user on the {@code default} database, for DDL and cross-database queries. */

@@ -2,6 +2,7 @@ package org.cityvitals.dashboard.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -9,32 +10,39 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import org.cityvitals.indicators.access.PlatformUser;
 
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Checks passwords, issues login tokens (HS256 JWT carrying only the username) and turns tokens back into users. */
+/**
+ * Checks passwords, issues login tokens and turns tokens back into users. Tokens are HS256 JWTs carrying the user
+ * name and a token id ({@code jti}), valid {@value #TOKEN_HOURS} h; a logout revokes the id on the server. Password
+ * checks run on a worker pool of their own, so a flood of logins cannot take the workers that serve history, and
+ * cost the same for unknown users as for wrong passwords.
+ */
 public final class Authenticator {
 
-    private static final int TOKEN_HOURS = 12;
+    static final int TOKEN_HOURS = 12;
+    private static final int LOGIN_WORKERS = 2;
 
-    private final Vertx vertx;
     private final UserDirectory users;
     private final JWTAuth jwt;
+    private final LoginGuard guard;
+    private final WorkerExecutor hashing;
+    /** Revoked token ids with their expiry, forgotten once the token would have expired anyway. */
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
 
-    public Authenticator(Vertx vertx, UserDirectory users, String secret) {
-        this.vertx = vertx;
+    public Authenticator(Vertx vertx, UserDirectory users, String secret, LoginGuard guard) {
         this.users = users;
+        this.guard = guard;
         this.jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
-                .setAlgorithm("HS256").setBuffer(secret == null ? randomSecret() : secret)));
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
+                .setAlgorithm("HS256").setBuffer(secret)));
+        this.hashing = vertx.createSharedWorkerExecutor("cityvitals-login", LOGIN_WORKERS);
     }
 
     public JWTAuth jwt() {
@@ -45,46 +53,75 @@ public final class Authenticator {
         return users;
     }
 
-    /** A successful login: the token to present from now on, and who it belongs to. */
-    public record Login(String token, DashboardUser user) {}
+    /** What a login attempt came to. */
+    public sealed interface Outcome {}
 
-    /** A login when the password matches, empty otherwise. Hashing runs off the event loop. */
-    public Future<Optional<Login>> login(String username, String password) {
-        return vertx.executeBlocking(() -> users.find(username)
-                .filter(u -> PasswordHash.matches(password, u.passwordHash()))
-                .map(u -> new Login(jwt.generateToken(new JsonObject().put("sub", u.username()),
-                        new JWTOptions().setExpiresInMinutes(TOKEN_HOURS * 60)), u)));
-    }
+    /** The token to present from now on, and who it belongs to. */
+    public record LoggedIn(String token, PlatformUser user) implements Outcome {}
 
-    /** The user a token names; fails when the token is invalid or expired, or the user no longer exists. */
-    public Future<DashboardUser> verify(String token) {
-        return verifyUntil(token).map(Verified::user);
-    }
+    /** Unknown user or wrong password: the same answer for both. */
+    public record Refused() implements Outcome {}
 
-    /** A verified token: whose it is and until when it is valid. */
-    public record Verified(DashboardUser user, Instant expiresAt) {}
+    /** Too many failures for this name or address: try again after {@code retryAfter}. */
+    public record Locked(Duration retryAfter) implements Outcome {}
 
-    /** Like {@link #verify}, with the token's expiry, so a long-lived WebSocket can end when its token does. */
-    public Future<Verified> verifyUntil(String token) {
-        return jwt.authenticate(new TokenCredentials(token)).compose(principal -> current(principal.subject())
-                .map(user -> new Verified(user, expiry(principal))));
-    }
-
-    /** The token's {@code exp}, which Vert.x keeps among the user's attributes. */
-    private static Instant expiry(User principal) {
-        Long exp = principal.attributes().getLong("exp");
-        if (exp == null) {
-            exp = principal.attributes().getJsonObject("accessToken", new JsonObject()).getLong("exp");
+    public Future<Outcome> login(String username, String password, String address) {
+        Optional<Duration> wait = guard.retryAfter(username, address);
+        if (wait.isPresent()) {
+            return Future.succeededFuture(new Locked(wait.get()));
         }
+        return hashing.executeBlocking(() -> {
+            Optional<PlatformUser> user = users.find(username);
+            boolean matches = user.isPresent() ? PasswordHash.matches(password, user.get().passwordHash())
+                    : PasswordHash.matchesNobody(password);
+            if (!matches) {
+                guard.failed(username, address);
+                return new Refused();
+            }
+            guard.succeeded(username);
+            return new LoggedIn(jwt.generateToken(new JsonObject().put("sub", username)
+                    .put("jti", UUID.randomUUID().toString()),
+                    new JWTOptions().setExpiresInMinutes(TOKEN_HOURS * 60)), user.get());
+        }, false);
+    }
+
+    /** A verified token: whose it is, its id, and until when it is valid. */
+    public record Verified(PlatformUser user, String tokenId, Instant expiresAt) {}
+
+    /** The user a token names; fails when the token is invalid, expired or revoked, or the user no longer exists. */
+    public Future<Verified> verify(String token) {
+        return jwt.authenticate(new TokenCredentials(token)).compose(this::verified);
+    }
+
+    /** The same for a principal Vert.x Web's JWT handler has already authenticated. */
+    public Future<Verified> verified(User principal) {
+        String tokenId = claims(principal).getString("jti");
+        if (tokenId == null || revoked.containsKey(tokenId)) {
+            return Future.failedFuture("token revoked");
+        }
+        return users.find(principal.subject())
+                .map(user -> Future.succeededFuture(new Verified(user, tokenId, expiry(principal))))
+                .orElseGet(() -> Future.failedFuture("user '" + principal.subject() + "' no longer exists"));
+    }
+
+    /** Revokes a token until it would have expired anyway (a logout). */
+    public void revoke(Verified token) {
+        Instant now = Instant.now();
+        revoked.values().removeIf(expiry -> expiry.isBefore(now));
+        revoked.put(token.tokenId(), token.expiresAt());
+    }
+
+    /** The token's claims, which Vert.x keeps among the user's attributes. */
+    private static JsonObject claims(User principal) {
+        JsonObject attributes = principal.attributes();
+        return attributes.getJsonObject("accessToken", attributes);
+    }
+
+    private static Instant expiry(User principal) {
+        Long exp = claims(principal).getLong("exp", principal.attributes().getLong("exp"));
         if (exp == null) {
             throw new IllegalStateException("token of " + principal.subject() + " carries no expiry");
         }
         return Instant.ofEpochSecond(exp);
-    }
-
-    /** The user as the directory knows them now, so scope changes apply without a new login. */
-    public Future<DashboardUser> current(String username) {
-        return users.find(username).map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture("user '" + username + "' no longer exists"));
     }
 }

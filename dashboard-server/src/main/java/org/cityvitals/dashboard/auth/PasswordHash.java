@@ -8,14 +8,18 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Salted PBKDF2 password hashes, written {@code pbkdf2-sha256$iterations$salt$hash} (Base64), so a users file never
- * holds a password. Run {@code main} to hash one for a new entry.
+ * Salted PBKDF2-HMAC-SHA256 password hashes, written {@code pbkdf2-sha256$iterations$salt$hash} (Base64), so a users
+ * file never holds a password. 600,000 iterations is OWASP's figure for PBKDF2-HMAC-SHA256 (Password Storage Cheat
+ * Sheet); the JDK has it built in, so no native library is needed. A stored hash keeps its own iteration count.
+ * Run {@code main} to hash one for a new entry.
  */
 public final class PasswordHash {
 
     private static final String PREFIX = "pbkdf2-sha256";
-    private static final int ITERATIONS = 60_000;
+    static final int ITERATIONS = 600_000;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Checked against when the user does not exist, so that an unknown name costs what a wrong password costs. */
+    private static final String UNKNOWN_USER = hash("no such user: equal work");
 
     private PasswordHash() {}
 
@@ -39,6 +43,12 @@ public final class PasswordHash {
         return MessageDigest.isEqual(expected, actual);
     }
 
+    /** Does the work of {@link #matches} for a user who does not exist; always false. */
+    public static boolean matchesNobody(String password) {
+        matches(password, UNKNOWN_USER);
+        return false;
+    }
+
     private static byte[] derive(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
@@ -48,12 +58,13 @@ public final class PasswordHash {
         }
     }
 
-    /** Prints the hash of the password given as the only argument, for pasting into a users file. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: PasswordHash PASSWORD");
+    /** Prints the hash of the password read from standard input (never from the command line: {@code ps} shows it). */
+    public static void main(String[] args) throws java.io.IOException {
+        String password = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (password.isEmpty()) {
+            System.err.println("usage: echo -n PASSWORD | PasswordHash");
             System.exit(2);
         }
-        System.out.println(hash(args[0]));
+        System.out.println(hash(password));
     }
 }

@@ -1,8 +1,10 @@
 package org.cityvitals.dashboard.auth;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.access.UsersFile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,76 +12,65 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The users who may log in, read from a JSON array of
- * {@code {"username", "password" (a PasswordHash), "role", "displayName", "districts": ["310101"] or ["*"]}}.
- *
- * <p>Sessions look the user up again for every message they send, so a changed scope applies at once.
+ * The users who may log in, read once at start from a users file ({@link UsersFile}) or, only when the demo flag is
+ * given, from the demo accounts shipped in the jar. Immutable.
  */
 public final class UserDirectory {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserDirectory.class);
 
-    /** The demo users shipped in the jar: ops, admin and district dispatchers (README lists them). */
+    /** The demo accounts shipped in the jar; each entry also carries its {@code demoPassword} for the login page. */
     public static final String DEMO_RESOURCE = "demo-users.json";
 
-    private final Map<String, DashboardUser> byName;
+    private final Map<String, PlatformUser> byName;
+    private final List<DemoAccount> demoAccounts;
 
-    private UserDirectory(Map<String, DashboardUser> byName) {
+    /** A demo account as the demo's login page lists it. */
+    public record DemoAccount(String username, String password, String displayName, String role) {}
+
+    private UserDirectory(Map<String, PlatformUser> byName, List<DemoAccount> demoAccounts) {
         this.byName = Map.copyOf(byName);
+        this.demoAccounts = List.copyOf(demoAccounts);
     }
 
-    /** The users in {@code file}, or the demo users when it is null. */
+    /** The users in {@code file}. */
     public static UserDirectory load(Path file) {
-        if (file == null) {
-            LOG.warn("no users file given: the demo users (ops/ops, admin/admin, …) can log in; pass --users FILE "
-                    + "for anything but a demo");
-            try (InputStream in = Objects.requireNonNull(
-                    UserDirectory.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE), DEMO_RESOURCE)) {
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEMO_RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         try {
-            return parse(Files.readString(file), file.toString());
+            return new UserDirectory(UsersFile.parse(Files.readString(file), file.toString()), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read users file " + file, e);
         }
     }
 
-    static UserDirectory parse(String json, String source) {
-        Map<String, DashboardUser> users = new LinkedHashMap<>();
-        try {
-            for (Object item : new JsonArray(json)) {
-                JsonObject u = (JsonObject) item;
-                DashboardUser user = new DashboardUser(required(u, "username", source),
-                        required(u, "password", source), required(u, "role", source),
-                        u.getString("displayName", u.getString("username")),
-                        Scope.of(u.getJsonArray("districts", new JsonArray()).getList()));
-                if (users.put(user.username(), user) != null) {
-                    throw new IllegalArgumentException(source + ": user '" + user.username() + "' is listed twice");
-                }
+    /** The demo accounts: for a demo only, never with real data. */
+    public static UserDirectory demo() {
+        try (InputStream in = Objects.requireNonNull(
+                UserDirectory.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE), DEMO_RESOURCE)) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, PlatformUser> users = UsersFile.parse(json, DEMO_RESOURCE);
+            List<DemoAccount> accounts = new ArrayList<>();
+            for (JsonNode entry : new ObjectMapper().readTree(json)) {
+                PlatformUser user = users.get(entry.path("username").asText());
+                accounts.add(new DemoAccount(user.username(), entry.path("demoPassword").asText(),
+                        user.displayName(), WireNames.of(user.role())));
             }
-        } catch (DecodeException | ClassCastException e) {
-            throw new IllegalArgumentException(source + ": not a JSON array of user objects: " + e.getMessage(), e);
+            return new UserDirectory(users, accounts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new UserDirectory(users);
     }
 
-    private static String required(JsonObject user, String field, String source) {
-        String value = user.getString(field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(source + ": a user lacks '" + field + "': " + user.encode());
-        }
-        return value;
-    }
-
-    public Optional<DashboardUser> find(String username) {
+    public Optional<PlatformUser> find(String username) {
         return Optional.ofNullable(byName.get(username));
+    }
+
+    /** The demo accounts with their passwords; empty outside the demo. */
+    public List<DemoAccount> demoAccounts() {
+        return demoAccounts;
     }
 }

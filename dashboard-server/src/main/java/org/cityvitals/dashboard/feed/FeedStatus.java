@@ -8,11 +8,28 @@ import java.time.Instant;
 public final class FeedStatus {
 
     private volatile boolean kafkaAssigned;
+    private volatile boolean caughtUp;
     private volatile Instant lastRecordAt;
     private volatile String openAlertsLoad = "pending";
 
     void kafkaAssigned(boolean assigned) {
         kafkaAssigned = assigned;
+    }
+
+    void caughtUp() {
+        caughtUp = true;
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    public boolean isKafkaAssigned() {
+        return kafkaAssigned;
+    }
+
+    public String openAlertsLoad() {
+        return openAlertsLoad;
     }
 
     void recordReceived() {
@@ -25,7 +42,7 @@ public final class FeedStatus {
 
     public JsonObject toJson() {
         return new JsonObject()
-                .put("kafka", kafkaAssigned ? "consuming" : "waiting for broker or topics")
+                .put("kafka", kafkaAssigned ? (caughtUp ? "consuming" : "replaying") : "waiting for broker or topics")
                 .put("lastRecordAt", lastRecordAt == null ? null : lastRecordAt.toString())
                 .put("openAlertsFromClickHouse", openAlertsLoad);
     }

@@ -2,6 +2,7 @@ package org.cityvitals.dashboard.feed;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,13 +33,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code cv.indicators}, {@code cv.alerts} and {@code cv.health} and publishes every decoded record on the
- * {@link SignalBus}.
+ * Reads {@code cv.indicators}, {@code cv.health}, {@code cv.alerts} and {@code cv.alert-actions} and publishes every
+ * decoded record on the {@link SignalBus}: values and health scores as they are, alert transitions and actions as
+ * the alert stream, each with its {@link Position} (the durable sequence clients resume from).
  *
  * <p>Each server assigns itself every partition instead of joining a consumer group: every dashboard instance must
  * see every record, and it commits nothing because on start it replays the last {@code catchUp} from the offsets
  * for that time, which rebuilds the latest values (and alert transitions since the ClickHouse load) by itself.
- * The consumer runs on its own thread because {@code poll} blocks.
+ * The consumer runs on its own thread because {@code poll} blocks. After assigning, it tells the live view where the
+ * replay of each alert-stream partition starts, and again once it has read everything Kafka held at that moment
+ * (until then the live view turns screens away, so none gets a half-built snapshot).
  *
  * <p>It waits for the indicator and alert topics, without which a screen is useless, but not for the health topic:
  * a stack whose job does not publish health scores yet still gets its live view, and the health topic is picked up
@@ -45,33 +51,47 @@ import java.util.stream.Collectors;
 public final class KafkaSignalVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSignalVerticle.class);
-    /** Each topic read, with the signal it carries and the bus address it is published on. */
+    /**
+     * Each topic read, with the signal it carries, and either the bus address it is published on or, for the alert
+     * stream, the letter that names it in cursors.
+     */
     private static final Map<String, Route> ROUTES = Map.of(
-            Topics.INDICATOR_UPDATES, new Route(SignalBus.INDICATORS, IndicatorValue.class),
-            Topics.ALERT_EVENTS, new Route(SignalBus.ALERTS, AlertEvent.class),
-            Topics.HEALTH_SCORES, new Route(SignalBus.HEALTH, HealthScoreValue.class));
-    private static final List<String> REQUIRED_TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS);
+            Topics.INDICATOR_UPDATES, new Route(SignalBus.INDICATORS, IndicatorValue.class, null),
+            Topics.HEALTH_SCORES, new Route(SignalBus.HEALTH, HealthScoreValue.class, null),
+            Topics.ALERT_EVENTS, new Route(SignalBus.ALERT_STREAM, AlertEvent.class, "a"),
+            Topics.ALERT_ACTIONS, new Route(SignalBus.ALERT_STREAM, AlertAction.class, "x"));
+    private static final List<String> REQUIRED_TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.ALERT_EVENTS,
+            Topics.ALERT_ACTIONS);
     private static final List<String> OPTIONAL_TOPICS = List.of(Topics.HEALTH_SCORES);
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration LATE_TOPIC_CHECK = Duration.ofSeconds(10);
 
-    private record Route(String address, Class<?> type) {}
+    private record Route(String address, Class<?> type, String stream) {}
 
     private final String bootstrapServers;
     private final Duration catchUp;
+    private final int alertStreamRecords;
     private final FeedStatus status;
     private final Counter received;
     private final Counter undecodable;
+    private final MeterRegistry meters;
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public KafkaSignalVerticle(String bootstrapServers, Duration catchUp, FeedStatus status, MeterRegistry meters) {
+    /**
+     * @param alertStreamRecords how many of the newest alert-stream records (per partition) to replay whatever
+     *                           their age: what the live view's log holds, so that a client can resume after a restart
+     */
+    public KafkaSignalVerticle(String bootstrapServers, Duration catchUp, int alertStreamRecords, FeedStatus status,
+                               MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
         this.catchUp = catchUp;
+        this.alertStreamRecords = alertStreamRecords;
         this.status = status;
         this.received = meters.counter("cityvitals.dashboard.kafka.records");
         this.undecodable = meters.counter("cityvitals.dashboard.kafka.undecodable");
+        this.meters = meters;
     }
 
     @Override
@@ -98,8 +118,10 @@ public final class KafkaSignalVerticle extends VerticleBase {
     /** Reconnects and replays again after any failure; replays are harmless because the live view merges by version. */
     private void consumeUntilStopped() {
         while (running) {
-            try (KafkaConsumer<byte[], byte[]> c = newConsumer()) {
+            try (KafkaConsumer<byte[], byte[]> c = newConsumer();
+                 KafkaClientMetrics clientMetrics = new KafkaClientMetrics(c)) {
                 consumer = c;
+                clientMetrics.bindTo(meters);
                 List<TopicPartition> partitions = awaitRequiredPartitions(c);
                 if (partitions.isEmpty()) {
                     return; // stopped while waiting
@@ -108,6 +130,11 @@ public final class KafkaSignalVerticle extends VerticleBase {
                 partitions.addAll(takePartitionsOfExisting(c, missingOptional));
                 c.assign(partitions);
                 seekToCatchUpStart(c, partitions);
+                Map<TopicPartition, Long> endAtStart = c.endOffsets(partitions);
+                Map<String, Long> starts = streamStarts(c, partitions);
+                vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(starts, false));
+                LOG.info("replaying the alert stream from {} up to {}", new java.util.TreeMap<>(starts), endAtStart);
+                boolean caughtUp = false;
                 status.kafkaAssigned(true);
                 LOG.info("consuming {} from {}, replaying the last {}; not there yet: {}",
                         partitions.stream().map(TopicPartition::topic).distinct().toList(), bootstrapServers,
@@ -117,6 +144,12 @@ public final class KafkaSignalVerticle extends VerticleBase {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
                         publish(r);
                     }
+                    if (!caughtUp && reached(c, endAtStart)) {
+                        caughtUp = true;
+                        vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(starts, true));
+                        status.caughtUp();
+                        LOG.info("caught up with Kafka: accepting screens");
+                    }
                     if (!missingOptional.isEmpty() && System.nanoTime() > nextLateTopicCheck) {
                         addLateTopics(c, partitions, missingOptional);
                         nextLateTopicCheck = System.nanoTime() + LATE_TOPIC_CHECK.toNanos();
@@ -125,7 +158,8 @@ public final class KafkaSignalVerticle extends VerticleBase {
             } catch (WakeupException closing) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Kafka consumer failed, retrying in {}: {}", RETRY, e.toString());
+                LOG.warn("Kafka consumer failed, retrying in {}: {}{}", RETRY, e,
+                        e.getCause() == null ? "" : " (" + e.getCause() + ")");
                 pause();
             } finally {
                 status.kafkaAssigned(false);
@@ -149,6 +183,7 @@ public final class KafkaSignalVerticle extends VerticleBase {
      */
     private List<TopicPartition> awaitRequiredPartitions(KafkaConsumer<byte[], byte[]> c) {
         boolean told = false;
+        AlertActionPublisher.ensureTopic(bootstrapServers);
         while (running) {
             List<String> missing = new ArrayList<>(REQUIRED_TOPICS);
             List<TopicPartition> partitions = takePartitionsOfExisting(c, missing);
@@ -201,6 +236,28 @@ public final class KafkaSignalVerticle extends VerticleBase {
             }
         });
         c.seekToEnd(nothingSince);
+        // the alert stream is replayed by count, not by time: the newest records that fit the live view's log, so a
+        // client that resumes after a restart finds what it missed whenever the log could have held it
+        List<TopicPartition> stream = partitions.stream().filter(p -> ROUTES.get(p.topic()).stream() != null).toList();
+        Map<TopicPartition, Long> first = c.beginningOffsets(stream);
+        Map<TopicPartition, Long> last = c.endOffsets(stream);
+        stream.forEach(p -> c.seek(p, Math.max(first.get(p), last.get(p) - alertStreamRecords)));
+    }
+
+    /** Where the replay of each alert-stream partition starts, by its name in cursors ({@code a0}). */
+    private static Map<String, Long> streamStarts(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> partitions) {
+        Map<String, Long> starts = new HashMap<>();
+        for (TopicPartition p : partitions) {
+            String stream = ROUTES.get(p.topic()).stream();
+            if (stream != null) {
+                starts.put(stream + p.partition(), c.position(p));
+            }
+        }
+        return starts;
+    }
+
+    private static boolean reached(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
     }
 
     private void publish(ConsumerRecord<byte[], byte[]> r) {
@@ -208,7 +265,9 @@ public final class KafkaSignalVerticle extends VerticleBase {
         status.recordReceived();
         Route route = ROUTES.get(r.topic());
         try {
-            vertx.eventBus().publish(route.address(), SignalCodec.fromJson(r.value(), route.type()));
+            Object signal = SignalCodec.fromJson(r.value(), route.type());
+            vertx.eventBus().publish(route.address(), route.stream() == null ? signal
+                    : new Sequenced(signal, new Position(route.stream() + r.partition(), r.offset(), r.timestamp())));
         } catch (RuntimeException e) {
             undecodable.increment();
             LOG.warn("skipping undecodable record {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());

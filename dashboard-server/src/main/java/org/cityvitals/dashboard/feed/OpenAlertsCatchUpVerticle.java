@@ -2,8 +2,9 @@ package org.cityvitals.dashboard.feed;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
-import org.cityvitals.store.alert.AlertAction;
+import org.cityvitals.store.query.AlertQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,10 @@ public final class OpenAlertsCatchUpVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAlertsCatchUpVerticle.class);
 
-    private final AlertStore store;
+    private final AlertQueries store;
     private final FeedStatus status;
 
-    public OpenAlertsCatchUpVerticle(AlertStore store, FeedStatus status) {
+    public OpenAlertsCatchUpVerticle(AlertQueries store, FeedStatus status) {
         this.store = store;
         this.status = status;
     }
@@ -41,8 +42,8 @@ public final class OpenAlertsCatchUpVerticle extends VerticleBase {
 
     /** Alerts first: the live view keeps actions only for alerts it knows to be open. */
     private void publish(Loaded loaded) {
-        loaded.open().forEach(a -> vertx.eventBus().publish(SignalBus.ALERTS, a));
-        loaded.actions().forEach(a -> vertx.eventBus().publish(SignalBus.ALERT_ACTIONS, a));
+        loaded.open().forEach(a -> vertx.eventBus().publish(SignalBus.STORED_ALERTS, a));
+        loaded.actions().forEach(a -> vertx.eventBus().publish(SignalBus.STORED_ACTIONS, a));
         status.openAlertsLoad("loaded " + loaded.open().size() + " with " + loaded.actions().size() + " actions");
         LOG.info("loaded {} open alerts and {} actions on them from ClickHouse", loaded.open().size(),
                 loaded.actions().size());

@@ -3,22 +3,28 @@ package org.cityvitals.dashboard.feed;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
-import org.cityvitals.store.alert.AlertAction;
 
 /**
  * The event-bus addresses on which the feeds publish decoded signals to the live view. Signals travel as the
- * (immutable) records themselves: they never leave this JVM, so encoding them again would be waste.
+ * (immutable) records themselves: they never leave this JVM, so encoding them again would be waste. Records are
+ * published from one consumer thread and arrive in the order published.
  */
 public final class SignalBus {
 
     public static final String INDICATORS = "cityvitals.dashboard.indicators";
-    public static final String ALERTS = "cityvitals.dashboard.alerts";
     public static final String HEALTH = "cityvitals.dashboard.health";
-    /** What people did with alerts: recorded by the REST API or reloaded from ClickHouse on start. */
-    public static final String ALERT_ACTIONS = "cityvitals.dashboard.alert-actions";
+    /** Alert transitions and actions from Kafka, as {@link Sequenced}: the alert stream clients resume in. */
+    public static final String ALERT_STREAM = "cityvitals.dashboard.alert-stream";
+    /** {@link StreamStart}: where the replay of the alert stream starts, and when it has caught up. */
+    public static final String STREAM_START = "cityvitals.dashboard.stream-start";
+    /** Open alerts loaded from ClickHouse on start ({@code AlertEvent}): state, not part of the stream. */
+    public static final String STORED_ALERTS = "cityvitals.dashboard.stored-alerts";
+    /** Actions on those alerts loaded from ClickHouse on start ({@code AlertAction}). */
+    public static final String STORED_ACTIONS = "cityvitals.dashboard.stored-actions";
 
     private SignalBus() {}
 
@@ -28,6 +34,8 @@ public final class SignalBus {
         register(vertx, AlertEvent.class);
         register(vertx, HealthScoreValue.class);
         register(vertx, AlertAction.class);
+        register(vertx, Sequenced.class);
+        register(vertx, StreamStart.class);
     }
 
     private static <T> void register(Vertx vertx, Class<T> type) {

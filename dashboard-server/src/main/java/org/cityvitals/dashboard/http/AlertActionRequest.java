@@ -1,9 +1,10 @@
 package org.cityvitals.dashboard.http;
 
-import org.cityvitals.indicators.WireNames;
 import io.vertx.core.json.JsonObject;
-import org.cityvitals.store.alert.AlertAction;
-import org.cityvitals.store.alert.AlertActionKind;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.PermissionTable;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertActionKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +17,13 @@ import java.util.stream.Collectors;
 /**
  * The body of {@code POST /api/alerts/{alertId}/actions}, checked field by field so that a bad request is answered
  * with what is wrong rather than a failed insert: {@code {"action": "acknowledge"|"assign"|"comment"|"silence"|
- * "escalate", "note": "…", "assignee": "…", "silencedUntil": "2024-05-01T08:00:00Z"}}.
+ * "escalate"|"resolve", "note": "…", "assignee": "…", "silencedUntil": "2024-05-01T08:00:00Z"}}. The OpenAPI
+ * description checks the shape first; these are the rules between fields it cannot express.
  */
 record AlertActionRequest(AlertActionKind kind, String note, String assignee, Instant silencedUntil) {
 
     static final int MAX_TEXT = 1000;
-    static final Duration MAX_SILENCE = Duration.ofDays(7);
-    private static final String KINDS = Arrays.stream(AlertActionKind.values()).map(AlertActionKind::storedName)
+    private static final String KINDS = Arrays.stream(AlertActionKind.values()).map(WireNames::of)
             .collect(Collectors.joining(", "));
 
     /** @throws IllegalArgumentException naming the field and why it is refused */
@@ -35,13 +36,18 @@ record AlertActionRequest(AlertActionKind kind, String note, String assignee, In
         String assignee = text(body, "assignee");
         boolean needsAssignee = kind == AlertActionKind.ASSIGN || kind == AlertActionKind.ESCALATE;
         if (needsAssignee != (assignee != null)) {
-            throw new IllegalArgumentException(needsAssignee ? kind.storedName() + " needs an assignee"
-                    : "assignee is only for assign and escalate, not " + kind.storedName());
+            throw new IllegalArgumentException(needsAssignee ? WireNames.of(kind) + " needs an assignee"
+                    : "assignee is only for assign and escalate, not " + WireNames.of(kind));
         }
         if (kind == AlertActionKind.COMMENT && note == null) {
             throw new IllegalArgumentException("comment needs a note");
         }
         return new AlertActionRequest(kind, note, assignee, silencedUntil(body, kind, now));
+    }
+
+    /** How long the silence lasts from {@code now}; zero for other actions. */
+    Duration silence(Instant now) {
+        return silencedUntil == null ? Duration.ZERO : Duration.between(now, silencedUntil);
     }
 
     /** The action this request records, by {@code user}, now (whole seconds, as ClickHouse keeps it). */
@@ -66,7 +72,7 @@ record AlertActionRequest(AlertActionKind kind, String note, String assignee, In
         if ((kind == AlertActionKind.SILENCE) != (value != null)) {
             throw new IllegalArgumentException(kind == AlertActionKind.SILENCE
                     ? "silence needs silencedUntil, an ISO-8601 instant such as 2024-05-01T08:00:00Z"
-                    : "silencedUntil is only for silence, not " + kind.storedName());
+                    : "silencedUntil is only for silence, not " + WireNames.of(kind));
         }
         if (value == null) {
             return null;
@@ -78,9 +84,9 @@ record AlertActionRequest(AlertActionKind kind, String note, String assignee, In
             throw new IllegalArgumentException("silencedUntil must be an ISO-8601 instant such as "
                     + "2024-05-01T08:00:00Z, was '" + value + "'", e);
         }
-        if (!until.isAfter(now) || until.isAfter(now.plus(MAX_SILENCE))) {
+        if (!until.isAfter(now) || until.isAfter(now.plus(PermissionTable.LONGEST_SILENCE))) {
             throw new IllegalArgumentException("silencedUntil must be in the future and at most "
-                    + MAX_SILENCE.toDays() + " days ahead, was " + value);
+                    + PermissionTable.LONGEST_SILENCE.toDays() + " days ahead, was " + value);
         }
         return until;
     }

@@ -1,17 +1,18 @@
 package org.cityvitals.dashboard.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.RoutingContext;
-import org.cityvitals.dashboard.auth.DashboardUser;
-import org.cityvitals.dashboard.feed.AlertStore;
-import org.cityvitals.dashboard.feed.SignalBus;
-import org.cityvitals.dashboard.live.LiveHub;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import org.cityvitals.dashboard.feed.AlertActionPublisher;
+import org.cityvitals.dashboard.live.Audience;
+import org.cityvitals.dashboard.live.LiveState;
+import org.cityvitals.indicators.access.Permission;
+import org.cityvitals.indicators.access.PermissionTable;
+import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
-import org.cityvitals.indicators.signal.SignalCodec;
-import org.cityvitals.store.alert.AlertAction;
+import org.cityvitals.store.query.AlertQueries;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,33 +23,43 @@ import java.util.TreeMap;
 /**
  * One alert's history and what people do with it: {@code GET /api/alerts/{alertId}} and
  * {@code POST /api/alerts/{alertId}/actions}. An alert is known when it is open in the live view or recorded in
- * ClickHouse; its district decides who may see it and act on it.
+ * ClickHouse; an alert outside the caller's scope (another district, another city, a platform alarm for a user not
+ * cleared for them) is answered exactly like one that does not exist, so ids reveal nothing. An action is checked
+ * against the permission table, published on {@code cv.alert-actions} (every instance's screens get it from there)
+ * and recorded in ClickHouse.
  */
 final class AlertApi {
 
-    private final Vertx vertx;
-    private final LiveHub live;
-    private final AlertStore store;
+    private final LiveState live;
+    private final AlertQueries store;
+    private final AlertActionPublisher publisher;
+    private final WorkerExecutor workers;
 
-    AlertApi(Vertx vertx, LiveHub live, AlertStore store) {
-        this.vertx = vertx;
+    AlertApi(LiveState live, AlertQueries store, AlertActionPublisher publisher, WorkerExecutor workers) {
         this.live = live;
         this.store = store;
+        this.publisher = publisher;
+        this.workers = workers;
     }
 
-    /** The alert's transitions and the actions taken on it, oldest first; 404 unknown, 403 outside scope. */
-    void describe(RoutingContext ctx, DashboardUser user) {
+    void mount(RouterBuilder api) {
+        api.getRoute("alertDetail").addHandler(this::describe);
+        api.getRoute("alertAction").addHandler(this::act);
+    }
+
+    /** The alert's transitions and the actions taken on it, oldest first; 404 when unknown or outside scope. */
+    private void describe(RoutingContext ctx) {
         String alertId = ctx.pathParam("alertId");
         Optional<AlertEvent> open = live.openAlert(alertId); // read here: the live view belongs to this event loop
-        vertx.executeBlocking(() -> new Described(store.transitions(alertId), store.actions(alertId)))
+        workers.executeBlocking(() -> new Described(store.transitions(alertId), store.actions(alertId)), false)
                 .onComplete(loaded -> {
                     if (loaded.failed()) {
-                        RestApi.fail(ctx, 503, "alert " + alertId + " cannot be read: " + loaded.cause().getMessage());
+                        Answers.error(ctx, 503, "alert " + alertId + " cannot be read: " + loaded.cause().getMessage());
                         return;
                     }
                     Described alert = loaded.result().withLive(open);
-                    if (inScope(ctx, user, alertId, alert.transitions())) {
-                        ctx.response().putHeader("content-type", "application/json").end(SignalCodec.toJson(alert));
+                    if (visible(ctx, alertId, alert.transitions())) {
+                        Answers.json(ctx, alert);
                     }
                 });
     }
@@ -65,62 +76,52 @@ final class AlertApi {
     }
 
     /**
-     * Records an action by {@code user} and pushes it to every open screen in scope through the live view, the same
-     * way as an alert transition; answers 201 with the recorded action.
+     * Records an action by the caller when the permission table lets their role take it on this alert; 201 with the
+     * recorded action.
      */
-    void act(RoutingContext ctx, DashboardUser user) {
+    private void act(RoutingContext ctx) {
         String alertId = ctx.pathParam("alertId");
+        PlatformUser user = Caller.of(ctx);
+        Instant now = Instant.now();
         AlertActionRequest request;
         try {
-            request = AlertActionRequest.parse(body(ctx), Instant.now());
+            request = AlertActionRequest.parse(ctx.body().asJsonObject(), now);
         } catch (IllegalArgumentException e) {
-            RestApi.fail(ctx, 400, "alert " + alertId + ": " + e.getMessage());
+            Answers.error(ctx, 400, "alert " + alertId + ": " + e.getMessage());
             return;
         }
         knownTransitions(alertId).compose(transitions -> {
-            if (!inScope(ctx, user, alertId, transitions)) {
+            if (!visible(ctx, alertId, transitions)) {
+                return Future.succeededFuture();
+            }
+            Permission needed = PermissionTable.needed(request.kind(), request.silence(now));
+            if (!Caller.may(ctx, needed)) {
                 return Future.succeededFuture();
             }
             AlertAction action = request.toAction(alertId, transitions.get(transitions.size() - 1).district(),
-                    user.username(), Instant.now());
-            return vertx.executeBlocking(() -> {
+                    user.username(), now);
+            return workers.executeBlocking(() -> {
+                publisher.publish(action);
                 store.record(action);
                 return action;
-            }).onSuccess(recorded -> {
-                vertx.eventBus().publish(SignalBus.ALERT_ACTIONS, recorded);
-                ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-                        .end(SignalCodec.toJson(recorded));
-            });
-        }).onFailure(e -> RestApi.fail(ctx, 503, "the action on alert " + alertId + " was not recorded: "
+            }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded));
+        }).onFailure(e -> Answers.error(ctx, 503, "the action on alert " + alertId + " was not recorded: "
                 + e.getMessage()));
     }
 
     /** The open alert from the live view when it has it (no query needed), else the transitions ClickHouse has. */
     private Future<List<AlertEvent>> knownTransitions(String alertId) {
         return live.openAlert(alertId).map(a -> Future.succeededFuture(List.of(a)))
-                .orElseGet(() -> vertx.executeBlocking(() -> store.transitions(alertId)));
+                .orElseGet(() -> workers.executeBlocking(() -> store.transitions(alertId), false));
     }
 
-    /** Answers 404 or 403 and returns false unless the alert is known and in the user's scope. */
-    private static boolean inScope(RoutingContext ctx, DashboardUser user, String alertId,
-                                   List<AlertEvent> transitions) {
-        if (transitions.isEmpty()) {
-            RestApi.fail(ctx, 404, "no alert with id " + alertId);
-            return false;
-        }
-        String district = transitions.get(transitions.size() - 1).district();
-        if (!user.scope().allows(district)) {
-            RestApi.fail(ctx, 403, "alert " + alertId + " is in district " + district + ", outside your scope");
+    /** Answers 404 and returns false unless the alert is known and the caller may see it. */
+    private static boolean visible(RoutingContext ctx, String alertId, List<AlertEvent> transitions) {
+        if (transitions.isEmpty()
+                || !LiveState.admits(Audience.of(Caller.of(ctx)), transitions.get(transitions.size() - 1))) {
+            Answers.error(ctx, 404, "no alert with id " + alertId);
             return false;
         }
         return true;
-    }
-
-    private static JsonObject body(RoutingContext ctx) {
-        try {
-            return ctx.body().asJsonObject();
-        } catch (DecodeException | ClassCastException e) {
-            return null;
-        }
     }
 }

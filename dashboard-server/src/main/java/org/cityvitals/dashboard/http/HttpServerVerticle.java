@@ -3,63 +3,158 @@ package org.cityvitals.dashboard.http;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyStoreOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import org.cityvitals.dashboard.DashboardConfig;
 import org.cityvitals.dashboard.auth.Authenticator;
-import org.cityvitals.dashboard.feed.AlertStore;
+import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.dashboard.feed.FeedStatus;
-import org.cityvitals.dashboard.feed.SignalStore;
+import org.cityvitals.dashboard.live.ChangedAlert;
+import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
+import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
-import org.cityvitals.indicators.city.CityProfile;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.HistoryQueries;
+import org.cityvitals.store.query.ScreenQueries;
 
 import java.net.BindException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Serves the pages ({@code webroot/} and {@code /webjars/}), the REST API, {@code /ws}, {@code /metrics} and
- * {@code /health}. The live view lives on this verticle's event loop, so REST answers and WebSocket pushes read
- * the same state without locks. Undeploying closes the server, its sockets, timers and event-bus consumers.
+ * Serves the pages ({@code webroot/}, with ECharts under {@code vendor/}), the REST API as its OpenAPI description says (requests
+ * are validated against it), {@code /ws}, {@code /metrics}, {@code /health}, {@code /ready} and the description
+ * itself. The live view lives on this verticle's event loop, so REST answers and WebSocket pushes read the same
+ * state without locks. Undeploying closes the server, its sockets, timers and event-bus consumers.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
-    private final String host;
-    private final int port;
+    /** The OpenAPI description on the classpath; served at {@code /openapi.yaml}. */
+    public static final String CONTRACT = "openapi/dashboard.yaml";
+    private static final int BODY_LIMIT = 16 * 1024;
+    private static final int STORE_WORKERS = 4;
+
+    private final DashboardConfig config;
     private final Authenticator auth;
-    private final SignalStore store;
-    private final AlertStore alertStore;
+    private final ClickHouse clickHouse;
+    private final AlertQueries alerts;
+    private final HistoryQueries history;
+    private final AlertActionPublisher publisher;
     private final ReferenceData reference;
+    private final IndicatorCatalogue catalogue;
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
     private HttpServer server;
+    private LiveHub hub;
+    private Router router;
 
-    public HttpServerVerticle(String host, int port, Authenticator auth, SignalStore store, AlertStore alertStore,
-                              CityProfile city, IndicatorCatalogue catalogue,
-                              FeedStatus feedStatus, PrometheusMeterRegistry meters) {
-        this.host = host;
-        this.port = port;
+    public HttpServerVerticle(DashboardConfig config, Authenticator auth, ClickHouse clickHouse,
+                              AlertActionPublisher publisher, IndicatorCatalogue catalogue, FeedStatus feedStatus,
+                              PrometheusMeterRegistry meters) {
+        this.config = config;
         this.auth = auth;
-        this.store = store;
-        this.alertStore = alertStore;
-        this.reference = new ReferenceData(city, catalogue);
+        this.clickHouse = clickHouse;
+        this.alerts = new AlertQueries(clickHouse, config.clickHouseDatabase());
+        this.history = new HistoryQueries(clickHouse, config.clickHouseDatabase());
+        this.publisher = publisher;
+        this.reference = new ReferenceData(catalogue);
+        this.catalogue = catalogue;
         this.feedStatus = feedStatus;
         this.meters = meters;
     }
 
     @Override
     public Future<?> start() {
-        LiveHub live = new LiveHub(vertx, auth, meters);
-        live.start();
-        Router router = Router.router(vertx);
-        new RestApi(vertx, auth, live, store, alertStore, reference).mount(router);
-        router.get("/metrics").handler(ctx -> ctx.response()
+        // ClickHouse reads and Kafka sends get a pool of their own: a slow store cannot take the login workers
+        WorkerExecutor store = vertx.createSharedWorkerExecutor("cityvitals-store", STORE_WORKERS);
+        DashboardConfig.Limits limits = config.limits();
+        hub = new LiveHub(vertx, auth, new HubSettings(limits.alertLogSize(), limits.maxQueuedPerClient(),
+                limits.maxSocketsPerUser()), since -> store.executeBlocking(() -> ChangedAlert.group(
+                        alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
+                false), new PushMeters(meters));
+        hub.start();
+        return OpenAPIContract.from(vertx, CONTRACT)
+                .compose(contract -> {
+                    router = router(contract, store);
+                    return listen(router, limits);
+                })
+                .onSuccess(s -> server = s);
+    }
+
+    private Router router(OpenAPIContract contract, WorkerExecutor store) {
+        RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        api.rootHandler(BodyHandler.create().setBodyLimit(BODY_LIMIT)); // Vert.x Web wants body handlers first
+        api.rootHandler(new SecurityHeaders(config.tls() != null));
+        api.rootHandler(this::authenticate);
+        // authentication is the root handler's, so that a missing token is 401 before any validation
+        api.getRoutes().forEach(route -> route.setDoSecurity(false));
+        new LoginApi(auth, hub).mount(api);
+        new RestApi(hub.state(), history, reference, store).mount(api);
+        new AlertApi(hub.state(), alerts, publisher, store).mount(api);
+        new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
+                .mount(api);
+        api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
+        api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
+        api.getRoute("metrics").addHandler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(meters.scrape()));
-        router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "up")
-                .put("feeds", feedStatus.toJson())));
-        router.route("/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars"));
+        api.getRoute("openapi").addHandler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
+                .sendFile(CONTRACT));
+        Router router = api.createRouter();
         router.route("/*").handler(StaticHandler.create("webroot"));
-        return vertx.createHttpServer()
+        router.route().failureHandler(Answers::failure);
+        router.errorHandler(404, ctx -> Answers.error(ctx, 404, "no such endpoint: " + ctx.request().path()));
+        return router;
+    }
+
+    /** Lets public operations and the pages through; everything else under /api needs a valid, unrevoked token. */
+    private void authenticate(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (!path.startsWith("/api/") || isPublic(path)) {
+            ctx.next();
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Answers.error(ctx, 401, "log in first: send Authorization: Bearer <token from POST /api/login>");
+            return;
+        }
+        auth.verify(header.substring(7).strip()).onComplete(verified -> {
+            if (verified.failed()) {
+                Answers.error(ctx, 401, "invalid, expired or revoked token: log in again");
+            } else {
+                Caller.set(ctx, verified.result());
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean isPublic(String path) {
+        return path.equals("/api/login") || path.equals("/api/demo-accounts");
+    }
+
+    private Future<HttpServer> listen(Router router, DashboardConfig.Limits limits) {
+        HttpServerOptions options = new HttpServerOptions()
+                .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setTcpNoDelay(true);
+        if (config.tls() != null) {
+            options.setSsl(true).setKeyCertOptions(new KeyStoreOptions()
+                    .setType(config.tls().keyStore().toString().endsWith(".jks") ? "JKS" : "PKCS12")
+                    .setPath(config.tls().keyStore().toString()).setPassword(config.tls().password()));
+        }
+        ConnectionLimits connections = new ConnectionLimits(limits.maxConnections(),
+                limits.maxConnectionsPerAddress());
+        return vertx.createHttpServer(options)
+                .connectionHandler(connections::accept)
                 .webSocketHandshakeHandler(handshake -> {
                     if ("/ws".equals(handshake.path())) {
                         handshake.accept();
@@ -67,15 +162,25 @@ public final class HttpServerVerticle extends VerticleBase {
                         handshake.reject(404);
                     }
                 })
-                .webSocketHandler(live::accept)
+                .webSocketHandler(hub::accept)
                 .requestHandler(router)
-                .listen(port, host)
-                .recover(e -> Future.failedFuture(e instanceof BindException ? new PortInUseException(host, port, e) : e))
-                .onSuccess(s -> server = s);
+                .listen(config.port(), config.host())
+                .recover(e -> Future.failedFuture(e instanceof BindException
+                        ? new PortInUseException(config.host(), config.port(), e) : e));
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The routes mounted, for the test that holds them against the OpenAPI description. */
+    Router router() {
+        return router;
+    }
+
+    /** The live view, for the server's readiness. */
+    public LiveHub hub() {
+        return hub;
     }
 }

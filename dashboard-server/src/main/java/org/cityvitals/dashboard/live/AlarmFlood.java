@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.live;
 
-import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
 
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
  * one operator sees is a flood, which a screen answers by grouping alerts by rule and indicator instead of listing
  * them one by one. Counted per scope because a dispatcher's flood is not the operations centre's. Openings are
  * counted by event time, so a restart's catch-up replay rebuilds the window, and by alert id, so repeats count once.
+ * Only live operations alerts count: the platform's own alarms and backfilled history never flood a district.
  * Confined to one event loop: not thread-safe.
  */
 public final class AlarmFlood {
@@ -35,7 +37,7 @@ public final class AlarmFlood {
 
     /** Notes an alert transition; only openings count. Forgets old ones here too, screens or not. */
     public void observe(AlertEvent event) {
-        if (event.kind() == AlertKind.OPENED) {
+        if (event.kind() == AlertKind.OPENED && event.pushedLive() && event.audience() == AlertAudience.OPERATIONS) {
             recentOpenings.put(event.alertId(), event);
             Instant since = event.eventTime().minus(WINDOW);
             recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));
@@ -43,7 +45,7 @@ public final class AlarmFlood {
     }
 
     /** The flood state of {@code scope} at {@code now}, forgetting openings that left the window. */
-    public State state(Scope scope, Instant now) {
+    public State state(AccessScope scope, Instant now) {
         Instant since = now.minus(WINDOW);
         recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));
         List<AlertEvent> seen = recentOpenings.values().stream().filter(e -> scope.allows(e.district())).toList();

@@ -1,131 +1,147 @@
 package org.cityvitals.dashboard.live;
 
 import io.vertx.core.http.ServerWebSocket;
-import org.cityvitals.dashboard.auth.DashboardUser;
-import org.cityvitals.dashboard.auth.Scope;
-import org.cityvitals.dashboard.auth.UserDirectory;
+import org.cityvitals.indicators.access.PlatformUser;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * One authenticated WebSocket client. Every message passes the scope check when queued and again as it is written,
- * against the user's scope in the directory. (The users file is read at start, so a reassignment takes effect at
- * the next restart; the per-message check is what makes it take effect everywhere then.)
- * Writes stop while Vert.x reports the socket's write queue full and resume on drain; meanwhile the
- * {@link OutboundQueue} coalesces values, and a client that falls too far behind on alerts is disconnected.
+ * One authenticated WebSocket client. The hub offers it only what its audience may see; the session queues it
+ * ({@link OutboundQueue}), writes while Vert.x reports room in the socket's write queue and resumes on drain. It
+ * keeps the cursor of what it has been given, so nothing of the alert stream reaches it twice, even when it resumed
+ * from a cursor that is ahead of this instance (another instance served it before): until this instance catches up,
+ * the cursors it sends are merged with the client's own so that they never move back.
  */
 final class ClientSession {
 
-    /** Close code for a client that could not keep up with alerts (RFC 6455 "try again later"). */
+    /** Close code for a client that could not keep up with the alert stream (RFC 6455 "try again later"). */
     static final short TOO_SLOW = 1013;
-    /** Close code when the user no longer exists. */
-    static final short NO_LONGER_AUTHORISED = 4403;
-    /** Close code when the login token of an open session has expired (the same as for a bad token). */
-    static final short TOKEN_EXPIRED = LiveHub.UNAUTHORISED;
+    /** Close code when the login token has expired or was revoked (the same as for a bad token). */
+    static final short UNAUTHORISED = 4401;
 
     private final ServerWebSocket socket;
-    private final String username;
-    private final UserDirectory users;
+    private final PlatformUser user;
+    private final String tokenId;
+    private final Instant tokenExpiresAt;
     private final OutboundQueue queue;
-    private final Runnable onSent;
+    private final PushMeters meters;
     private final BiConsumer<ClientSession, Short> onClose;
+    private Cursor given;
+    private Cursor aheadOf;
     private boolean closed;
     private AlarmFlood.State floodSent;
-    private final Instant tokenExpiresAt;
 
     /**
+     * @param given   the cursor the client holds: its resume point, or the snapshot's
+     * @param head    the alert log's head now
      * @param onClose told once, with the close code, when the server ends the session; the client's own close
      *                arrives through the socket's close handler instead
      */
-    ClientSession(ServerWebSocket socket, String username, UserDirectory users, Instant tokenExpiresAt,
-                  int maxPendingAlerts, Runnable onSent, BiConsumer<ClientSession, Short> onClose) {
+    ClientSession(ServerWebSocket socket, PlatformUser user, String tokenId, Instant tokenExpiresAt, Cursor given,
+                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose) {
         this.socket = socket;
-        this.username = username;
-        this.users = users;
+        this.user = user;
+        this.tokenId = tokenId;
         this.tokenExpiresAt = tokenExpiresAt;
-        this.queue = new OutboundQueue(maxPendingAlerts);
-        this.onSent = onSent;
+        this.given = given;
+        this.aheadOf = given.isAtMost(head) ? null : given;
+        this.queue = new OutboundQueue(maxOrdered);
+        this.meters = meters;
         this.onClose = onClose;
         socket.drainHandler(v -> flush());
     }
 
-    void offerValue(String key, Outgoing value) {
-        if (!closed && inScope(value)) {
-            queue.offerValue(key, value);
+    PlatformUser user() {
+        return user;
+    }
+
+    String tokenId() {
+        return tokenId;
+    }
+
+    void offerState(String key, Outgoing value) {
+        if (!closed) {
+            if (queue.offerState(key, value)) {
+                meters.coalesced();
+            }
             flush();
         }
     }
 
-    void offerAlert(Outgoing alert) {
-        if (closed || !inScope(alert)) {
-            return; // other districts' alerts must not count towards this screen's backlog
+    /** Queues a record of the alert stream unless this client already has it; {@code head} is the log's head. */
+    void offerSequenced(Outgoing entry, Cursor head) {
+        if (closed || !given.isBefore(entry.position())) {
+            return;
         }
-        if (!queue.offerAlert(alert)) {
-            close(TOO_SLOW, "too slow for the alert stream; reconnect for a fresh snapshot");
+        given = given.after(entry.position());
+        String own = stillAhead(head) ? entry.textWithCursor(given.max(head)) : null;
+        if (!queue.offerOrdered(entry, own)) {
+            close(TOO_SLOW, "too slow for the alert stream; reconnect and resume from your last cursor");
             return;
         }
         flush();
     }
 
-    /** Queues the flood state of this session's scope when it differs from the one last offered. */
-    void offerFlood(AlarmFlood.State flood) {
-        if (!closed && !flood.equals(floodSent)) {
-            floodSent = flood;
-            queue.offerValue("flood", WireMessages.flood(flood));
-            flush();
-        }
-    }
-
-    /** The user's scope as the directory has it now; empty when the user no longer exists. */
-    Optional<Scope> scope() {
-        return users.find(username).map(DashboardUser::scope);
-    }
-
-    void offerHeartbeat(Outgoing beat) {
+    void offerHeartbeat(Outgoing beat, Cursor head) {
         if (!closed) {
-            queue.offerHeartbeat(beat);
+            queue.offerHeartbeat(beat, stillAhead(head) ? beat.textWithCursor(given.max(head)) : null);
             flush();
         }
     }
 
-    /**
-     * Writes a message that is already filtered for this user (the snapshot), ahead of anything queued;
-     * {@code flood} is the flood state it carries.
-     */
-    void sendNow(String json, AlarmFlood.State flood) {
-        floodSent = flood;
-        socket.writeTextMessage(json);
-        onSent.run();
+    /** Queues the flood state of this session's audience when it differs from the one last offered. */
+    void offerFlood(AlarmFlood.State flood, Outgoing message) {
+        if (!closed && !Objects.equals(flood, floodSent)) {
+            floodSent = flood;
+            offerState("flood", message);
+        }
     }
 
-    /** Ends the session when its login token has expired; true when it did. */
+    /** Writes a message already cut to this user (snapshot, resume), ahead of anything queued. */
+    void sendNow(String text, AlarmFlood.State flood) {
+        floodSent = flood;
+        if (socket.isClosed()) {
+            closed = true;
+            return;
+        }
+        socket.writeTextMessage(text);
+        meters.sent();
+    }
+
+    /** Ends the session when its login token has expired; true when it is over. */
     boolean expireIfPast(Instant now) {
         if (!closed && now.isAfter(tokenExpiresAt)) {
-            close(TOKEN_EXPIRED, "login token expired; log in again");
-            return true;
+            close(UNAUTHORISED, "login token expired; log in again");
         }
         return closed;
     }
 
-    /** Checked when queued and again when written: scope may change in between. */
-    private boolean inScope(Outgoing message) {
-        return message.district() == null || scope().map(s -> s.allows(message.district())).orElse(true);
+    /** Ends the session because its token was revoked (logout). */
+    void revoke() {
+        close(UNAUTHORISED, "logged out");
+    }
+
+    private boolean stillAhead(Cursor head) {
+        if (aheadOf != null && aheadOf.isAtMost(head)) {
+            aheadOf = null;
+        }
+        return aheadOf != null;
     }
 
     private void flush() {
-        while (!closed && !socket.writeQueueFull() && !queue.isEmpty()) {
-            Optional<Scope> scope = scope();
-            if (scope.isEmpty()) {
-                close(NO_LONGER_AUTHORISED, "user no longer exists");
+        if (!closed && socket.isClosed()) {
+            closed = true; // the client went away; its close handler is on its way
+            return;
+        }
+        while (!closed && !socket.writeQueueFull()) {
+            String next = queue.poll();
+            if (next == null) {
                 return;
             }
-            Outgoing next = queue.poll();
-            if (next.district() == null || scope.get().allows(next.district())) {
-                socket.writeTextMessage(next.json());
-                onSent.run();
-            }
+            socket.writeTextMessage(next);
+            meters.sent();
         }
     }
 
@@ -134,6 +150,9 @@ final class ClientSession {
      * timeout, and until then nothing more may be queued for it.
      */
     private void close(short code, String reason) {
+        if (closed) {
+            return;
+        }
         closed = true;
         socket.close(code, reason);
         onClose.accept(this, code);

@@ -1,199 +1,317 @@
 package org.cityvitals.dashboard.live;
 
-import io.micrometer.core.instrument.Counter;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import org.cityvitals.dashboard.auth.Authenticator;
-import org.cityvitals.dashboard.auth.DashboardUser;
-import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
+import org.cityvitals.dashboard.feed.StreamStart;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Permission;
+import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
-import org.cityvitals.store.alert.AlertAction;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * The live view: holds the latest value per (indicator, district) and the open alerts, and pushes every change to
- * the WebSocket clients entitled to it. Runs on the event loop of the verticle that creates it.
+ * The live view and its WebSocket clients: holds the latest value per (indicator, area), the health scores, the open
+ * alerts with their handling, and the recent alert stream ({@link AlertLog}); pushes every change to the clients
+ * entitled to it. Runs on the event loop of the verticle that creates it.
  *
- * <p>A client authenticates with {@code /ws?token=JWT} or with a first message {@code {"type":"auth","token":…}}
- * (which keeps the token out of access logs), then receives a snapshot of its scope, live updates, and a heartbeat
- * every second, so a screen can tell a quiet city from a dead connection.
+ * <p>A client opens {@code /ws} and sends {@code {"type":"auth","token":…}} first (a token in the URL is refused:
+ * URLs end up in logs), with {@code "resume": CURSOR} when it reconnects. It then gets a snapshot of its scope (or,
+ * when resuming, the latest state followed by exactly the alert-stream frames it missed), live updates, and a
+ * heartbeat every second. Clients are grouped by {@link Audience}, so each message is checked and encoded once per
+ * audience, not once per screen. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
  */
 public final class LiveHub {
 
-    /** Close code for a missing, invalid or expired token. */
-    public static final short UNAUTHORISED = 4401;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
+    /** Close code for a missing, invalid, expired or revoked token. */
+    public static final short UNAUTHORISED = ClientSession.UNAUTHORISED;
+    /** Close code while the server is starting, or for a client past its limits: reconnect later. */
+    public static final short TRY_LATER = 1013;
+    /** Close code for a user who may not see live data. */
+    public static final short FORBIDDEN = 4403;
     static final long HEARTBEAT_MS = 1000;
     static final long AUTH_TIMEOUT_MS = 5000;
-    static final int MAX_PENDING_ALERTS = 1000;
+    /** How far before a too-old cursor's time the resync looks for changed alerts: Kafka time trails event time. */
+    static final Duration RESYNC_MARGIN = Duration.ofHours(1);
+    /** The furthest back a resync looks, whatever the cursor says. */
+    static final Duration RESYNC_LIMIT = Duration.ofDays(7);
 
     private final Vertx vertx;
     private final Authenticator auth;
-    private final NewestByKey<IndicatorValue> latest = NewestByKey.indicatorValues();
-    private final NewestByKey<HealthScoreValue> health = NewestByKey.healthScores();
-    private final OpenAlerts open = new OpenAlerts();
-    private final AlarmFlood flood = new AlarmFlood();
-    private final Set<ClientSession> sessions = new LinkedHashSet<>();
-    private final Counter sent;
-    private final Counter tooSlow;
+    private final HubSettings settings;
+    private final AlertHistory history;
+    private final PushMeters meters;
+    private final LiveState state;
+    private final Map<Audience, Set<ClientSession>> groups = new LinkedHashMap<>();
+    private final Map<String, Integer> socketsPerUser = new HashMap<>();
+    private boolean ready;
 
-    public LiveHub(Vertx vertx, Authenticator auth, MeterRegistry meters) {
+    public LiveHub(Vertx vertx, Authenticator auth, HubSettings settings, AlertHistory history, PushMeters meters) {
         this.vertx = vertx;
         this.auth = auth;
-        this.sent = meters.counter("cityvitals.dashboard.ws.messages");
-        this.tooSlow = meters.counter("cityvitals.dashboard.ws.slow_disconnects");
-        meters.gauge("cityvitals.dashboard.ws.sessions", sessions, Set::size);
+        this.settings = settings;
+        this.history = history;
+        this.meters = meters;
+        this.state = new LiveState(settings.alertLogSize());
+        meters.watchSessions(this::sessionCount);
     }
 
     /** Subscribes to the feeds and starts the heartbeat; undeploying the verticle releases both. */
     public void start() {
-        vertx.eventBus().<IndicatorValue>localConsumer(SignalBus.INDICATORS, m -> onIndicator(m.body()));
-        vertx.eventBus().<HealthScoreValue>localConsumer(SignalBus.HEALTH, m -> onHealth(m.body()));
-        vertx.eventBus().<AlertEvent>localConsumer(SignalBus.ALERTS, m -> onAlert(m.body()));
-        vertx.eventBus().<AlertAction>localConsumer(SignalBus.ALERT_ACTIONS, m -> onAction(m.body()));
-        // the flood state is refreshed with the heartbeat: at most once a second however many alerts arrive, and
-        // it also notices openings leaving the window
-        vertx.setPeriodic(HEARTBEAT_MS, id -> {
-            Outgoing beat = WireMessages.heartbeat();
-            Instant now = Instant.now();
-            for (ClientSession s : List.copyOf(sessions)) {
-                if (s.expireIfPast(now)) {
-                    continue;
-                }
-                s.scope().ifPresent(scope -> s.offerFlood(flood.state(scope, now)));
-                s.offerHeartbeat(beat);
-            }
+        var bus = vertx.eventBus();
+        bus.<IndicatorValue>localConsumer(SignalBus.INDICATORS, m -> onIndicator(m.body()));
+        bus.<HealthScoreValue>localConsumer(SignalBus.HEALTH, m -> onHealth(m.body()));
+        bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> state.applyStored(m.body()));
+        bus.<AlertAction>localConsumer(SignalBus.STORED_ACTIONS, m -> state.applyStored(m.body()));
+        bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
+        bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> {
+            state.streamStarts(m.body().starts());
+            ready = m.body().caughtUp();
         });
+        vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
+    }
+
+    /** Whether sockets are accepted: the replay has caught up with what Kafka held at start. */
+    public boolean ready() {
+        return ready;
+    }
+
+    public LiveState state() {
+        return state;
     }
 
     private void onIndicator(IndicatorValue value) {
-        if (latest.apply(value)) {
+        if (state.latest().apply(value)) {
             Outgoing message = WireMessages.indicator(value);
             String key = NewestByKey.key(value);
-            // copies: a session that fails a check is closed and may leave the set
-            List.copyOf(sessions).forEach(s -> s.offerValue(key, message));
+            forEachAdmitted(message, s -> s.offerState(key, message));
         }
     }
 
     private void onHealth(HealthScoreValue score) {
-        if (health.apply(score)) {
+        if (state.health().apply(score)) {
             Outgoing message = WireMessages.health(score);
             // coalesced like values, under a key no indicator id can produce
-            List.copyOf(sessions).forEach(s -> s.offerValue("health|" + score.district(), message));
+            forEachAdmitted(message, s -> s.offerState("health|" + score.district(), message));
         }
     }
 
-    private void onAlert(AlertEvent alert) {
-        if (open.apply(alert)) {
-            flood.observe(alert);
-            Outgoing message = WireMessages.alert(alert);
-            List.copyOf(sessions).forEach(s -> s.offerAlert(message));
+    private void onStream(Sequenced record) {
+        Optional<Outgoing> entry = state.append(record);
+        if (entry.isEmpty()) {
+            return;
+        }
+        Cursor head = state.log().head();
+        forEachAdmitted(entry.get(), s -> s.offerSequenced(entry.get(), head));
+        if (record.signal() instanceof AlertEvent alert) {
+            meters.alertDelivered(alert.eventTime(), record.position().timeMillis());
         }
     }
 
-    /** Pushed like an alert (never coalesced or dropped), so every open screen shows it at once. */
-    private void onAction(AlertAction action) {
-        Outgoing message = WireMessages.alertAction(action, open.applyAction(action).orElse(null));
-        List.copyOf(sessions).forEach(s -> s.offerAlert(message));
+    private void forEachAdmitted(Outgoing message, Consumer<ClientSession> action) {
+        // copies: a session that falls too far behind is closed and leaves its group, and an empty group the map
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
+            if (group.getKey().admits(message)) {
+                List.copyOf(group.getValue()).forEach(action);
+            }
+        }
     }
 
-    public List<IndicatorValue> latest(Scope scope) {
-        return latest.all().stream().filter(v -> scope.allows(v.district())).toList();
+    /** Once a second: the flood state (once per audience), token expiry, and the heartbeat with the stream's head. */
+    private void heartbeat() {
+        Instant now = Instant.now();
+        Cursor head = state.log().head();
+        Outgoing beat = WireMessages.heartbeat(head);
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
+            AlarmFlood.State flood = state.flood(group.getKey().scope(), now);
+            Outgoing floodMessage = WireMessages.flood(flood);
+            for (ClientSession s : List.copyOf(group.getValue())) {
+                if (!s.expireIfPast(now)) {
+                    s.offerFlood(flood, floodMessage);
+                    s.offerHeartbeat(beat, head);
+                }
+            }
+        }
     }
 
-    public List<HealthScoreValue> health(Scope scope) {
-        return health.all().stream().filter(h -> scope.allows(h.district())).toList();
+    /** Closes every socket opened with {@code tokenId} (a logout). */
+    public void revoke(String tokenId) {
+        groups.values().stream().flatMap(Set::stream).filter(s -> s.tokenId().equals(tokenId)).toList()
+                .forEach(ClientSession::revoke);
     }
 
-    public List<AlertEvent> openAlerts(Scope scope) {
-        return open.all().stream().filter(a -> scope.allows(a.district())).toList();
-    }
-
-    public Optional<AlertEvent> openAlert(String alertId) {
-        return open.find(alertId);
-    }
-
-    public List<AlertHandling> handling(Scope scope) {
-        return open.handling().stream().filter(h -> scope.allows(h.district())).toList();
-    }
-
-    public AlarmFlood.State flood(Scope scope) {
-        return flood.state(scope, Instant.now());
-    }
-
-    /** Takes over a socket on {@code /ws}: authenticate, snapshot, then live. */
+    /** Takes over a socket on {@code /ws}: authenticate with the first message, then snapshot or resume, then live. */
     public void accept(ServerWebSocket socket) {
-        String token = tokenFromQuery(socket);
-        if (token != null) {
-            authenticate(socket, token);
+        if (!ready) {
+            socket.close(TRY_LATER, "server starting; reconnect in a moment");
+            return;
+        }
+        if (socket.query() != null && socket.query().contains("token=")) {
+            socket.close(UNAUTHORISED, "send the token in the first message, never in the URL");
             return;
         }
         long timeout = vertx.setTimer(AUTH_TIMEOUT_MS, id -> socket.close(UNAUTHORISED, "no auth message in time"));
         socket.textMessageHandler(text -> {
             vertx.cancelTimer(timeout);
             socket.textMessageHandler(null);
-            authenticate(socket, tokenFromMessage(text));
+            authenticate(socket, text);
         });
     }
 
-    private static String tokenFromQuery(ServerWebSocket socket) {
-        String query = socket.query();
-        if (query == null) {
-            return null;
-        }
-        List<String> tokens = new QueryStringDecoder(query, false).parameters().get("token");
-        return tokens == null ? null : tokens.get(0);
-    }
-
-    private static String tokenFromMessage(String text) {
+    private void authenticate(ServerWebSocket socket, String firstMessage) {
+        JsonObject message;
+        Cursor resume;
         try {
-            JsonObject message = new JsonObject(text);
-            return "auth".equals(message.getString("type")) ? message.getString("token") : null;
-        } catch (DecodeException e) {
-            return null;
+            message = new JsonObject(firstMessage);
+            resume = message.getString("resume") == null ? null : Cursor.parse(message.getString("resume"));
+        } catch (DecodeException | ClassCastException | IllegalArgumentException e) {
+            socket.close(UNAUTHORISED, "send {\"type\":\"auth\",\"token\":…,\"resume\":CURSOR?} first");
+            return;
         }
-    }
-
-    private void authenticate(ServerWebSocket socket, String token) {
+        String token = "auth".equals(message.getString("type")) ? message.getString("token") : null;
         if (token == null) {
             socket.close(UNAUTHORISED, "send {\"type\":\"auth\",\"token\":…} first");
             return;
         }
-        auth.verifyUntil(token).onComplete(verified -> {
+        auth.verify(token).onComplete(verified -> {
             if (verified.failed()) {
-                socket.close(UNAUTHORISED, "invalid or expired token");
+                socket.close(UNAUTHORISED, "invalid, expired or revoked token");
             } else if (!socket.isClosed()) {
-                open(socket, verified.result().user(), verified.result().expiresAt());
+                admit(socket, verified.result(), resume);
             }
         });
     }
 
-    private void open(ServerWebSocket socket, DashboardUser user, Instant tokenExpiresAt) {
-        ClientSession session = new ClientSession(socket, user.username(), auth.users(), tokenExpiresAt,
-                MAX_PENDING_ALERTS, sent::increment, this::closedByServer);
-        Scope scope = user.scope();
-        AlarmFlood.State floodNow = flood(scope);
-        session.sendNow(WireMessages.snapshot(user.username(), latest(scope), health(scope), openAlerts(scope),
-                handling(scope), floodNow), floodNow);
-        sessions.add(session);
-        socket.closeHandler(v -> sessions.remove(session));
+    private void admit(ServerWebSocket socket, Authenticator.Verified verified, Cursor resume) {
+        PlatformUser user = verified.user();
+        if (!user.may(Permission.VIEW_LIVE)) {
+            socket.close(FORBIDDEN, "your role may not see live data");
+            return;
+        }
+        if (socketsPerUser.getOrDefault(user.username(), 0) >= settings.maxSocketsPerUser()) {
+            socket.close(TRY_LATER, "too many open sockets for " + user.username() + " (at most "
+                    + settings.maxSocketsPerUser() + ")");
+            return;
+        }
+        Audience audience = Audience.of(user);
+        Optional<List<Outgoing>> missed = resume == null ? Optional.empty() : state.log().after(resume)
+                .filter(entries -> entries.size() <= settings.maxQueuedPerClient());
+        if (resume == null) {
+            meters.connected("fresh");
+            open(socket, verified, audience, state.log().head(), snapshot(user, audience, List.of()), List.of());
+        } else if (missed.isPresent()) {
+            meters.connected("resumed");
+            List<Outgoing> admitted = missed.get().stream().filter(audience::admits).toList();
+            open(socket, verified, audience, resume, resumed(user, audience, admitted.size()), admitted);
+        } else {
+            meters.connected("resync");
+            LOG.info("{} resumes from {}, which is older than this instance's alert stream ({}): resync",
+                    user.username(), resume.encode(), state.log().describe());
+            resync(socket, verified, audience, resume);
+        }
+    }
+
+    /** A resume point older than the log: a fresh snapshot with the full story of every alert changed since. */
+    private void resync(ServerWebSocket socket, Authenticator.Verified verified, Audience audience, Cursor resume) {
+        Instant now = Instant.now();
+        Instant since = Instant.ofEpochMilli(resume.timeMillis()).minus(RESYNC_MARGIN);
+        Instant limit = now.minus(RESYNC_LIMIT);
+        history.changedSince(since.isBefore(limit) ? limit : since).onComplete(changed -> {
+            if (socket.isClosed()) {
+                return;
+            }
+            if (changed.failed()) {
+                socket.close(TRY_LATER, "alert history unavailable; reconnect in a moment");
+                return;
+            }
+            List<ChangedAlert> inScope = changed.result().stream()
+                    .filter(c -> audience.scope().allows(c.district())).toList();
+            open(socket, verified, audience, state.log().head(), snapshot(verified.user(), audience, inScope),
+                    List.of());
+        });
+    }
+
+    private void open(ServerWebSocket socket, Authenticator.Verified verified, Audience audience,
+                              Cursor given, Frame first, List<Outgoing> missed) {
+        PlatformUser user = verified.user();
+        Cursor head = state.log().head();
+        ClientSession session = new ClientSession(socket, user, verified.tokenId(), verified.expiresAt(), given,
+                head, settings.maxQueuedPerClient(), meters, this::closedByServer);
+        session.sendNow(first.text(), first.flood());
+        missed.forEach(entry -> session.offerSequenced(entry, head));
+        groups.computeIfAbsent(audience, a -> new LinkedHashSet<>()).add(session);
+        socketsPerUser.merge(user.username(), 1, Integer::sum);
+        socket.closeHandler(v -> forget(session, audience));
+    }
+
+    private void forget(ClientSession session, Audience audience) {
+        Set<ClientSession> group = groups.get(audience);
+        if (group != null && group.remove(session)) {
+            socketsPerUser.computeIfPresent(session.user().username(), (u, n) -> n == 1 ? null : n - 1);
+            if (group.isEmpty()) {
+                groups.remove(audience);
+            }
+        }
     }
 
     private void closedByServer(ClientSession session, short code) {
-        sessions.remove(session);
+        forget(session, Audience.of(session.user()));
         if (code == ClientSession.TOO_SLOW) {
-            tooSlow.increment();
+            meters.dropped();
         }
+    }
+
+    /** The first frame of a session, with the flood state it carries. */
+    private record Frame(String text, AlarmFlood.State flood) {}
+
+    private Frame snapshot(PlatformUser user, Audience audience, List<ChangedAlert> changed) {
+        AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
+        return new Frame(Outgoing.marked(state.log().head(), new WireMessages.Snapshot("snapshot", Instant.now(),
+                user.username(), info(user), state.latest(audience), state.health(audience), state.openAlerts(audience),
+                state.handling(audience), flood, changed)).text(), flood);
+    }
+
+    private Frame resumed(PlatformUser user, Audience audience, int missed) {
+        AlarmFlood.State flood = state.flood(audience.scope(), Instant.now());
+        return new Frame(Outgoing.of(null, new WireMessages.Resumed("resumed", Instant.now(), user.username(), info(user),
+                state.latest(audience), state.health(audience), flood, missed)).text(), flood);
+    }
+
+    private static WireMessages.UserInfo info(PlatformUser user) {
+        return new WireMessages.UserInfo(user.username(), user.displayName(),
+                WireNames.of(user.role()));
+    }
+
+    private int sessionCount() {
+        return groups.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** What the hub needs from the alert store when a resume point is too old. */
+    public interface AlertHistory {
+        /** Every alert with a transition at or after {@code since}, each with all its transitions and actions. */
+        Future<List<ChangedAlert>> changedSince(Instant since);
     }
 }

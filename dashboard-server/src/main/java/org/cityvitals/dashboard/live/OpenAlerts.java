@@ -2,14 +2,16 @@ package org.cityvitals.dashboard.live;
 
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
-import org.cityvitals.store.alert.AlertAction;
+import org.cityvitals.indicators.signal.AlertAction;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The alerts open now, merged from ClickHouse (on start) and Kafka (catch-up replay and live) by alert version, so
@@ -23,6 +25,8 @@ public final class OpenAlerts {
 
     private final Map<String, AlertEvent> open = new HashMap<>();
     private final Map<String, AlertHandling> handling = new HashMap<>();
+    /** The ids of the actions taken into each open alert's handling: ClickHouse and Kafka may both bring one. */
+    private final Map<String, Set<String>> appliedActions = new HashMap<>();
     private final Map<String, Integer> resolvedVersions = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
@@ -38,6 +42,7 @@ public final class OpenAlerts {
         if (event.kind() == AlertKind.RESOLVED) {
             open.remove(event.alertId());
             handling.remove(event.alertId());
+            appliedActions.remove(event.alertId());
             resolvedVersions.put(event.alertId(), event.version());
         } else {
             open.put(event.alertId(), event);
@@ -54,13 +59,16 @@ public final class OpenAlerts {
     }
 
     /**
-     * Takes an action into the handling of its alert; the new handling, or empty when the alert is not open here
-     * (an action on a resolved alert is recorded and shown, but changes nothing that is open).
+     * Takes an action into the handling of its alert, once; the handling after it, or empty when the alert is not
+     * open here (an action on a resolved alert is recorded and shown, but changes nothing that is open).
      */
     public Optional<AlertHandling> applyAction(AlertAction action) {
         AlertEvent alert = open.get(action.alertId());
         if (alert == null) {
             return Optional.empty();
+        }
+        if (!appliedActions.computeIfAbsent(action.alertId(), id -> new HashSet<>()).add(action.actionId())) {
+            return Optional.ofNullable(handling.get(action.alertId()));
         }
         AlertHandling updated = handling.getOrDefault(action.alertId(),
                 AlertHandling.none(alert.alertId(), alert.district())).with(action);

@@ -6,58 +6,76 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What one WebSocket client has yet to receive, bounded whatever the client's speed: indicator updates coalesce to
- * the newest per (indicator, district) — a slow screen skips intermediate values but never shows an old one —
- * heartbeats coalesce to one, and alerts queue in order up to a limit. Alerts are never dropped: when the limit is
- * reached {@link #offerAlert} says so and the caller disconnects the client, who resumes from a fresh snapshot.
- * Alerts go out first, then values, then the heartbeat.
+ * What one WebSocket client has yet to receive, bounded whatever the client's speed. Two lanes:
+ * <ul>
+ *   <li>the ordered lane: alert transitions, actions and heartbeats, sent in the order queued, because each carries
+ *   the cursor the client resumes from. A heartbeat that would follow another unsent one replaces it. Entries are
+ *   never dropped: when {@code maxOrdered} is reached {@link #offerOrdered} says so and the caller disconnects the
+ *   client, who resumes from its last cursor without loss;</li>
+ *   <li>the state lane: indicator values, health scores and the flood state, coalesced to the newest per key — a
+ *   slow screen skips intermediate values but never shows an old one.</li>
+ * </ul>
+ * The ordered lane goes first. Entries are shared between clients, so a client costs a reference per entry.
  */
 public final class OutboundQueue {
 
-    private final int maxAlerts;
-    private final ArrayDeque<Outgoing> alerts = new ArrayDeque<>();
-    private final Map<String, Outgoing> valuesByKey = new LinkedHashMap<>();
-    private Outgoing heartbeat;
+    private final int maxOrdered;
+    private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
+    private final Map<String, Outgoing> stateByKey = new LinkedHashMap<>();
 
-    public OutboundQueue(int maxAlerts) {
-        this.maxAlerts = maxAlerts;
+    /** An entry of the ordered lane: the message and, when it differs from the shared one, its own text. */
+    public record Queued(Outgoing message, String ownText, boolean heartbeat) {
+        public String text() {
+            return ownText != null ? ownText : message.text();
+        }
     }
 
-    /** Queues an indicator update, replacing any not yet sent for the same key (keeping its place in line). */
-    public void offerValue(String key, Outgoing value) {
-        valuesByKey.put(key, value);
+    public OutboundQueue(int maxOrdered) {
+        this.maxOrdered = maxOrdered;
     }
 
-    /** Queues an alert; false when the client is already {@code maxAlerts} behind and must be disconnected. */
-    public boolean offerAlert(Outgoing alert) {
-        if (alerts.size() >= maxAlerts) {
+    /**
+     * Queues a state message, replacing any not yet sent for the same key (keeping its place in line); true when it
+     * replaced one.
+     */
+    public boolean offerState(String key, Outgoing value) {
+        return stateByKey.put(key, value) != null;
+    }
+
+    /** Queues an alert-stream message; false when the client is already {@code maxOrdered} behind. */
+    public boolean offerOrdered(Outgoing message, String ownText) {
+        if (ordered.size() >= maxOrdered) {
             return false;
         }
-        alerts.add(alert);
+        ordered.add(new Queued(message, ownText, false));
         return true;
     }
 
-    public void offerHeartbeat(Outgoing beat) {
-        heartbeat = beat;
+    /** Queues a heartbeat after everything in the ordered lane, replacing one that is still last in it. */
+    public void offerHeartbeat(Outgoing beat, String ownText) {
+        Queued last = ordered.peekLast();
+        if (last != null && last.heartbeat()) {
+            ordered.removeLast();
+        }
+        ordered.add(new Queued(beat, ownText, true));
     }
 
     public boolean isEmpty() {
-        return alerts.isEmpty() && valuesByKey.isEmpty() && heartbeat == null;
+        return ordered.isEmpty() && stateByKey.isEmpty();
     }
 
-    /** The next message to send, or null when there is none. */
-    public Outgoing poll() {
-        if (!alerts.isEmpty()) {
-            return alerts.poll();
+    /** The next text to send, or null when there is none. */
+    public String poll() {
+        Queued next = ordered.poll();
+        if (next != null) {
+            return next.text();
         }
-        Iterator<Outgoing> values = valuesByKey.values().iterator();
+        Iterator<Outgoing> values = stateByKey.values().iterator();
         if (values.hasNext()) {
-            Outgoing next = values.next();
+            Outgoing value = values.next();
             values.remove();
-            return next;
+            return value.text();
         }
-        Outgoing beat = heartbeat;
-        heartbeat = null;
-        return beat;
+        return null;
     }
 }

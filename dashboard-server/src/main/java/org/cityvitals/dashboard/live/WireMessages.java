@@ -1,25 +1,33 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
-import org.cityvitals.indicators.signal.SignalCodec;
-import org.cityvitals.store.alert.AlertAction;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The JSON text frames the server sends on {@code /ws}, each with a {@code type}: {@code snapshot},
- * {@code indicator}, {@code health}, {@code alert}, {@code alertAction}, {@code flood} and {@code heartbeat}. Signals keep the Kafka field names (SignalCodec).
+ * {@code resumed}, {@code indicator}, {@code health}, {@code alert}, {@code alertAction}, {@code flood} and
+ * {@code heartbeat}. Snapshot, resumed, alert, alertAction and heartbeat frames carry the {@code cursor} to resume
+ * from. Signals keep the Kafka field names (SignalCodec).
  */
-public final class WireMessages {
+final class WireMessages {
 
     private WireMessages() {}
 
-    record Snapshot(String type, Instant serverTime, String user, List<IndicatorValue> values,
+    /** {@code changed} lists, after a resume point too old to replay, the full story of every alert that changed. */
+    record Snapshot(String type, Instant serverTime, String user, UserInfo userInfo, List<IndicatorValue> values,
                     List<HealthScoreValue> health, List<AlertEvent> alerts, List<AlertHandling> handling,
-                    AlarmFlood.State flood) {}
+                    AlarmFlood.State flood, List<ChangedAlert> changed) {}
+
+    /** The latest state after a resume; the missed alert-stream frames follow it, then live ones. */
+    record Resumed(String type, Instant serverTime, String user, UserInfo userInfo, List<IndicatorValue> values,
+                   List<HealthScoreValue> health, AlarmFlood.State flood, int missed) {}
+
+    record UserInfo(String username, String displayName, String role) {}
 
     record IndicatorMessage(String type, IndicatorValue value) {}
 
@@ -34,35 +42,20 @@ public final class WireMessages {
 
     record Heartbeat(String type, Instant serverTime) {}
 
-    public static String snapshot(String user, List<IndicatorValue> values, List<HealthScoreValue> health,
-                                  List<AlertEvent> alerts, List<AlertHandling> handling, AlarmFlood.State flood) {
-        return SignalCodec.toJson(new Snapshot("snapshot", Instant.now(), user, values, health, alerts, handling,
-                flood));
+    static Outgoing indicator(IndicatorValue value) {
+        return Outgoing.of(value.district(), new IndicatorMessage("indicator", value));
     }
 
-    public static Outgoing indicator(IndicatorValue value) {
-        return new Outgoing(value.district(), SignalCodec.toJson(new IndicatorMessage("indicator", value)));
+    static Outgoing health(HealthScoreValue health) {
+        return Outgoing.of(health.district(), new HealthMessage("health", health));
     }
 
-    public static Outgoing health(HealthScoreValue health) {
-        return new Outgoing(health.district(), SignalCodec.toJson(new HealthMessage("health", health)));
+    /** Computed for one audience already, hence no district to check. */
+    static Outgoing flood(AlarmFlood.State flood) {
+        return Outgoing.of(null, new FloodMessage("flood", flood));
     }
 
-    public static Outgoing alert(AlertEvent alert) {
-        return new Outgoing(alert.district(), SignalCodec.toJson(new AlertMessage("alert", alert)));
-    }
-
-    public static Outgoing alertAction(AlertAction action, AlertHandling handling) {
-        return new Outgoing(action.district(),
-                SignalCodec.toJson(new AlertActionMessage("alertAction", action, handling)));
-    }
-
-    /** Computed for one session's scope already, hence no district to check. */
-    public static Outgoing flood(AlarmFlood.State flood) {
-        return new Outgoing(null, SignalCodec.toJson(new FloodMessage("flood", flood)));
-    }
-
-    public static Outgoing heartbeat() {
-        return new Outgoing(null, SignalCodec.toJson(new Heartbeat("heartbeat", Instant.now())));
+    static Outgoing heartbeat(Cursor head) {
+        return Outgoing.marked(head, new Heartbeat("heartbeat", Instant.now()));
     }
 }

@@ -1,8 +1,10 @@
 package org.cityvitals.dashboard.live;
 
-import org.cityvitals.dashboard.auth.Scope;
+import org.cityvitals.indicators.access.AccessScope;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlarmFloodTest {
 
     private static final Instant NOW = Instant.parse("2024-05-01T08:00:00Z");
-    private static final Scope EVERYTHING = new Scope(true, Set.of());
-    private static final Scope HUANGPU = new Scope(false, Set.of("310101"));
+    private static final AccessScope EVERYTHING = new AccessScope(Set.of("shanghai"), true, Set.of());
+    private static final AccessScope HUANGPU = new AccessScope(Set.of("shanghai"), false, Set.of("310101"));
 
     @Test
     void tenOpeningsAreNoFloodTheEleventhIsAndGroupsCountRuleIndicatorAndDistricts() {
@@ -57,13 +59,28 @@ class AlarmFloodTest {
         assertThat(huangpu.opened()).as("one repeated opening; old and level changes do not count").isEqualTo(1);
     }
 
+    @Test
+    void platformAlarmsAndBackfilledAlertsNeverFloodADistrict() {
+        AlarmFlood flood = new AlarmFlood();
+        for (int i = 0; i < 20; i++) {
+            AlertEvent a = opened("p-" + i, "no_data", "air.pm25", "310101", 60);
+            flood.observe(new AlertEvent(a.alertId(), 1, a.rule(), a.indicatorId(), a.district(), a.kind(), a.level(),
+                    a.previousLevel(), 1, 1, a.eventTime(), a.eventTime(), AlertAudience.PLATFORM,
+                    Origin.LIVE, "m"));
+            flood.observe(new AlertEvent("b-" + i, 1, a.rule(), a.indicatorId(), a.district(), a.kind(), a.level(),
+                    a.previousLevel(), 1, 1, a.eventTime(), a.eventTime(), AlertAudience.OPERATIONS,
+                    Origin.BACKFILL, "m"));
+        }
+        assertThat(flood.state(EVERYTHING, NOW).opened()).isZero();
+    }
+
     private static AlertEvent opened(String id, String rule, String indicator, String district, long secondsAgo) {
         return new AlertEvent(id, 1, rule, indicator, district, AlertKind.OPENED, Level.YELLOW, Level.NORMAL, 1, 1,
-                NOW.minusSeconds(secondsAgo), "m");
+                NOW.minusSeconds(secondsAgo), NOW.minusSeconds(secondsAgo), AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 
     private static AlertEvent changed(String id, String district) {
         return new AlertEvent(id, 2, "level", "air.pm25", district, AlertKind.LEVEL_CHANGED, Level.RED,
-                Level.YELLOW, 1, 1, NOW, "m");
+                Level.YELLOW, 1, 1, NOW, NOW, AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 }

@@ -1,13 +1,23 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.dashboard.feed.Position;
+import org.cityvitals.dashboard.feed.Sequenced;
+import org.cityvitals.indicators.access.AccessScope;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertActionKind;
+import org.cityvitals.indicators.signal.AlertAudience;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +60,53 @@ class LiveStateTest {
         assertThat(open.all()).extracting(AlertEvent::alertId).containsExactly("b");
     }
 
+    @Test
+    void backfilledAlertsNeverReachTheLiveViewAndPlatformAlarmsOnlyPlatformStaff() {
+        LiveState state = new LiveState(100);
+        AlertEvent live = alert("live", 1, AlertKind.OPENED, Level.RED);
+        AlertEvent backfill = withOrigin(alert("history", 1, AlertKind.OPENED, Level.RED), AlertAudience.OPERATIONS,
+                Origin.BACKFILL);
+        AlertEvent platform = withOrigin(alert("feed-stalled", 1, AlertKind.OPENED, Level.RED),
+                AlertAudience.PLATFORM, Origin.LIVE);
+
+        assertThat(state.append(new Sequenced(live, new Position("a0", 0, 0)))).isPresent();
+        assertThat(state.append(new Sequenced(backfill, new Position("a0", 1, 0)))).isEmpty();
+        assertThat(state.append(new Sequenced(platform, new Position("a0", 2, 0)))).get()
+                .extracting(Outgoing::platformOnly).isEqualTo(true);
+        assertThat(state.append(new Sequenced(live, new Position("a0", 0, 0)))).as("a replay").isEmpty();
+
+        AccessScope shanghai = new AccessScope(Set.of("shanghai"), true, Set.of());
+        assertThat(state.openAlerts(new Audience(shanghai, false))).extracting(AlertEvent::alertId)
+                .containsExactly("live");
+        assertThat(state.openAlerts(new Audience(shanghai, true))).extracting(AlertEvent::alertId)
+                .containsExactlyInAnyOrder("live", "feed-stalled");
+    }
+
+    @Test
+    void anActionBroughtByBothClickHouseAndKafkaCountsOnce() {
+        LiveState state = new LiveState(100);
+        state.applyStored(alert("a", 1, AlertKind.OPENED, Level.RED));
+        AlertAction comment = new AlertAction("act-1", "a", "310101", AlertActionKind.COMMENT, "ops", null, null,
+                "on it", T0);
+        state.applyStored(comment);
+        state.append(new Sequenced(comment, new Position("x0", 0, 0)));
+        Audience everyone = new Audience(new AccessScope(Set.of("shanghai"), true, Set.of()), true);
+        assertThat(state.handling(everyone)).singleElement().extracting(AlertHandling::comments).isEqualTo(1);
+    }
+
+    private static AlertEvent withOrigin(AlertEvent a, AlertAudience audience, Origin origin) {
+        return new AlertEvent(a.alertId(), a.version(), a.rule(), a.indicatorId(), a.district(), a.kind(), a.level(),
+                a.previousLevel(), a.value(), a.threshold(), a.since(), a.eventTime(), audience, origin,
+                a.message());
+    }
+
     private static IndicatorValue value(Instant windowStart, long version, double value) {
         return new IndicatorValue("air.pm25", "310101", windowStart, windowStart.plusSeconds(60), value, 10,
                 Level.NORMAL, version);
     }
 
     private static AlertEvent alert(String id, int version, AlertKind kind, Level level) {
-        return new AlertEvent(id, version, "level", "air.pm25", "310101", kind, level, Level.NORMAL, 1, 1,
-                T0.plusSeconds(version), "m");
+        return new AlertEvent(id, version, "level", "air.pm25", "310101", kind, level, Level.NORMAL, 1, 1, T0,
+                T0.plusSeconds(version), AlertAudience.OPERATIONS, Origin.LIVE, "m");
     }
 }

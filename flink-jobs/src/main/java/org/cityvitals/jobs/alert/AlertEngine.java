@@ -3,42 +3,53 @@ package org.cityvitals.jobs.alert;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.cityvitals.indicators.catalogue.AlertRule;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.WhenSilent;
+import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.jobs.CatalogueText;
-import org.cityvitals.jobs.window.Sample;
+import org.cityvitals.jobs.window.InstantReading;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Every alert rule for one series, keyed by (indicator, district): {@link LevelRule static levels},
- * {@link RateOfChangeRule sudden change}, {@link AnomalyRule unusual for the hour of the week} and
- * {@link NoDataRule silence}. Each rule keeps at most one open alert with a deterministic id and emits every
- * transition with the next version. Alerts follow the newest window only: a late correction of an older window
- * updates the stored value but does not rewrite alert history. A series silent for a day is retired and leaves
- * no state or timer behind. The end of a bounded input (the watermark jumps to the end of time) is not silence.
+ * Every alert rule of one series (indicator, area), as its catalogue entry lists them: {@link LevelRule static levels}
+ * (with its instant rule for single readings), {@link RateOfChangeRule sudden change}, {@link AnomalyRule unusual for
+ * the time of week} and {@link NoDataRule silence}. Each rule keeps at most one open episode. Alerts follow the newest
+ * window only: a late correction of the newest window is judged again by the level rule, older corrections update the
+ * stored values but not alert history. A city-wide series whose value only repeats its worst district raises no alert
+ * of its own (the district's alert is the actionable one), and city series never raise no-data (their districts do).
+ * A series silent for a day is retired and leaves no state or timer behind; the end of a bounded input (the watermark
+ * jumps to the end of time) is not silence. A series whose indicator has left the catalogue drops its state.
  */
-public final class AlertEngine extends KeyedProcessFunction<String, IndicatorValue, AlertEvent> {
+public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorValue, InstantReading, AlertEvent> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
 
     private final CatalogueText catalogue;
-    private final String zone;
+    private final Origin origin;
     private transient ValueState<LevelRule.State> level;
     private transient ValueState<RateOfChangeRule.State> rate;
     private transient ValueState<AnomalyRule.State> anomaly;
     private transient ValueState<NoDataRule.State> noData;
-    private transient ZoneId zoneId;
 
-    /** @param zone the city's time zone, for the anomaly rule's hour of the week */
-    public AlertEngine(CatalogueText catalogue, ZoneId zone) {
+    /** @param origin whether this job is live or a backfill: carried by every alert it raises */
+    public AlertEngine(CatalogueText catalogue, Origin origin) {
         this.catalogue = catalogue;
-        this.zone = zone.getId();
+        this.origin = origin;
     }
 
     @Override
@@ -47,11 +58,40 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
         rate = getRuntimeContext().getState(new ValueStateDescriptor<>("rate", RateOfChangeRule.State.class));
         anomaly = getRuntimeContext().getState(new ValueStateDescriptor<>("anomaly", AnomalyRule.State.class));
         noData = getRuntimeContext().getState(new ValueStateDescriptor<>("no-data", NoDataRule.State.class));
-        zoneId = ZoneId.of(zone);
+    }
+
+    /** What the catalogue lets one series do. */
+    private record Series(IndicatorDefinition definition, String area, boolean cityWide, Thresholds thresholds,
+                          boolean mirrorsWorstDistrict) {
+
+        static Series of(IndicatorDefinition d, String area) {
+            boolean city = CityProfiles.isCityCode(area);
+            return new Series(d, area, city, d.thresholdsFor(area, city),
+                    city && d.city().mirrorsWorstDistrict(d.aggregation()));
+        }
+
+        boolean runs(AlertRule rule) {
+            boolean needsThresholds = rule != AlertRule.ANOMALY;
+            return definition.runs(rule) && !mirrorsWorstDistrict && (!needsThresholds || thresholds != null);
+        }
+
+        boolean watchesSilence() {
+            return definition.whenSilent() == WhenSilent.NO_DATA && !cityWide;
+        }
+
+        ZoneId zone() {
+            return CityProfiles.ofArea(area).zone();
+        }
     }
 
     @Override
-    public void processElement(IndicatorValue v, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement1(IndicatorValue v, Context ctx, Collector<AlertEvent> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(v.indicatorId()).orElse(null);
+        if (d == null) {
+            retireUnknown(ctx.getCurrentKey());
+            return;
+        }
+        Series series = Series.of(d, v.district());
         NoDataRule.State silence = orNew(noData.value(), NoDataRule.State::new);
         long windowEnd = v.windowEnd().toEpochMilli();
         if (windowEnd < silence.lastWindowEnd) {
@@ -59,37 +99,59 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
         }
         // A late correction of the newest window: its level counts, but rate and anomaly already judged it once.
         boolean correction = windowEnd == silence.lastWindowEnd;
-        IndicatorDefinition definition = catalogue.get().byId(v.indicatorId()).orElseThrow();
-        silence.lastWindowEnd = windowEnd;
-        if (silence.alert.isOpen()) {
-            out.collect(NoDataRule.resolved(silence, v.indicatorId(), v.district(), v.value(), v.windowEnd(),
-                    definition.nameEn() + " " + v.district() + ": data again"));
+        silence.observe(windowEnd);
+        if (series.watchesSilence()) {
+            watchSilence(silence, series, v.windowEnd(), ctx, out);
+        }
+        noData.update(silence);
+
+        if (series.runs(AlertRule.LEVEL)) {
+            LevelRule.State levelState = orNew(level.value(), LevelRule.State::new);
+            LevelRule.apply(levelState, v, d, series.thresholds(), origin).ifPresent(out::collect);
+            updateOrClear(level, levelState, levelState.idle());
+        }
+        if (correction) {
+            return;
+        }
+        if (series.runs(AlertRule.RATE_OF_CHANGE)) {
+            RateOfChangeRule.State rateState = orNew(rate.value(), RateOfChangeRule.State::new);
+            RateOfChangeRule.apply(rateState, v, d, series.thresholds(), origin).ifPresent(out::collect);
+            rate.update(rateState);
+        }
+        if (series.runs(AlertRule.ANOMALY)) {
+            AnomalyRule.State anomalyState = orNew(anomaly.value(), AnomalyRule.State::new);
+            AnomalyRule.apply(anomalyState, v, d, series.zone(), origin).ifPresent(out::collect);
+            anomaly.update(anomalyState);
+        }
+    }
+
+    /** A single valid reading of an indicator with an instant rule. */
+    @Override
+    public void processElement2(InstantReading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(r.indicatorId()).orElse(null);
+        if (d == null || !d.instant()) {
+            return;
+        }
+        NoDataRule.State silence = noData.value();
+        if (silence != null && r.timestamp() < silence.lastWindowEnd) {
+            return; // covered by a window already judged (and by its corrections)
+        }
+        Series series = Series.of(d, r.district());
+        LevelRule.State levelState = orNew(level.value(), LevelRule.State::new);
+        LevelRule.applyInstant(levelState, r, d, series.thresholds(), origin).ifPresent(out::collect);
+        updateOrClear(level, levelState, levelState.idle());
+    }
+
+    private void watchSilence(NoDataRule.State silence, Series series, Instant at, Context ctx,
+                              Collector<AlertEvent> out) {
+        if (silence.episode.isOpen()) {
+            out.collect(NoDataRule.resolved(silence, series.definition(), series.area(), at, origin));
         }
         if (silence.silenceTimer != Long.MIN_VALUE) {
             ctx.timerService().deleteEventTimeTimer(silence.silenceTimer);
         }
-        silence.silenceTimer = windowEnd + NoDataRule.silenceFor(definition).toMillis();
+        silence.silenceTimer = silence.lastWindowEnd + NoDataRule.silenceFor(silence, series.definition());
         ctx.timerService().registerEventTimeTimer(silence.silenceTimer);
-        noData.update(silence);
-
-        LevelRule.State levelState = orNew(level.value(), LevelRule.State::new);
-        emit(LevelRule.apply(levelState, v, definition), out);
-        if (levelState.idle()) {
-            level.clear();
-        } else {
-            level.update(levelState);
-        }
-
-        if (correction) {
-            return;
-        }
-        RateOfChangeRule.State rateState = orNew(rate.value(), RateOfChangeRule.State::new);
-        emit(RateOfChangeRule.apply(rateState, v, definition), out);
-        rate.update(rateState);
-
-        AnomalyRule.State anomalyState = orNew(anomaly.value(), AnomalyRule.State::new);
-        emit(AnomalyRule.apply(anomalyState, v, definition, zoneId), out);
-        anomaly.update(anomalyState);
     }
 
     @Override
@@ -99,51 +161,66 @@ public final class AlertEngine extends KeyedProcessFunction<String, IndicatorVal
                 || ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return; // the end of a bounded input is not silence
         }
-        String indicatorId = Sample.indicatorOf(ctx.getCurrentKey());
-        String district = Sample.districtOf(ctx.getCurrentKey());
-        if (!silence.alert.isOpen()) {
-            IndicatorDefinition definition = catalogue.get().byId(indicatorId).orElseThrow();
-            out.collect(NoDataRule.opened(silence, indicatorId, district, definition, timestamp));
+        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
+        if (d == null) {
+            retireUnknown(ctx.getCurrentKey());
+            return;
+        }
+        String area = SeriesKey.areaOf(ctx.getCurrentKey());
+        if (!silence.episode.isOpen()) {
+            out.collect(NoDataRule.opened(silence, d, area, timestamp, origin));
             silence.silenceTimer = silence.lastWindowEnd + NoDataRule.RETIRE_AFTER.toMillis();
             ctx.timerService().registerEventTimeTimer(silence.silenceTimer);
             noData.update(silence);
             return;
         }
-        retire(indicatorId, district, timestamp, out);
+        retire(d, area, timestamp, out);
     }
 
     /** Silent for a day: close whatever is open and forget the series. */
-    private void retire(String indicatorId, String district, long now, Collector<AlertEvent> out) throws Exception {
+    private void retire(IndicatorDefinition d, String area, long now, Collector<AlertEvent> out) throws Exception {
         Instant at = Instant.ofEpochMilli(now);
-        String why = indicatorId + " " + district + ": series retired after " + NoDataRule.RETIRE_AFTER.toHours()
-                + " h without data";
-        out.collect(noData.value().alert.resolve(NoDataRule.RULE,
-                new OpenAlert.Cause(indicatorId, district, 0, 0, at, why)));
-        for (OpenAlert alert : new OpenAlert[] {
-                level.value() == null ? null : level.value().alert,
-                rate.value() == null ? null : rate.value().alert,
-                anomaly.value() == null ? null : anomaly.value().alert}) {
-            if (alert != null && alert.isOpen()) {
-                String rule = alert.alertId.substring(0, alert.alertId.indexOf(':'));
-                out.collect(alert.resolve(rule, new OpenAlert.Cause(indicatorId, district, 0, 0, at, why)));
+        for (Episode episode : new Episode[] {
+                noData.value().episode,
+                level.value() == null ? null : level.value().episode,
+                rate.value() == null ? null : rate.value().episode,
+                anomaly.value() == null ? null : anomaly.value().episode}) {
+            if (episode != null && episode.isOpen()) {
+                String rule = episode.alertId.substring(0, episode.alertId.indexOf(':'));
+                out.collect(episode.resolve(new Judgement(rule, d, area, 0, 0, at, origin)));
             }
         }
+        clearAll();
+    }
+
+    private void retireUnknown(String key) throws IOException {
+        if (level.value() != null || rate.value() != null || anomaly.value() != null || noData.value() != null) {
+            LOG.info("series {} is no longer in the catalogue: its alert state is dropped", key);
+        }
+        clearAll();
+    }
+
+    private void clearAll() {
         level.clear();
         rate.clear();
         anomaly.clear();
         noData.clear();
     }
 
-    private static void emit(Optional<AlertEvent> event, Collector<AlertEvent> out) {
-        event.ifPresent(out::collect);
+    private static <T> void updateOrClear(ValueState<T> state, T value, boolean idle) throws IOException {
+        if (idle) {
+            state.clear();
+        } else {
+            state.update(value);
+        }
     }
 
-    private static <T> T orNew(T value, java.util.function.Supplier<T> create) {
+    private static <T> T orNew(T value, Supplier<T> create) {
         return value != null ? value : create.get();
     }
 
-    /** The key this function is used with. */
+    /** The key both inputs of this function are keyed by. */
     public static String keyOf(IndicatorValue v) {
-        return Sample.seriesKey(v.indicatorId(), v.district());
+        return SeriesKey.of(v.indicatorId(), v.district());
     }
 }

@@ -6,6 +6,7 @@ import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,32 +23,30 @@ public final class RateOfChangeRule {
     private RateOfChangeRule() {}
 
     public static class State {
-        public OpenAlert alert = new OpenAlert();
+        public Episode episode = new Episode();
         public boolean hasPrevious;
         public double previous;
     }
 
-    static Optional<AlertEvent> apply(State s, IndicatorValue v, IndicatorDefinition definition) {
+    static Optional<AlertEvent> apply(State s, IndicatorValue v, IndicatorDefinition d, Thresholds t, Origin origin) {
         boolean hadPrevious = s.hasPrevious;
         double previous = s.previous;
         s.hasPrevious = true;
         s.previous = v.value();
-        Thresholds t = definition.thresholdsFor(v.district());
         List<Level> levels = t.levelsInUse();
         if (!hadPrevious || levels.size() < 2) {
             return Optional.empty();
         }
         double band = Math.abs(t.threshold(levels.get(1)) - t.threshold(levels.get(0)))
-                * definition.window().slide().toMillis() / definition.window().size().toMillis();
-        double worsening = (v.value() - previous) * (t.direction() == Direction.HIGHER_IS_WORSE ? 1 : -1);
-        OpenAlert.Cause cause = new OpenAlert.Cause(v.indicatorId(), v.district(), v.value(), band, v.windowEnd(),
-                String.format("%s %s: changed by %s %s in one window (limit %s)", definition.nameEn(), v.district(),
-                        Numbers.format(v.value() - previous), definition.unit(), Numbers.format(band)));
-        if (!s.alert.isOpen() && worsening >= band) {
-            return Optional.of(s.alert.open(RULE, Level.YELLOW, v.windowStart().toEpochMilli(), cause));
+                * d.window().slide().toMillis() / d.window().size().toMillis();
+        double change = v.value() - previous;
+        double worsening = change * (t.direction() == Direction.HIGHER_IS_WORSE ? 1 : -1);
+        Judgement j = new Judgement(RULE, d, v.district(), change, band, v.windowEnd(), origin);
+        if (!s.episode.isOpen() && worsening >= band) {
+            return Optional.of(s.episode.open(j, Level.YELLOW, v.windowEnd().toEpochMilli()));
         }
-        if (s.alert.isOpen() && worsening < band / 2) {
-            return Optional.of(s.alert.resolve(RULE, cause));
+        if (s.episode.isOpen() && worsening < band / 2) {
+            return Optional.of(s.episode.resolve(j));
         }
         return Optional.empty();
     }

@@ -1,17 +1,25 @@
 package org.cityvitals.jobs.incident;
 
-import org.cityvitals.jobs.window.Sample;
+import org.cityvitals.indicators.signal.SeriesKey;
 
 /**
- * What one incident event says about one backlog series (indicator, district): the case was reported at
- * {@code reportedAt} and, if {@code resolvedAt} is not {@link Long#MAX_VALUE}, resolved then.
+ * What one case means for one backlog series (indicator, district): reported at {@code reportedAt} and, unless
+ * {@code resolvedAt} is {@link CaseSpan#OPEN}, resolved then. A change without an {@code incidentId} is a presence:
+ * it makes the series exist, so a district without any case reads 0.
  */
 public record BacklogChange(String indicatorId, String district, String incidentId, long reportedAt,
                             long resolvedAt) {
 
-    public static final long OPEN = Long.MAX_VALUE;
-
     public String seriesKey() {
-        return Sample.seriesKey(indicatorId, district);
+        return SeriesKey.of(indicatorId, district);
+    }
+
+    boolean presence() {
+        return incidentId == null;
+    }
+
+    /** When this change takes effect: the report of an open case, the resolution of a closed one. */
+    long changedAt() {
+        return resolvedAt == CaseSpan.OPEN ? reportedAt : resolvedAt;
     }
 }

@@ -4,13 +4,15 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
-import org.cityvitals.indicators.event.Incident;
-import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.city.District;
 import org.cityvitals.jobs.CatalogueText;
 
-/** Routes each incident event to the backlog series it opens or closes a case in. */
-public final class BacklogChanges implements FlatMapFunction<Incident, BacklogChange> {
+/**
+ * Routes each case span to the backlog series it opens or closes a case in, and makes the same series exist in the
+ * city's other districts (a presence), so a district with nothing open reads 0.
+ */
+public final class BacklogChanges implements FlatMapFunction<CaseSpan, BacklogChange> {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,16 +23,18 @@ public final class BacklogChanges implements FlatMapFunction<Incident, BacklogCh
     }
 
     @Override
-    public void flatMap(Incident incident, Collector<BacklogChange> out) {
+    public void flatMap(CaseSpan span, Collector<BacklogChange> out) {
         for (IndicatorDefinition d : catalogue.get().forIncidents()) {
-            if (d.source().measure() != IncidentMeasure.BACKLOG || !d.source().incidents().matches(incident)) {
+            if (d.source().measure() != IncidentMeasure.BACKLOG || !d.source().incidents().matches(span.incident())) {
                 continue;
             }
-            long reported = incident.reportedAt().toEpochMilli();
-            long resolved = incident.status() == IncidentStatus.RESOLVED ? incident.resolvedAt().toEpochMilli()
-                    : BacklogChange.OPEN;
-            for (String district : new String[] {incident.district(), CityProfiles.ofArea(incident.district()).code()}) {
-                out.collect(new BacklogChange(d.id(), district, incident.id(), reported, resolved));
+            String district = span.incident().district();
+            out.collect(new BacklogChange(d.id(), district, span.incident().id(), span.reportedAt(),
+                    span.resolvedAt()));
+            for (District other : CityProfiles.ofArea(district).districts()) {
+                if (!other.code().equals(district)) {
+                    out.collect(new BacklogChange(d.id(), other.code(), null, span.reportedAt(), CaseSpan.OPEN));
+                }
             }
         }
     }

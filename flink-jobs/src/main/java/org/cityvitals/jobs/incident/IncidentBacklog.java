@@ -6,12 +6,18 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.jobs.CatalogueText;
-import org.cityvitals.jobs.window.Sample;
+import org.cityvitals.jobs.window.CityPart;
+import org.cityvitals.jobs.window.PaneWindows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,99 +25,187 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The open backlog of one (indicator, district), reported at every slide boundary T of the indicator's window: the
- * cases reported before T and not resolved by T. Each case keeps its report and resolution times, so the count is
- * right in event time even when a resolution is processed before the watermark reaches an earlier boundary. Cases
- * resolved before a boundary are forgotten there; once none is left the series stops its timer and its state.
- * At the end of a bounded input it reports up to the first boundary after the last change, not beyond, so a replay
- * reports the same boundaries however its watermarks happened to advance.
+ * The open backlog of one (indicator, district), reported at every slide boundary B of the indicator's window: the
+ * cases reported before B and not resolved by B, 0 when none is open. Each case keeps its report and resolution
+ * times, so the count is right in event time whatever order the stages arrive in; a change within the allowed
+ * lateness re-reports the boundaries it affects with the next version. Cases resolved longer ago than the lateness
+ * are forgotten. The series reports for as long as the stream lives; over a bounded input (a backfill, or the end of
+ * any input) up to the first boundary after its last change and no further, so a replay reports the same boundaries
+ * however its watermarks advanced.
  */
 public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogChange, IndicatorValue> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentBacklog.class);
 
     private final CatalogueText catalogue;
-    private transient MapState<String, CaseSpan> cases;
-    private transient ValueState<Long> nextReport;
+    private final long allowedLateness;
+    private final boolean bounded;
+    private transient MapState<String, Span> cases;
+    private transient MapState<Long, Long> versions;
     private transient ValueState<Long> lastChange;
+    private transient ValueState<Long> nextBoundary;
 
-    public IncidentBacklog(CatalogueText catalogue) {
+    /** When a case was reported and resolved ({@link CaseSpan#OPEN} while open). A POJO for Flink state. */
+    public static class Span {
+        public long reportedAt;
+        public long resolvedAt = CaseSpan.OPEN;
+    }
+
+    /** @param bounded true over a bounded input (a backfill): reporting then never outruns the series' data */
+    public IncidentBacklog(CatalogueText catalogue, long allowedLatenessMillis, boolean bounded) {
         this.catalogue = catalogue;
+        this.allowedLateness = allowedLatenessMillis;
+        this.bounded = bounded;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, CaseSpan.class));
-        nextReport = getRuntimeContext().getState(new ValueStateDescriptor<>("next", Long.class));
-        lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("last", Long.class));
+        cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, Span.class));
+        versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
+        lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("last-change", Long.class));
+        nextBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("next-boundary", Long.class));
     }
 
     @Override
     public void processElement(BacklogChange change, Context ctx, Collector<IndicatorValue> out) throws Exception {
-        CaseSpan span = cases.get(change.incidentId());
-        if (span == null) {
-            span = new CaseSpan();
+        IndicatorDefinition d = catalogue.get().byId(change.indicatorId()).orElse(null);
+        if (d == null) {
+            forgetRetired(ctx.getCurrentKey());
+            return;
         }
-        span.reportedAt = change.reportedAt();
-        span.resolvedAt = Math.min(span.resolvedAt, change.resolvedAt());
-        cases.put(change.incidentId(), span);
-        long changedAt = span.resolvedAt == BacklogChange.OPEN ? span.reportedAt : span.resolvedAt;
+        long slide = d.window().slide().toMillis();
+        if (!change.presence()) {
+            Span span = cases.get(change.incidentId());
+            if (span == null) {
+                span = new Span();
+            }
+            span.reportedAt = change.reportedAt();
+            span.resolvedAt = Math.min(span.resolvedAt, change.resolvedAt());
+            cases.put(change.incidentId(), span);
+            correctReportedBoundaries(d, ctx, change.changedAt(), out);
+        }
+        long changedAt = change.presence() ? change.reportedAt() : change.changedAt();
         if (lastChange.value() == null || changedAt > lastChange.value()) {
             lastChange.update(changedAt);
         }
-        if (nextReport.value() == null) {
-            long slide = definition(change.indicatorId()).window().slide().toMillis();
-            long next = TimeWindow.getWindowStartWithOffset(change.reportedAt(), 0, slide) + slide;
-            nextReport.update(next);
-            ctx.timerService().registerEventTimeTimer(next);
+        long watermark = ctx.timerService().currentWatermark();
+        // the series reports from the first boundary after the change that event time has not passed yet (never the
+        // finished past), and starts earlier when an earlier change arrives first (changes of one watermark come in
+        // any order)
+        long wanted = Math.max(boundaryAfter(changedAt, slide), boundaryAfter(watermark + 1, slide));
+        Long next = nextBoundary.value();
+        if (watermark < Long.MAX_VALUE && (next == null || wanted < next)) {
+            if (next != null) {
+                ctx.timerService().deleteEventTimeTimer(next - 1);
+            }
+            nextBoundary.update(wanted);
+            ctx.timerService().registerEventTimeTimer(wanted - 1);
+        }
+    }
+
+    /** A change at {@code changedAt} alters every boundary after it; re-report those already reported. */
+    private void correctReportedBoundaries(IndicatorDefinition d, Context ctx, long changedAt,
+                                           Collector<IndicatorValue> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        List<Long> affected = new ArrayList<>();
+        for (Long boundary : versions.keys()) {
+            if (boundary > changedAt && boundary - 1 <= watermark && boundary + allowedLateness > watermark + 1) {
+                affected.add(boundary);
+            }
+        }
+        affected.sort(null);
+        for (long boundary : affected) {
+            report(d, ctx.getCurrentKey(), boundary, ctx, out);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
-        IndicatorDefinition d = definition(Sample.indicatorOf(ctx.getCurrentKey()));
-        String district = Sample.districtOf(ctx.getCurrentKey());
-        long slide = d.window().slide().toMillis();
-        // At the end of a bounded input, report up to the first boundary after the last change and no further:
-        // going on would run time forward forever on cases this input never resolves.
-        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
-        long lastBoundary = Math.floorDiv(lastChange.value(), slide) * slide + slide;
-        if (inputEnded && timestamp > lastBoundary) {
-            forget();
+        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
+        if (d == null) {
+            forgetRetired(ctx.getCurrentKey());
             return;
         }
+        long boundary = timestamp + 1;
+        long slide = d.window().slide().toMillis();
+        boolean dataBound = bounded || ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        long lastDataBoundary = boundaryAfter(lastChange.value(), slide);
+        if (dataBound && boundary > lastDataBoundary) {
+            forgetAll(); // nothing more to report over a bounded input
+            return;
+        }
+        report(d, ctx.getCurrentKey(), boundary, ctx, out);
+        forgetBefore(boundary - allowedLateness);
+        long next = boundary + slide;
+        if (dataBound && next > lastDataBoundary) {
+            forgetAll();
+            return;
+        }
+        nextBoundary.update(next);
+        ctx.timerService().registerEventTimeTimer(next - 1);
+    }
+
+    private void report(IndicatorDefinition d, String key, long boundary, Context ctx,
+                        Collector<IndicatorValue> out) throws Exception {
         long open = 0;
-        List<String> closed = new ArrayList<>();
-        for (Map.Entry<String, CaseSpan> e : cases.entries()) {
-            if (e.getValue().openAt(timestamp)) {
+        for (Span span : cases.values()) {
+            if (span.reportedAt < boundary && span.resolvedAt >= boundary) {
                 open++;
-            } else if (e.getValue().resolvedAt < timestamp) {
-                closed.add(e.getKey());
             }
         }
-        for (String id : closed) {
+        Long previous = versions.get(boundary);
+        long version = previous == null ? 1 : previous + 1;
+        versions.put(boundary, version);
+        String district = SeriesKey.areaOf(key);
+        long windowStart = boundary - d.window().size().toMillis();
+        Thresholds thresholds = d.thresholdsFor(district, false);
+        Level level = thresholds == null ? Level.NORMAL : thresholds.levelOf(open);
+        out.collect(new IndicatorValue(d.id(), district, Instant.ofEpochMilli(windowStart),
+                Instant.ofEpochMilli(boundary), open, open, level, version));
+        if (d.city().computed()) {
+            ctx.output(PaneWindows.CITY_PARTS, new CityPart(d.id(), CityProfiles.ofArea(district).code(), district,
+                    windowStart, boundary, version, open, open, null, 0));
+        }
+    }
+
+    /** Cases resolved and boundaries reported before {@code horizon} can no longer change what is reported. */
+    private void forgetBefore(long horizon) throws Exception {
+        List<String> resolved = new ArrayList<>();
+        for (Map.Entry<String, Span> e : cases.entries()) {
+            if (e.getValue().resolvedAt < horizon) {
+                resolved.add(e.getKey());
+            }
+        }
+        for (String id : resolved) {
             cases.remove(id);
         }
-        out.collect(new IndicatorValue(d.id(), district,
-                Instant.ofEpochMilli(timestamp - d.window().size().toMillis()), Instant.ofEpochMilli(timestamp),
-                open, open, d.thresholdsFor(district).levelOf(open), 1));
-        long next = timestamp + slide;
-        if (cases.isEmpty() || (inputEnded && next > lastBoundary)) {
-            forget();
-        } else {
-            nextReport.update(next);
-            ctx.timerService().registerEventTimeTimer(next);
+        List<Long> old = new ArrayList<>();
+        for (Long boundary : versions.keys()) {
+            if (boundary <= horizon) {
+                old.add(boundary);
+            }
+        }
+        for (Long boundary : old) {
+            versions.remove(boundary);
         }
     }
 
-    /** Nothing open, or nothing more to report: the series stops its timer and its state. */
-    private void forget() {
-        cases.clear();
-        nextReport.clear();
-        lastChange.clear();
+    private static long boundaryAfter(long t, long slide) {
+        return Math.floorDiv(t, slide) * slide + slide;
     }
 
-    private IndicatorDefinition definition(String id) {
-        return catalogue.get().byId(id).orElseThrow();
+    private void forgetRetired(String key) throws Exception {
+        if (lastChange.value() != null) {
+            LOG.info("series {} is no longer in the catalogue: its backlog state is dropped", key);
+        }
+        forgetAll();
+    }
+
+    private void forgetAll() {
+        cases.clear();
+        versions.clear();
+        lastChange.clear();
+        nextBoundary.clear();
     }
 }

@@ -4,9 +4,11 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.TimeUnits;
+import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentStatus;
-import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.jobs.CatalogueText;
 import org.cityvitals.jobs.window.Sample;
 
@@ -14,9 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Turns incident lifecycle events into window samples for the windowed incident KPIs: a report counts towards new
- * cases per hour; a dispatch or a resolution contributes its minutes since the report to time-to-dispatch or
- * time-to-resolve. (The open backlog is a running count, kept by {@link IncidentBacklog}.)
+ * Turns each stage of a case (seen once, after {@link IncidentStages}) into window samples for the windowed incident
+ * KPIs: a report counts towards new cases per hour; a dispatch or a resolution contributes the time since the report,
+ * in the indicator's own unit (hours where the catalogue says h). A report also makes the same count series exist in
+ * every other district of its city, so a district without any case reads 0, not nothing. (The open backlog is a
+ * running count, kept by {@link IncidentBacklog}.)
  */
 public final class IncidentsToSamples implements FlatMapFunction<Incident, Sample> {
 
@@ -31,23 +35,28 @@ public final class IncidentsToSamples implements FlatMapFunction<Incident, Sampl
     @Override
     public void flatMap(Incident incident, Collector<Sample> out) {
         for (IndicatorDefinition d : catalogue.get().forIncidents()) {
-            if (!d.source().incidents().matches(incident)) {
+            IncidentMeasure measure = d.source().measure();
+            Instant at = stageTime(measure, incident);
+            if (at == null || !d.source().incidents().matches(incident)) {
                 continue;
             }
-            Instant at = stageTime(d.source().measure(), incident);
-            if (at == null) {
-                continue;
-            }
-            double value = d.source().measure() == IncidentMeasure.NEW_PER_HOUR ? 1
-                    : Duration.between(incident.reportedAt(), at).toMillis() / 60_000.0;
-            for (String district : new String[] {incident.district(), CityProfiles.ofArea(incident.district()).code()}) {
-                out.collect(new Sample(d.id(), district, d.aggregation(), value, false, incident.id(),
-                        at.toEpochMilli()));
+            long ts = at.toEpochMilli();
+            if (measure == IncidentMeasure.NEW_PER_HOUR) {
+                out.collect(Sample.of(d.id(), incident.district(), 1, false, incident.id(), ts));
+                for (District other : CityProfiles.ofArea(incident.district()).districts()) {
+                    if (!other.code().equals(incident.district())) {
+                        out.collect(Sample.presence(d.id(), other.code(), ts));
+                    }
+                }
+            } else {
+                double elapsed = Duration.between(incident.reportedAt(), at).toMillis()
+                        / (double) TimeUnits.lengthOf(d.unit()).toMillis();
+                out.collect(Sample.of(d.id(), incident.district(), elapsed, false, incident.id(), ts));
             }
         }
     }
 
-    /** When this event contributes to {@code measure}, or null when it does not. */
+    /** When this stage contributes to {@code measure}, or null when it does not. */
     private static Instant stageTime(IncidentMeasure measure, Incident incident) {
         return switch (measure) {
             case NEW_PER_HOUR -> incident.status() == IncidentStatus.REPORTED ? incident.reportedAt() : null;

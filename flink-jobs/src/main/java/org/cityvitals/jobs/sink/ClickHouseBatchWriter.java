@@ -16,6 +16,7 @@ import java.util.List;
 final class ClickHouseBatchWriter<T> implements SinkWriter<T> {
 
     private final BatchInserter<T> inserter;
+    private final Refusals.Reporter refusals;
     private final int batchSize;
     private final long flushIntervalMs;
     private final ProcessingTimeService time;
@@ -23,9 +24,10 @@ final class ClickHouseBatchWriter<T> implements SinkWriter<T> {
     private final Counter rowsWritten;
     private List<T> buffer;
 
-    ClickHouseBatchWriter(BatchInserter<T> inserter, int batchSize, Duration flushInterval,
-                          ProcessingTimeService time, SinkWriterMetricGroup metrics) {
+    ClickHouseBatchWriter(BatchInserter<T> inserter, Refusals.Reporter refusals, int batchSize,
+                          Duration flushInterval, ProcessingTimeService time, SinkWriterMetricGroup metrics) {
         this.inserter = inserter;
+        this.refusals = refusals;
         this.batchSize = batchSize;
         this.flushIntervalMs = flushInterval.toMillis();
         this.time = time;
@@ -69,5 +71,6 @@ final class ClickHouseBatchWriter<T> implements SinkWriter<T> {
     public void close() {
         // Nothing is dropped here: Flink calls flush() before a final checkpoint and at end of input; records
         // buffered when a job fails are replayed from the last checkpoint.
+        refusals.close();
     }
 }

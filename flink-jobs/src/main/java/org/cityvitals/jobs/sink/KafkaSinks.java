@@ -4,27 +4,34 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.cityvitals.indicators.SchemaVersion;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.indicators.signal.SignalCodec;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * Kafka outputs for the dashboard. At-least-once: consumers key on (indicator, district, window) and alert id with
- * versions, so a record written twice after a restore is recognised as the same one.
+ * Kafka outputs for the screens and the history loader. At-least-once: consumers key on (indicator, area, window)
+ * and alert id with versions, so a record written twice after a restore is recognised as the same one. Every record
+ * carries the data standard's version in its {@value SchemaVersion#HEADER} header.
  */
 public final class KafkaSinks {
 
     private KafkaSinks() {}
 
     public static KafkaSink<IndicatorValue> indicatorValues(String bootstrap) {
-        return sink(bootstrap, new JsonRecords<>(Topics.INDICATOR_UPDATES, v -> v.indicatorId() + "|" + v.district()));
+        return sink(bootstrap, new JsonRecords<>(Topics.INDICATOR_UPDATES,
+                v -> SeriesKey.of(v.indicatorId(), v.district())));
     }
 
     public static KafkaSink<AlertEvent> alertEvents(String bootstrap) {
@@ -44,8 +51,14 @@ public final class KafkaSinks {
                 .setBootstrapServers(bootstrap)
                 .setRecordSerializer(records)
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                .setProperty("linger.ms", "20")
+                .setProperty("linger.ms", "5")
                 .build();
+    }
+
+    /** The header every record of the platform carries. */
+    static RecordHeaders schemaHeader() {
+        return new RecordHeaders(List.of(new RecordHeader(SchemaVersion.HEADER,
+                String.valueOf(SchemaVersion.CURRENT).getBytes(StandardCharsets.UTF_8))));
     }
 
     /** Serializable key extraction for a record type. */
@@ -69,7 +82,7 @@ public final class KafkaSinks {
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
             return new ProducerRecord<>(topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8),
-                    SignalCodec.toJsonBytes(element));
+                    SignalCodec.toJsonBytes(element), schemaHeader());
         }
     }
 }

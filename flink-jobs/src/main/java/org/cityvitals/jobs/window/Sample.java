@@ -1,27 +1,26 @@
 package org.cityvitals.jobs.window;
 
-import org.cityvitals.indicators.catalogue.Aggregation;
+import org.cityvitals.indicators.signal.SeriesKey;
 
 /**
- * One reading's contribution to one indicator series: the series key is (indicator, district), where district may
- * be {@code city} for the city-wide aggregate. {@code withinRange} is precomputed for RATIO indicators.
+ * One contribution to one series' window: a reading's value, a case's stage, or a reading's data-quality facts, in
+ * one district. {@code withinRange} is precomputed for RATIO indicators; {@code sensorId} serves DISTINCT, COVERAGE and
+ * RATE (a case id for incident samples). A {@code presence} sample counts nothing: it only makes a count series exist,
+ * so a district with no case yet reads 0 rather than nothing.
  */
-public record Sample(String indicatorId, String district, Aggregation aggregation, double value, boolean withinRange,
-                     String sensorId, long timestamp) {
+public record Sample(String indicatorId, String district, double value, boolean withinRange, String sensorId,
+                     long timestamp, boolean presence) {
+
+    public static Sample of(String indicatorId, String district, double value, boolean withinRange, String sensorId,
+                            long timestamp) {
+        return new Sample(indicatorId, district, value, withinRange, sensorId, timestamp, false);
+    }
+
+    public static Sample presence(String indicatorId, String district, long timestamp) {
+        return new Sample(indicatorId, district, 0, false, "", timestamp, true);
+    }
 
     public String seriesKey() {
-        return seriesKey(indicatorId, district);
-    }
-
-    public static String seriesKey(String indicatorId, String district) {
-        return indicatorId + "|" + district;
-    }
-
-    public static String indicatorOf(String seriesKey) {
-        return seriesKey.substring(0, seriesKey.indexOf('|'));
-    }
-
-    public static String districtOf(String seriesKey) {
-        return seriesKey.substring(seriesKey.indexOf('|') + 1);
+        return SeriesKey.of(indicatorId, district);
     }
 }

@@ -1,57 +1,39 @@
 package org.cityvitals.jobs.alert;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.jobs.CatalogueText;
+import org.cityvitals.jobs.testing.Harnesses;
+import org.cityvitals.jobs.window.InstantReading;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The alert engine in Flink's keyed operator harness: rules, ids, versions, timers and state cleanup. */
+/**
+ * The alert engine in the keyed two-input harness with the shipped catalogue: instant rules sharing an episode with
+ * the windowed rule, unique episode ids, versions across a restore, what city series and silent series may raise.
+ */
 class AlertEngineTest {
 
-    /** PM2.5-like levels with hysteresis 5 and a for-duration of two 1-minute windows. */
-    private static final CatalogueText CATALOGUE = CatalogueText.of("test.yaml", """
-            indicators:
-              - id: test.pm25
-                name: {zh: 测试PM2.5, en: Test PM2.5}
-                domain: air_environment
-                unit: µg/m³
-                source: {metric: pm25}
-                aggregation: mean
-                window: {size: 1m, slide: 1m}
-                direction: higher_is_worse
-                levels: {blue: 75, yellow: 115, orange: 150, red: 250}
-                hysteresis: 5
-                for: 2m
-                weight: 1
-            """);
-    /** A Sunday, 08:00 in Shanghai: the first hour of the week's 08:00 bucket. */
-    private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, IndicatorValue, AlertEvent> harness;
-    private int minute;
+    private KeyedTwoInputStreamOperatorTestHarness<String, IndicatorValue, InstantReading, AlertEvent> harness;
 
-    @BeforeEach
-    void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new AlertEngine(CATALOGUE, ZoneId.of("Asia/Shanghai"))),
-                AlertEngine::keyOf, Types.STRING);
-        harness.open();
-        minute = 0;
+    private void open(Origin origin, OperatorSubtaskState restoreFrom) throws Exception {
+        harness = Harnesses.keyed(new AlertEngine(CatalogueText.shipped(), origin), AlertEngine::keyOf,
+                InstantReading::seriesKey, restoreFrom);
     }
 
     @AfterEach
@@ -59,147 +41,108 @@ class AlertEngineTest {
         harness.close();
     }
 
-    /** One 1-minute window per value, each followed by the watermark at its end, as the window operator does. */
-    private void minutes(String district, double... values) throws Exception {
-        for (double v : values) {
-            Instant start = T0.plus(Duration.ofMinutes(minute++));
-            Instant end = start.plusSeconds(60);
-            harness.processElement(new IndicatorValue("test.pm25", district, start, end, v, 10, Level.NORMAL, 1),
-                    end.toEpochMilli() - 1);
-            harness.processWatermark(end.toEpochMilli() - 1);
-        }
+    /** The 1-minute window ending {@code minutes} after T0, emitted when event time reaches its end. */
+    private void window(String indicator, String area, int minutes, double value, long version) throws Exception {
+        Instant end = T0.plus(Duration.ofMinutes(minutes));
+        harness.processElement1(new IndicatorValue(indicator, area, end.minusSeconds(60), end, value, 1, Level.NORMAL,
+                version), end.toEpochMilli() - 1);
+        harness.processBothWatermarks(new Watermark(end.toEpochMilli() - 1));
     }
 
     private List<AlertEvent> alerts() {
         return harness.extractOutputValues();
     }
 
-    private List<AlertEvent> alerts(String rule) {
-        return alerts().stream().filter(a -> a.rule().equals(rule)).toList();
+    @Test
+    void oneValidReadingOpensAtOnceAndTheWindowLowersAndResolves() throws Exception {
+        open(Origin.LIVE, null);
+        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 30, T0.plusSeconds(5).toEpochMilli()),
+                T0.plusSeconds(5).toEpochMilli());
+        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 80, T0.plusSeconds(9).toEpochMilli()),
+                T0.plusSeconds(9).toEpochMilli());
+        harness.processElement2(new InstantReading("gas.leak_lel", "310106", 40, T0.plusSeconds(20).toEpochMilli()),
+                T0.plusSeconds(20).toEpochMilli());
+        window("gas.leak_lel", "310106", 1, 80, 1);  // the window's max: still red, nothing new
+        window("gas.leak_lel", "310106", 2, 30, 1);  // yellow (25 ≤ 30 < 50)
+        window("gas.leak_lel", "310106", 3, 1, 1);
+        // GB/T 50493-2019 levels in the catalogue: yellow 25, orange 50, red 75 %LEL
+        assertThat(alerts()).extracting(AlertEvent::kind, AlertEvent::level, AlertEvent::version,
+                a -> a.eventTime().getEpochSecond() - T0.getEpochSecond()).containsExactly(
+                tuple(AlertKind.OPENED, Level.YELLOW, 1, 5L),
+                tuple(AlertKind.LEVEL_CHANGED, Level.RED, 2, 9L),
+                tuple(AlertKind.LEVEL_CHANGED, Level.YELLOW, 3, 120L),
+                tuple(AlertKind.RESOLVED, Level.NORMAL, 4, 180L));
+        assertThat(alerts()).extracting(AlertEvent::alertId).containsOnly(alerts().get(0).alertId());
     }
 
     @Test
-    void levelOpensOnlyAfterHoldingForItsDurationThenChangesAndResolves() throws Exception {
-        minutes("310101", 120);
-        assertThat(alerts(LevelRule.RULE)).isEmpty();
-        minutes("310101", 121, 160, 170, 40, 41);
-
-        assertThat(alerts(LevelRule.RULE)).extracting(AlertEvent::kind, AlertEvent::level, AlertEvent::version)
-                .containsExactly(
-                        tuple(AlertKind.OPENED, Level.YELLOW, 1),
-                        tuple(AlertKind.LEVEL_CHANGED, Level.ORANGE, 2),
-                        tuple(AlertKind.RESOLVED, Level.NORMAL, 3));
-        assertThat(alerts(LevelRule.RULE)).extracting(AlertEvent::alertId)
-                .containsOnly(OpenAlert.id(LevelRule.RULE, "test.pm25", "310101", T0.toEpochMilli()));
+    void anEpisodeOpenedAgainWithTheSameStartGetsItsOwnIdAndVersionsNeverGoBack() throws Exception {
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 80, 1);   // blue opens, since the end of this window
+        window("air.pm25", "310101", 1, 60, 2);   // a correction: resolved
+        window("air.pm25", "310101", 1, 90, 3);   // another correction: open again, same start
+        assertThat(alerts()).extracting(AlertEvent::alertId, AlertEvent::kind, AlertEvent::version).containsExactly(
+                tuple("level:air.pm25:310101:" + T0.plusSeconds(60).getEpochSecond(), AlertKind.OPENED, 1),
+                tuple("level:air.pm25:310101:" + T0.plusSeconds(60).getEpochSecond(), AlertKind.RESOLVED, 2),
+                tuple("level:air.pm25:310101:" + T0.plusSeconds(60).getEpochSecond() + ".2", AlertKind.OPENED, 1));
     }
 
     @Test
-    void aSignalOscillatingInsideTheHysteresisBandDoesNotFlap() throws Exception {
-        minutes("310101", 120, 120);
-        for (int i = 0; i < 10; i++) {
-            minutes("310101", 116, 111, 114, 110.5); // crosses 115 both ways, never falls past 115 - 5
-        }
-        assertThat(alerts()).extracting(AlertEvent::rule, AlertEvent::kind)
-                .containsExactly(tuple(LevelRule.RULE, AlertKind.OPENED));
+    void versionsKeepGrowingAfterARestore() throws Exception {
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 80, 1);
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0.plusSeconds(61).toEpochMilli());
+        harness.close();
+        open(Origin.LIVE, snapshot);
+        window("air.pm25", "310101", 2, 116, 1);   // yellow, by less than a rate-of-change band
+        assertThat(alerts()).extracting(AlertEvent::kind, AlertEvent::version)
+                .containsExactly(tuple(AlertKind.LEVEL_CHANGED, 2));
     }
 
     @Test
-    void aSpikeShorterThanTheForDurationRaisesNoLevelAlert() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            minutes("310101", 40, 200);
-        }
-        assertThat(alerts(LevelRule.RULE)).isEmpty();
+    void aCitySeriesThatOnlyRepeatsItsWorstDistrictRaisesNothingButAPooledMeanDoes() throws Exception {
+        open(Origin.LIVE, null);
+        window("gas.leak_lel", "310000", 1, 80, 1);   // the city's max over all gas sensors
+        window("air.pm25", "310000", 1, 120, 1);      // the city's mean PM2.5: yellow
+        assertThat(alerts()).extracting(AlertEvent::indicatorId, AlertEvent::district, AlertEvent::level)
+                .containsExactly(tuple("air.pm25", "310000", Level.YELLOW));
     }
 
     @Test
-    void aSuddenRiseRaisesARateAlertBeforeAnyLevelHolds() throws Exception {
-        minutes("310101", 40, 42, 95);          // +53 in one window: more than the blue→yellow band of 40
-        assertThat(alerts()).extracting(AlertEvent::rule, AlertEvent::kind, AlertEvent::level)
-                .containsExactly(tuple(RateOfChangeRule.RULE, AlertKind.OPENED, Level.YELLOW));
-        minutes("310101", 96);                  // settled: under half a band
-        assertThat(alerts(RateOfChangeRule.RULE)).extracting(AlertEvent::kind)
-                .containsExactly(AlertKind.OPENED, AlertKind.RESOLVED);
+    void silenceRaisesNoDataOnlyWhereSilenceMeansLostData() throws Exception {
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 30, 1);
+        window("hotline.new_per_hour", "310101", 1, 0, 1);
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofMinutes(10)).toEpochMilli()));
+        // PM2.5 silent for five minutes: lost sensors. 12345 silent: no new case, which is not an outage.
+        assertThat(alerts()).extracting(AlertEvent::rule, AlertEvent::indicatorId, AlertEvent::level)
+                .containsExactly(tuple("no_data", "air.pm25", Level.BLUE));
+        window("air.pm25", "310101", 11, 30, 1);
+        assertThat(alerts()).extracting(AlertEvent::kind).containsExactly(AlertKind.OPENED, AlertKind.RESOLVED);
     }
 
     @Test
-    void aValueUnusualForTheHourOfWeekRaisesAnAnomalyThatStaticLimitsMiss() throws Exception {
-        for (int i = 0; i < 40; i++) {
-            minutes("310101", 50 + (i % 3) - 1); // 49, 50, 51: the usual Sunday-morning air
-        }
+    void aBackfillsAlertsSayTheyAreHistory() throws Exception {
+        open(Origin.BACKFILL, null);
+        window("air.pm25", "310101", 1, 80, 1);
+        assertThat(alerts()).extracting(AlertEvent::origin).containsExactly(Origin.BACKFILL);
+    }
+
+    @Test
+    void theEndOfABoundedInputIsNotSilenceAndASilentDayLeavesNothing() throws Exception {
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 30, 1);
+        harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
         assertThat(alerts()).isEmpty();
-        minutes("310101", 70, 70);              // below blue (75): no level alert, but far from usual
-        assertThat(alerts(AnomalyRule.RULE)).isEmpty(); // two strikes are not enough
-        minutes("310101", 70);
-        assertThat(alerts()).extracting(AlertEvent::rule, AlertEvent::kind, AlertEvent::level)
-                .containsExactly(tuple(AnomalyRule.RULE, AlertKind.OPENED, Level.BLUE));
-        minutes("310101", 50);
-        assertThat(alerts(AnomalyRule.RULE)).extracting(AlertEvent::kind)
-                .containsExactly(AlertKind.OPENED, AlertKind.RESOLVED);
-    }
+        harness.close();
 
-    @Test
-    void anAnomalyNeedsAWarmedUpBaseline() throws Exception {
-        minutes("310101", 50, 50, 50, 50, 70, 70, 70, 70);
-        assertThat(alerts(AnomalyRule.RULE)).isEmpty();
-    }
-
-    @Test
-    void silenceRaisesNoDataThroughAnEventTimeTimerAndDataResolvesIt() throws Exception {
-        minutes("310101", 40, 40, 40);
-        long lastEnd = T0.plus(Duration.ofMinutes(3)).toEpochMilli();
-        harness.processWatermark(lastEnd + Duration.ofMinutes(4).toMillis());
-        assertThat(alerts(NoDataRule.RULE)).isEmpty();
-        harness.processWatermark(lastEnd + Duration.ofMinutes(5).toMillis());
-        assertThat(alerts(NoDataRule.RULE)).extracting(AlertEvent::kind, AlertEvent::level)
-                .containsExactly(tuple(AlertKind.OPENED, Level.BLUE));
-        minute = 10;
-        minutes("310101", 41);
-        assertThat(alerts(NoDataRule.RULE)).extracting(AlertEvent::kind)
-                .containsExactly(AlertKind.OPENED, AlertKind.RESOLVED);
-    }
-
-    @Test
-    void aSeriesSilentForADayIsRetiredWithNoStateOrTimerLeft() throws Exception {
-        minutes("310101", 130, 130, 130);       // a level alert is open when the feed dies
-        minutes("310115", 40);
-        harness.processWatermark(T0.plus(Duration.ofHours(26)).toEpochMilli());
-
-        assertThat(alerts()).filteredOn(a -> a.district().equals("310101"))
-                .extracting(AlertEvent::rule, AlertEvent::kind).containsExactlyInAnyOrder(
-                        tuple(LevelRule.RULE, AlertKind.OPENED),
-                        tuple(NoDataRule.RULE, AlertKind.OPENED),
-                        tuple(NoDataRule.RULE, AlertKind.RESOLVED),
-                        tuple(LevelRule.RULE, AlertKind.RESOLVED));
+        open(Origin.LIVE, null);
+        window("air.pm25", "310101", 1, 80, 1);
+        harness.processBothWatermarks(new Watermark(T0.plus(Duration.ofHours(25)).toEpochMilli()));
+        assertThat(alerts()).extracting(AlertEvent::rule, AlertEvent::kind).containsExactly(
+                tuple("level", AlertKind.OPENED), tuple("no_data", AlertKind.OPENED),
+                tuple("no_data", AlertKind.RESOLVED), tuple("level", AlertKind.RESOLVED));
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
-        assertThat(harness.numProcessingTimeTimers()).isZero();
-    }
-
-    @Test
-    void districtsAreIndependent() throws Exception {
-        minutes("310101", 130, 130);
-        minute = 0;
-        minutes("310115", 60, 60);
-        assertThat(alerts()).extracting(AlertEvent::district).containsOnly("310101");
-    }
-
-    @Test
-    void aLateCorrectionOfAnOlderWindowDoesNotRewriteAlerts() throws Exception {
-        minutes("310101", 40, 40, 40);
-        Instant start = T0; // minute 0 again, now corrected upwards
-        harness.processElement(new IndicatorValue("test.pm25", "310101", start, start.plusSeconds(60), 300, 11,
-                Level.RED, 2), start.plusSeconds(59).toEpochMilli());
-        assertThat(alerts()).isEmpty();
-    }
-
-    @Test
-    void replayingTheSameValuesGivesTheSameAlertIdsAndVersions() throws Exception {
-        minutes("310101", 130, 130, 40, 40);
-        List<String> first = alerts().stream().map(a -> a.alertId() + "/" + a.version()).toList();
-        close();
-        open();
-        minutes("310101", 130, 130, 40, 40);
-        assertThat(alerts().stream().map(a -> a.alertId() + "/" + a.version()).toList()).isEqualTo(first)
-                .isNotEmpty();
     }
 }

@@ -1,56 +1,87 @@
 package org.cityvitals.jobs.health;
 
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.cityvitals.indicators.catalogue.IndicatorDefinition;
-import org.cityvitals.indicators.health.HealthScore;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.jobs.CatalogueText;
+import org.cityvitals.jobs.testing.Harnesses;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
+/** Health scores of a city in the keyed harness, with the shipped catalogue and Shanghai's profile. */
 class HealthScoringTest {
 
-    private static final CatalogueText CATALOGUE = CatalogueText.shipped();
-    private static final Instant T0 = Instant.parse("2026-03-02T02:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+    private static final long MINUTE = 60_000;
+    private static final long LATENESS = 10 * MINUTE;
 
-    private static IndicatorValue value(String indicator, int minute, Level level) {
-        Instant start = T0.plus(Duration.ofMinutes(minute));
-        return new IndicatorValue(indicator, "310101", start, start.plusSeconds(60), 1, 1, level, 1);
+    private final KeyedOneInputStreamOperatorTestHarness<String, IndicatorValue, HealthScoreValue> harness =
+            Harnesses.keyed(new HealthScoring(CatalogueText.shipped(), LATENESS), HealthScoring::keyOf);
+
+    HealthScoringTest() throws Exception {
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void pm25(String area, int minuteEnd, Level level, long version) throws Exception {
+        Instant end = T0.plusSeconds(60L * minuteEnd);
+        harness.processElement(new IndicatorValue("air.pm25", area, end.minusSeconds(60), end, 0, 1, level, version),
+                end.toEpochMilli() - 1);
+    }
+
+    private List<HealthScoreValue> scores(String area) {
+        return harness.extractOutputValues().stream().filter(h -> h.district().equals(area)).toList();
     }
 
     @Test
-    void scoresEveryMinuteFromTheNewestLevelsAndForgetsStaleOnes() throws Exception {
-        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new HealthScoring(CATALOGUE)), IndicatorValue::district, Types.STRING);
-        harness.open();
-        IndicatorDefinition pm25 = CATALOGUE.get().byId("air.pm25").orElseThrow();
-        IndicatorDefinition tpi = CATALOGUE.get().byId("traffic.tpi").orElseThrow();
+    void aDistrictAtRedHoldsTheCityAtEighty() throws Exception {
+        pm25("310101", 1, Level.RED, 1);
+        pm25("310104", 1, Level.NORMAL, 1);
+        harness.processWatermark(T0.toEpochMilli() + MINUTE - 1);
+        // Huangpu: only PM2.5, at red: 100 × (1 − 1) = 0, capped at 40 → 0. Xuhui 100.
+        assertThat(scores("310101")).extracting(HealthScoreValue::score, HealthScoreValue::worstLevel)
+                .containsExactly(tuple(0.0, Level.RED));
+        // City: population-weighted mean (662,030 × 0 + 1,113,078 × 100) / 1,775,108 = 62.70, below the red cap 80
+        assertThat(scores("310000")).singleElement().satisfies(h -> {
+            assertThat(h.score()).isCloseTo(100.0 * 1_113_078 / 1_775_108, within(1e-9));
+            assertThat(h.worstLevel()).isEqualTo(Level.RED);
+            assertThat(h.windowStart()).isEqualTo(T0);
+        });
+    }
 
-        harness.processElement(value("air.pm25", 0, Level.YELLOW), T0.plusSeconds(59).toEpochMilli());
-        harness.processElement(value("traffic.tpi", 0, Level.NORMAL), T0.plusSeconds(59).toEpochMilli());
-        harness.processWatermark(T0.plusSeconds(60).toEpochMilli());
-        harness.processElement(value("air.pm25", 1, Level.NORMAL), T0.plusSeconds(119).toEpochMilli());
-        harness.processWatermark(T0.plusSeconds(120).toEpochMilli());
+    @Test
+    void aCorrectionRescoresTheMinutesItChangesWithTheNextVersionAndTheLevelsOfThen() throws Exception {
+        pm25("310101", 1, Level.NORMAL, 1);
+        pm25("310101", 2, Level.NORMAL, 1);
+        harness.processWatermark(T0.toEpochMilli() + 3 * MINUTE - 1);
+        pm25("310101", 2, Level.RED, 2);   // the window ending 00:02 was red after all
+        // minute 00:01 keeps its level of then (normal); minutes 00:02 and 00:03 are rescored at version 2
+        assertThat(scores("310101")).extracting(h -> h.windowStart().getEpochSecond() - T0.getEpochSecond(),
+                HealthScoreValue::score, HealthScoreValue::version).containsExactly(
+                tuple(0L, 100.0, 1L), tuple(60L, 100.0, 1L), tuple(120L, 100.0, 1L),
+                tuple(60L, 0.0, 2L), tuple(120L, 0.0, 2L));
+    }
 
-        double first = HealthScore.score(Map.of(pm25, Level.YELLOW, tpi, Level.NORMAL));
-        double second = HealthScore.score(Map.of(pm25, Level.NORMAL, tpi, Level.NORMAL));
-        assertThat(harness.extractOutputValues())
-                .extracting(HealthScoreValue::windowStart, HealthScoreValue::score, HealthScoreValue::worstLevel)
-                .containsExactly(tuple(T0, first, Level.YELLOW), tuple(T0.plusSeconds(60), second, Level.NORMAL));
-
-        harness.processWatermark(T0.plus(Duration.ofHours(3)).toEpochMilli());
+    @Test
+    void platformIndicatorsNeverCountAndNothingIsLeftAtTheEnd() throws Exception {
+        Instant end = T0.plusSeconds(60);
+        harness.processElement(new IndicatorValue("dq.air.completeness", "310101", T0, end, 10, 1, Level.RED, 1),
+                end.toEpochMilli() - 1);
+        pm25("310101", 1, Level.NORMAL, 1);
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(scores("310101")).extracting(HealthScoreValue::score).containsExactly(100.0);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
-        harness.close();
     }
 }

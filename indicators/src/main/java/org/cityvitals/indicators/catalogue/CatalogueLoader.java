@@ -34,14 +34,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class CatalogueLoader {
     private static final Set<String> FIELDS = Set.of("id", "name", "domain", "unit", "source", "aggregation",
-            "window", "direction", "levels", "hysteresis", "for", "weight", "standard", "overrides");
-    private static final Set<String> SOURCE_FIELDS = Set.of("metric", "within", "incidents", "categories", "measure");
+            "window", "direction", "levels", "hysteresis", "for", "weight", "standard", "overrides", "city",
+            "when_silent", "instant", "rules", "anomaly_floor");
+    private static final Set<String> SOURCE_FIELDS = Set.of("metric", "within", "incidents", "categories", "measure",
+            "network", "quality");
     private static final Set<String> LEVEL_FIELDS = Set.of("blue", "yellow", "orange", "red");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
     private static final double MAX_WEIGHT = 10;
     private static final Set<Aggregation> DURATION_AGGREGATIONS = EnumSet.of(
             Aggregation.MEAN, Aggregation.MIN, Aggregation.MAX, Aggregation.P50, Aggregation.P90, Aggregation.P95);
-    private static final Set<String> DURATION_UNITS = Set.of("min", "h");
 
     private final YamlProblems problems;
     private final MetricRegistry metrics = MetricRegistry.loadDefault();
@@ -96,9 +97,16 @@ final class CatalogueLoader {
         Window window = window(m.map("window", true));
         Direction direction = m.enumValue("direction", Direction.class, true);
         Double hysteresis = nonNegative(m, "hysteresis");
-        Thresholds thresholds = thresholds(m.map("levels", true), direction, hysteresis);
+        Set<AlertRule> rules = rules(m);
+        boolean instant = m.flag("instant");
+        // an indicator watched only for anomalies (a generic series) has no levels
+        boolean leveled = rules.contains(AlertRule.LEVEL) || instant || m.has("levels");
+        Thresholds thresholds = leveled ? thresholds(m.map("levels", true), direction, hysteresis) : null;
+        if (direction == Direction.EITHER && leveled) {
+            problems.add(m.value("direction", true), "direction either is only for indicators without levels");
+        }
         Duration forDuration = m.duration("for", true);
-        Double weight = weight(m);
+        Double weight = weight(m, domain, leveled);
         String standard = m.string("standard", false);
         Map<String, Thresholds> overrides = overrides(m, direction, hysteresis);
         if (source != null && aggregation != null) {
@@ -107,11 +115,122 @@ final class CatalogueLoader {
                 checkUnit(m, source, aggregation, unit);
             }
         }
+        if (source != null && domain != null && source.isQuality() != domain.platform()) {
+            problems.add(m.value("domain", true), "domain " + WireNames.of(Domain.DATA_QUALITY)
+                    + " is for sources of kind network/quality, and only they belong to it");
+        }
+        CitySeries city = city(m, direction, hysteresis, thresholds);
+        WhenSilent whenSilent = whenSilent(m, source, aggregation);
+        if (instant && source != null && aggregation != null && direction != null) {
+            checkInstant(m, source, aggregation, direction, rules);
+        }
+        Double anomalyFloor = anomalyFloor(m, rules, hysteresis);
         if (problems.list().size() > problemsBefore) {
             return null;
         }
-        return new IndicatorDefinition(id, nameZh, nameEn, domain, unit, source, aggregation, window, thresholds,
-                overrides, hysteresis, forDuration, weight, standard);
+        return new IndicatorDefinition(id, nameZh, nameEn, domain, unit, source, aggregation, window, direction,
+                thresholds, overrides, hysteresis, forDuration, weight, standard, city, whenSilent, instant, rules,
+                anomalyFloor);
+    }
+
+    /**
+     * {@code city: pooled} or {@code city: {aggregation: sum_of_districts, levels: {…}}}. The city series takes the
+     * indicator's thresholds unless it gives its own; a sum of districts is on another scale and has levels only
+     * when it gives them.
+     */
+    private CitySeries city(YamlMap m, Direction direction, Double hysteresis, Thresholds defaults) {
+        Node node = m.value("city", true);
+        if (node == null) {
+            return null;
+        }
+        CityAggregation how;
+        Thresholds own = null;
+        if (node instanceof ScalarNode) {
+            how = m.enumValue("city", CityAggregation.class, true);
+        } else {
+            YamlMap city = m.map("city", true);
+            if (city == null) {
+                return null;
+            }
+            city.allowOnly(Set.of("aggregation", "levels"));
+            how = city.enumValue("aggregation", CityAggregation.class, true);
+            own = city.has("levels") ? thresholds(city.map("levels", true), direction, hysteresis) : null;
+            if (how == CityAggregation.NONE && city.has("levels")) {
+                problems.add(city.keyNode("levels"), "city levels are given but the city value is not computed");
+            }
+        }
+        if (how == null) {
+            return null;
+        }
+        boolean ownScale = how == CityAggregation.SUM_OF_DISTRICTS || how == CityAggregation.NONE;
+        return new CitySeries(how, own != null || ownScale ? own : defaults);
+    }
+
+    /** {@code when_silent}: required, and it must fit what a silent window means for the source. */
+    private WhenSilent whenSilent(YamlMap m, IndicatorSource source, Aggregation aggregation) {
+        WhenSilent silent = m.enumValue("when_silent", WhenSilent.class, true);
+        if (silent == null || source == null || aggregation == null) {
+            return silent;
+        }
+        String problem = switch (silent) {
+            case ZERO -> aggregation == Aggregation.COUNT ? null
+                    : "when_silent zero is for counts (aggregation count), not " + WireNames.of(aggregation);
+            case NOTHING -> source.isIncidents() && source.measure().isDuration() ? null
+                    : "when_silent nothing is for incident durations, which have no value when no case moved";
+            case NO_DATA -> source.isMetric() || source.isQuality() && aggregation != Aggregation.COUNT ? null
+                    : "when_silent no_data is for sensor readings; a count reads 0 when nothing happened";
+        };
+        if (problem != null) {
+            problems.add(m.value("when_silent", true), problem);
+        }
+        return silent;
+    }
+
+    /** {@code rules: [level, rate_of_change, anomaly]}; all three when absent. */
+    private Set<AlertRule> rules(YamlMap m) {
+        if (!m.has("rules")) {
+            return EnumSet.allOf(AlertRule.class);
+        }
+        Set<AlertRule> rules = EnumSet.noneOf(AlertRule.class);
+        for (Node item : m.list("rules", true)) {
+            AlertRule rule = m.enumValue(item, "rule", AlertRule.class);
+            if (rule != null && !rules.add(rule)) {
+                problems.add(item, "rule " + WireNames.of(rule) + " is listed twice");
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * An instant rule judges single readings, so the window's aggregation must keep the worst reading: max when
+     * higher is worse, min when lower is worse; then the windowed level rule never reads a reading's level lower than
+     * the instant rule did, and one cause keeps one alert.
+     */
+    private void checkInstant(YamlMap m, IndicatorSource source, Aggregation aggregation, Direction direction,
+                              Set<AlertRule> rules) {
+        Aggregation worst = direction == Direction.HIGHER_IS_WORSE ? Aggregation.MAX : Aggregation.MIN;
+        if (!source.isMetric() || aggregation != worst || !rules.contains(AlertRule.LEVEL)) {
+            problems.add(m.value("instant", true), "instant needs a metric source, aggregation "
+                    + WireNames.of(worst) + " (" + WireNames.of(direction) + ") and the level rule");
+        }
+    }
+
+    /** The anomaly rule's smallest deviation scale: {@code anomaly_floor}, or the hysteresis when not given. */
+    private Double anomalyFloor(YamlMap m, Set<AlertRule> rules, Double hysteresis) {
+        if (!m.has("anomaly_floor")) {
+            if (rules.contains(AlertRule.ANOMALY) && hysteresis != null && hysteresis == 0) {
+                problems.add(m.node(), "the anomaly rule needs anomaly_floor (or a positive hysteresis to use)");
+            }
+            return hysteresis == null ? 0.0 : hysteresis;
+        }
+        Double floor = m.number("anomaly_floor", true);
+        if (floor != null && floor <= 0) {
+            problems.add(m.value("anomaly_floor", true), "anomaly_floor must be above 0");
+        }
+        if (!rules.contains(AlertRule.ANOMALY)) {
+            problems.add(m.keyNode("anomaly_floor"), "anomaly_floor is given but the anomaly rule does not run");
+        }
+        return floor;
     }
 
     private String id(YamlMap m) {
@@ -136,16 +255,37 @@ final class CatalogueLoader {
         s.allowOnly(SOURCE_FIELDS);
         boolean metric = s.has("metric");
         boolean incidents = s.has("incidents");
-        if (metric == incidents) {
-            problems.add(s.node(), "source must name either a metric or incidents, not "
-                    + (metric ? "both" : "neither"));
+        boolean network = s.has("network");
+        int kinds = (metric ? 1 : 0) + (incidents ? 1 : 0) + (network ? 1 : 0);
+        if (kinds != 1) {
+            problems.add(s.node(), "source must name exactly one of a metric, incidents or a network, not "
+                    + (kinds == 0 ? "none" : kinds));
             return null;
+        }
+        if (network) {
+            return qualitySource(s);
         }
         return metric ? metricSource(s) : incidentSource(s);
     }
 
+    private IndicatorSource qualitySource(YamlMap s) {
+        for (String other : List.of("within", "categories", "measure")) {
+            if (s.has(other)) {
+                problems.add(s.keyNode(other), "source." + other + " is not used with a network");
+            }
+        }
+        String network = s.string("network", true);
+        if (network != null && !metrics.networks().contains(network)) {
+            problems.add(s.value("network", true), "unknown network '" + network + "', expected one of "
+                    + String.join(", ", metrics.networks()));
+            return null;
+        }
+        QualityMeasure quality = s.enumValue("quality", QualityMeasure.class, true);
+        return network == null || quality == null ? null : IndicatorSource.ofQuality(network, quality);
+    }
+
     private IndicatorSource metricSource(YamlMap s) {
-        for (String incidentField : List.of("categories", "measure")) {
+        for (String incidentField : List.of("categories", "measure", "quality")) {
             if (s.has(incidentField)) {
                 problems.add(s.keyNode(incidentField), "source." + incidentField + " is only used with incidents");
             }
@@ -173,6 +313,9 @@ final class CatalogueLoader {
     private IndicatorSource incidentSource(YamlMap s) {
         if (s.has("within")) {
             problems.add(s.keyNode("within"), "source.within is only used with a metric");
+        }
+        if (s.has("quality")) {
+            problems.add(s.keyNode("quality"), "source.quality is only used with a network");
         }
         Set<IncidentSource> sources = EnumSet.noneOf(IncidentSource.class);
         List<Node> items = s.list("incidents", true);
@@ -291,7 +434,18 @@ final class CatalogueLoader {
         return value;
     }
 
-    private Double weight(YamlMap m) {
+    /**
+     * An indicator's share in the health score. Platform indicators never count in health and indicators without
+     * levels have nothing to count, so neither has a weight; every other indicator needs one.
+     */
+    private Double weight(YamlMap m, Domain domain, boolean leveled) {
+        if (domain != null && domain.platform() || !leveled) {
+            if (m.has("weight")) {
+                problems.add(m.keyNode("weight"), (leveled ? "data-quality indicators" : "indicators without levels")
+                        + " never count in health: no weight");
+            }
+            return 0.0;
+        }
         Double weight = m.number("weight", true);
         if (weight != null && (weight <= 0 || weight > MAX_WEIGHT)) {
             problems.add(m.value("weight", true), "weight must be above 0 and at most " + NumberText.of(MAX_WEIGHT));
@@ -308,13 +462,27 @@ final class CatalogueLoader {
                 problems.add(at, "aggregation ratio needs source.within, the range that counts as in limits");
             } else if (aggregation != Aggregation.RATIO && source.within() != null) {
                 problems.add(at, "source.within is only used with aggregation ratio, not " + name);
+            } else if (aggregation == Aggregation.COVERAGE) {
+                problems.add(at, "aggregation coverage is for data-quality sources (network/quality)");
             }
             return;
         }
-        IncidentMeasure measure = source.measure();
-        Set<Aggregation> fitting = measure.isDuration() ? DURATION_AGGREGATIONS : EnumSet.of(Aggregation.COUNT);
+        Set<Aggregation> fitting;
+        String of;
+        if (source.isQuality()) {
+            fitting = EnumSet.of(switch (source.quality()) {
+                case COMPLETENESS -> Aggregation.COVERAGE;
+                case FRESHNESS -> Aggregation.AGE;
+                case REJECTED -> Aggregation.COUNT;
+            });
+            of = "quality " + WireNames.of(source.quality());
+        } else {
+            IncidentMeasure measure = source.measure();
+            fitting = measure.isDuration() ? DURATION_AGGREGATIONS : EnumSet.of(Aggregation.COUNT);
+            of = "measure " + WireNames.of(measure);
+        }
         if (!fitting.contains(aggregation)) {
-            problems.add(at, "aggregation " + name + " does not fit measure " + WireNames.of(measure) + " (use "
+            problems.add(at, "aggregation " + name + " does not fit " + of + " (use "
                     + fitting.stream().map(WireNames::of).collect(Collectors.joining(", ")) + ")");
         }
     }
@@ -329,14 +497,23 @@ final class CatalogueLoader {
                 expected = metric.unit() + "/h";
             } else if (aggregation == Aggregation.RATIO) {
                 expected = "%";
+            } else if (aggregation == Aggregation.AGE) {
+                expected = "min";
             }
-            if (expected != null && !expected.equals(unit)) {
-                problems.add(m.value("unit", true), "unit '" + unit + "' does not match " + WireNames.of(aggregation)
-                        + " of metric " + metric.id() + " (expected '" + expected + "')");
-            }
-        } else if (source.measure().isDuration() && !DURATION_UNITS.contains(unit)) {
-            problems.add(m.value("unit", true), "unit '" + unit + "' of a duration must be min or h");
+        } else if (source.isQuality()) {
+            expected = switch (source.quality()) {
+                case COMPLETENESS -> "%";
+                case FRESHNESS -> "min";
+                case REJECTED -> "readings";
+            };
+        } else if (source.measure().isDuration() && !TimeUnits.isTimeUnit(unit)) {
+            problems.add(m.value("unit", true), "unit '" + unit + "' of a duration must be a time unit: "
+                    + String.join(" or ", TimeUnits.names()));
+        }
+        if (expected != null && !expected.equals(unit)) {
+            problems.add(m.value("unit", true), "unit '" + unit + "' does not match " + WireNames.of(aggregation)
+                    + " of " + (source.isMetric() ? "metric " + source.metric() : "network " + source.network())
+                    + " (expected '" + expected + "')");
         }
     }
-
 }

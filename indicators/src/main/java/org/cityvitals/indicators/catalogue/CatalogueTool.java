@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.cityvitals.indicators.NumberText;
 import org.cityvitals.indicators.event.IncidentSource;
-import org.cityvitals.indicators.level.Direction;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.level.Thresholds;
 
@@ -66,15 +65,22 @@ public final class CatalogueTool {
                 .append(DOCS_COMMAND).append("`. Do not edit by hand. -->\n\n")
                 .append(catalogue.all().size()).append(" indicators. A level starts at its threshold: at or above it ")
                 .append("when higher is worse (↑), at or below it when lower is worse (↓); — marks a level that is ")
-                .append("not used. Thresholds without a standard are local operating choices.\n");
+                .append("not used. Thresholds without a standard are local operating choices. ")
+                .append("**City** says how the city-wide value is formed: *pooled* applies the indicator's own ")
+                .append("aggregation to every sample of the city, the others combine the district values; a city value ")
+                .append("in brackets has no levels of its own. **Silent** says what a window without data means: ")
+                .append("*no_data* (sensors or a feed were lost: a no-data alert after five slides), *zero* (nothing ")
+                .append("happened: the window reads 0), *nothing* (nothing to measure: no value, no alert). ")
+                .append("⚡ marks an instant rule: one valid reading beyond a level opens or raises the alert at once.\n");
         Map<Domain, List<IndicatorDefinition>> byDomain = catalogue.all().stream()
                 .collect(Collectors.groupingBy(IndicatorDefinition::domain, () -> new EnumMap<>(Domain.class),
                         Collectors.toList()));
         byDomain.forEach((domain, definitions) -> {
             md.append("\n## ").append(domain.zh()).append(" · ").append(domain.en()).append("\n\n")
                     .append("| ID | 名称 | Name | Unit | Source | Aggregation | ")
-                    .append("蓝 Blue | 黄 Yellow | 橙 Orange | 红 Red | Hysteresis / for | Weight | Standard |\n")
-                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                    .append("蓝 Blue | 黄 Yellow | 橙 Orange | 红 Red | Hysteresis / for | Weight | City | Silent | ")
+                    .append("Rules | Standard |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             definitions.forEach(d -> md.append(row(d)));
             definitions.stream().filter(d -> !d.overrides().isEmpty()).forEach(d -> md.append(overrides(d)));
         });
@@ -85,8 +91,22 @@ public final class CatalogueTool {
         return "| `" + d.id() + "` | " + cell(d.nameZh()) + " | " + cell(d.nameEn()) + " | " + cell(d.unit())
                 + " | " + source(d.source()) + " | " + aggregation(d) + " | "
                 + levels(d.thresholds(), " | ") + " | " + NumberText.of(d.hysteresis()) + " / "
-                + Durations.format(d.forDuration()) + " | " + NumberText.of(d.weight()) + " | "
+                + Durations.format(d.forDuration()) + " | " + NumberText.of(d.weight()) + " | " + city(d.city())
+                + " | " + WireNames.of(d.whenSilent()) + " | " + rules(d) + " | "
                 + (d.standard() == null ? "local" : cell(d.standard())) + " |\n";
+    }
+
+    private static String city(CitySeries city) {
+        String how = WireNames.of(city.aggregation());
+        if (city.computed() && city.thresholds() == null) {
+            return "(" + how + ")";
+        }
+        return how;
+    }
+
+    private static String rules(IndicatorDefinition d) {
+        return (d.instant() ? "⚡ " : "") + d.rules().stream().sorted().map(WireNames::of)
+                .collect(Collectors.joining(", "));
     }
 
     private static String overrides(IndicatorDefinition d) {
@@ -100,6 +120,9 @@ public final class CatalogueTool {
         if (s.isMetric()) {
             return "metric `" + s.metric() + "`" + (s.within() == null ? "" : " within " + s.within());
         }
+        if (s.isQuality()) {
+            return "network `" + s.network() + "`: " + WireNames.of(s.quality());
+        }
         String sources = s.incidents().sources().stream().sorted().map(IncidentSource::jsonName)
                 .collect(Collectors.joining(", "));
         String categories = s.incidents().categories().isEmpty() ? ""
@@ -108,12 +131,19 @@ public final class CatalogueTool {
     }
 
     private static String aggregation(IndicatorDefinition d) {
-        String arrow = d.direction() == Direction.HIGHER_IS_WORSE ? "↑ " : "↓ ";
+        String arrow = switch (d.direction()) {
+            case HIGHER_IS_WORSE -> "↑ ";
+            case LOWER_IS_WORSE -> "↓ ";
+            case EITHER -> "↕ ";
+        };
         String every = d.window().tumbling() ? "" : ", every " + Durations.format(d.window().slide());
         return arrow + WireNames.of(d.aggregation()) + " over " + Durations.format(d.window().size()) + every;
     }
 
     private static String levels(Thresholds t, String separator) {
+        if (t == null) {
+            return String.join(separator, WARNING_LEVELS.stream().map(l -> "—").toList());
+        }
         return WARNING_LEVELS.stream()
                 .map(level -> t.threshold(level) == null ? "—" : NumberText.of(t.threshold(level)))
                 .collect(Collectors.joining(separator));

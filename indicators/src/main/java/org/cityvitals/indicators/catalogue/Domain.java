@@ -10,7 +10,11 @@ public enum Domain {
     WEATHER_FLOODING("气象与防汛", "Weather & flooding"),
     PUBLIC_SAFETY("公共安全(110/119/120)", "Public safety (110/119/120)"),
     HOTLINE_12345("12345市民热线", "12345 citizen hotline"),
-    INFRASTRUCTURE("城市设施", "Infrastructure");
+    INFRASTRUCTURE("城市设施", "Infrastructure"),
+    /** The platform's own data: completeness, freshness and rejections per sensor network. Platform staff only. */
+    DATA_QUALITY("数据质量", "Data quality"),
+    /** Series users bring themselves (a generic time series), watched for anomalies. */
+    CUSTOM("自定义序列", "Custom series");
 
     private final String zh;
     private final String en;
@@ -26,5 +30,18 @@ public enum Domain {
 
     public String en() {
         return en;
+    }
+
+    /** Who the domain's alerts are for: data quality is the platform's business, not a district's. */
+    public boolean platform() {
+        return this == DATA_QUALITY;
+    }
+
+    /**
+     * Whether the domain is one of the city's vital-sign panels on the screens. Data quality is summarised by its own
+     * panel; a series a user brought is read in its chart and the history API, not on the city's wall.
+     */
+    public boolean onCityWall() {
+        return this != DATA_QUALITY && this != CUSTOM;
     }
 }

@@ -24,12 +24,15 @@ public final class IndicatorCatalogue {
     // Indexed once: the Flink job looks indicators up for every event it reads.
     private final Map<String, List<IndicatorDefinition>> byMetric;
     private final List<IndicatorDefinition> fromIncidents;
+    private final Map<String, List<IndicatorDefinition>> byNetwork;
 
     IndicatorCatalogue(List<IndicatorDefinition> definitions) {
         definitions.forEach(d -> byId.put(d.id(), d));
         byMetric = definitions.stream().filter(d -> d.source().isMetric())
                 .collect(Collectors.groupingBy(d -> d.source().metric(), Collectors.toUnmodifiableList()));
         fromIncidents = definitions.stream().filter(d -> d.source().isIncidents()).toList();
+        byNetwork = definitions.stream().filter(d -> d.source().isQuality())
+                .collect(Collectors.groupingBy(d -> d.source().network(), Collectors.toUnmodifiableList()));
     }
 
     /** The shipped catalogue. @throws IllegalStateException listing the problems if it does not load clean */
@@ -77,6 +80,11 @@ public final class IndicatorCatalogue {
     /** The indicators computed from readings of {@code metric}. */
     public List<IndicatorDefinition> forMetric(String metric) {
         return byMetric.getOrDefault(metric, List.of());
+    }
+
+    /** The data-quality indicators of the sensor {@code network}. */
+    public List<IndicatorDefinition> forNetwork(String network) {
+        return byNetwork.getOrDefault(network, List.of());
     }
 
     /** The indicators computed from incidents. */

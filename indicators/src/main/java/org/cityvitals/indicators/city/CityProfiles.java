@@ -45,6 +45,11 @@ public final class CityProfiles {
         return city;
     }
 
+    /** Whether some shipped profile has {@code areaCode} as a district or as its own code. */
+    public static boolean knows(String areaCode) {
+        return BY_AREA.containsKey(areaCode);
+    }
+
     /** Whether {@code areaCode} is some city's own code (the city-wide series), not a district. */
     public static boolean isCityCode(String areaCode) {
         CityProfile city = BY_AREA.get(areaCode);

@@ -1,5 +1,6 @@
 package org.cityvitals.indicators.level;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,9 @@ public record Thresholds(Direction direction, Double blue, Double yellow, Double
 
     /** Why these thresholds are unusable, or null when they are fine. Used by the catalogue loader too. */
     public static String problem(Direction direction, Double blue, Double yellow, Double orange, Double red) {
+        if (direction == Direction.EITHER) {
+            return "levels need direction higher_is_worse or lower_is_worse, not either";
+        }
         Double[] values = {blue, yellow, orange, red};
         Level previousLevel = null;
         Double previous = null;
@@ -92,18 +96,31 @@ public record Thresholds(Direction direction, Double blue, Double yellow, Double
 
     /**
      * Level with hysteresis: rising is immediate, but the {@code current} level (or any level below it) is kept
-     * until the value has moved back past its threshold by more than {@code hysteresis}; this stops a value that
-     * hovers at a threshold from flapping between two levels.
+     * while the value is at or beyond that level's threshold moved back by {@code hysteresis} (higher is worse: the
+     * level {@code L} holds while {@code value >= threshold(L) - hysteresis}); this stops a value that hovers at a
+     * threshold from flapping between two levels. The release points are computed in decimal, so a value written as
+     * exactly the threshold minus the hysteresis (0.135 for 0.14 and 0.005) holds the level, as the catalogue reads.
      */
     public Level levelOf(double value, Level current, double hysteresis) {
         Level raw = levelOf(value);
         if (raw.atLeast(current)) {
             return raw;
         }
-        // Moving the value towards "worse" by the hysteresis is the same as easing every threshold by it.
-        double eased = direction == Direction.HIGHER_IS_WORSE ? value + hysteresis : value - hysteresis;
-        Level held = levelOf(eased);
-        return held.atLeast(current) ? current : held;
+        Level held = raw;
+        for (Level level : WARNING_LEVELS) {
+            Double threshold = threshold(level);
+            if (threshold != null && current.atLeast(level) && reaches(value, release(threshold, hysteresis))) {
+                held = level;
+            }
+        }
+        return held;
+    }
+
+    /** Where a level starts to be released: its threshold moved back by the hysteresis, in exact decimal. */
+    private double release(double threshold, double hysteresis) {
+        BigDecimal t = BigDecimal.valueOf(threshold);
+        BigDecimal h = BigDecimal.valueOf(hysteresis);
+        return (direction == Direction.HIGHER_IS_WORSE ? t.subtract(h) : t.add(h)).doubleValue();
     }
 
     private boolean reaches(double value, double threshold) {

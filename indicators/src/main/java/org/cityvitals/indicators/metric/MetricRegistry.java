@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The metrics sensors may report, with canonical units and plausible ranges, from {@value #RESOURCE}. */
 public final class MetricRegistry {
     static final String RESOURCE = "catalogue/metrics.yaml";
-    private static final Set<String> FIELDS = Set.of("id", "zh", "en", "unit", "min", "max");
+    private static final Set<String> FIELDS = Set.of("network", "id", "zh", "en", "unit", "min", "max");
 
     private static final MetricRegistry DEFAULT = loadShipped();
 
@@ -41,6 +41,11 @@ public final class MetricRegistry {
 
     public Optional<Metric> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The sensor networks the metrics belong to, in file order. */
+    public List<String> networks() {
+        return byId.values().stream().map(Metric::network).distinct().toList();
     }
 
     private static MetricRegistry loadShipped() {
@@ -73,12 +78,14 @@ public final class MetricRegistry {
                 continue;
             }
             m.allowOnly(FIELDS);
+            String network = m.string("network", true);
             String id = m.string("id", true);
             String zh = m.string("zh", true);
             String en = m.string("en", true);
             String unit = m.string("unit", true);
-            Double min = m.number("min", true);
-            Double max = m.number("max", true);
+            // a metric without a plausible range (a user's generic series) takes any finite value
+            Double min = m.has("min") ? m.number("min", true) : Double.valueOf(-Double.MAX_VALUE);
+            Double max = m.has("max") ? m.number("max", true) : Double.valueOf(Double.MAX_VALUE);
             if (id != null && !ids.add(id)) {
                 problems.add(item, "duplicate metric id '" + id + "'");
             }
@@ -86,7 +93,7 @@ public final class MetricRegistry {
                 problems.add(item, "min must be below max");
             }
             if (problems.isEmpty()) {
-                metrics.add(new Metric(id, zh, en, unit, min, max));
+                metrics.add(new Metric(network, id, zh, en, unit, min, max));
             }
         }
         return metrics;

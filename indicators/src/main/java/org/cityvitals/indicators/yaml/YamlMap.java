@@ -1,5 +1,6 @@
 package org.cityvitals.indicators.yaml;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.Durations;
 import java.io.Reader;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -202,20 +202,34 @@ public final class YamlMap {
         return result;
     }
 
-    /** A text naming an enum constant in lower case ({@code higher_is_worse}); null with a problem otherwise. */
+    /** A text naming an enum constant by its wire name ({@code higher_is_worse}); null with a problem otherwise. */
     public <E extends Enum<E>> E enumValue(String key, Class<E> type, boolean required) {
-        String text = string(key, required);
-        if (text == null) {
+        Node value = value(key, required);
+        return value == null ? null : enumValue(value, path + key, type);
+    }
+
+    /** The same for any node, e.g. an item of a list. */
+    public <E extends Enum<E>> E enumValue(Node value, String what, Class<E> type) {
+        String text = value instanceof ScalarNode scalar ? scalar.getValue() : null;
+        try {
+            return WireNames.parse(type, text);
+        } catch (IllegalArgumentException e) {
+            problems.add(value, "unknown " + what + " '" + text + "', expected one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(WireNames::of).toList()));
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return constant;
-            }
+    }
+
+    /** A YAML boolean ({@code true}/{@code false}); false when absent, with a problem when it is anything else. */
+    public boolean flag(String key) {
+        Node value = value(key, false);
+        if (value == null) {
+            return false;
         }
-        problems.add(value(key, true), "unknown " + path + key + " '" + text + "', expected one of "
-                + String.join(", ", Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
-        return null;
+        if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(scalar.getValue());
+        }
+        problems.add(value, "'" + path + key + "' must be true or false");
+        return false;
     }
 }

@@ -23,6 +23,8 @@ class CatalogueValidationTest {
                 hysteresis: 5
                 for: 0s
                 weight: 1
+                city: pooled
+                when_silent: no_data
             """;
 
     private static List<String> problems(String yaml) {
@@ -62,7 +64,7 @@ class CatalogueValidationTest {
 
     @Test
     void unknownField() {
-        assertThat(problemsAdding("    levle: 3\n")).containsExactly("t.yaml:14: unknown field 'levle'");
+        assertThat(problemsAdding("    levle: 3\n")).containsExactly("t.yaml:16: unknown field 'levle'");
     }
 
     @Test
@@ -86,7 +88,7 @@ class CatalogueValidationTest {
     void duplicateId() {
         String second = VALID.substring(VALID.indexOf("  - id"));
         assertThat(problems(VALID + second))
-                .containsExactly("t.yaml:14: duplicate id 'test.pm25' (first defined on line 2)");
+                .containsExactly("t.yaml:16: duplicate id 'test.pm25' (first defined on line 2)");
     }
 
     @Test
@@ -99,7 +101,7 @@ class CatalogueValidationTest {
     void unknownDomain() {
         assertThat(problemsWith("domain", "domain: weather")).containsExactly("t.yaml:4: unknown domain 'weather', "
                 + "expected one of air_environment, traffic, water, power, gas, weather_flooding, public_safety, "
-                + "hotline_12345, infrastructure");
+                + "hotline_12345, infrastructure, data_quality, custom");
     }
 
     @Test
@@ -111,7 +113,7 @@ class CatalogueValidationTest {
     @Test
     void sourceWithNeitherMetricNorIncidents() {
         assertThat(problemsWith("source", "source: {measure: backlog}"))
-                .containsExactly("t.yaml:6: source must name either a metric or incidents, not neither");
+                .containsExactly("t.yaml:6: source must name exactly one of a metric, incidents or a network, not none");
     }
 
     @Test
@@ -123,7 +125,8 @@ class CatalogueValidationTest {
     @Test
     void unknownAggregation() {
         assertThat(problemsWith("aggregation", "aggregation: median")).containsExactly("t.yaml:7: unknown "
-                + "aggregation 'median', expected one of mean, min, max, sum, count, rate, ratio, p50, p90, p95, distinct");
+                + "aggregation 'median', expected one of mean, min, max, sum, count, rate, ratio, p50, p90, p95, distinct, "
+                + "coverage, age");
     }
 
     @Test
@@ -153,7 +156,7 @@ class CatalogueValidationTest {
     @Test
     void unknownDirection() {
         assertThat(problemsWith("direction", "direction: up")).containsExactly(
-                "t.yaml:9: unknown direction 'up', expected one of higher_is_worse, lower_is_worse");
+                "t.yaml:9: unknown direction 'up', expected one of higher_is_worse, lower_is_worse, either");
     }
 
     @Test
@@ -214,13 +217,13 @@ class CatalogueValidationTest {
     @Test
     void unknownDistrictInOverride() {
         assertThat(problemsAdding("    overrides:\n      \"999999\": {blue: 80}\n"))
-                .containsExactly("t.yaml:15: unknown district '999999' in overrides");
+                .containsExactly("t.yaml:17: unknown district '999999' in overrides");
     }
 
     @Test
     void invalidThresholdsInOverride() {
         assertThat(problemsAdding("    overrides:\n      \"310115\": {blue: 90, yellow: 80}\n"))
-                .containsExactly("t.yaml:15: thresholds not sorted: yellow 80 must be above blue 90 when higher_is_worse");
+                .containsExactly("t.yaml:17: thresholds not sorted: yellow 80 must be above blue 90 when higher_is_worse");
     }
 
     @Test
@@ -246,20 +249,102 @@ class CatalogueValidationTest {
     void aggregationThatDoesNotFitTheIncidentMeasure() {
         String yaml = VALID.replace("source: {metric: pm25}", "source: {incidents: [\"12345\"], measure: backlog}")
                 .replace("unit: µg/m³", "unit: cases");
-        assertThat(problems(yaml))
-                .containsExactly("t.yaml:7: aggregation mean does not fit measure backlog (use count)");
+        assertThat(problems(yaml.replace("when_silent: no_data", "when_silent: zero"))).containsExactly(
+                "t.yaml:7: aggregation mean does not fit measure backlog (use count)",
+                "t.yaml:15: when_silent zero is for counts (aggregation count), not mean");
     }
 
     @Test
     void durationIndicatorInAUnitThatIsNotATime() {
         String yaml = VALID.replace("source: {metric: pm25}",
-                "source: {incidents: [\"120\"], measure: time_to_dispatch}").replace("unit: µg/m³", "unit: s");
-        assertThat(problems(yaml)).containsExactly("t.yaml:5: unit 's' of a duration must be min or h");
+                "source: {incidents: [\"120\"], measure: time_to_dispatch}").replace("unit: µg/m³", "unit: s")
+                .replace("when_silent: no_data", "when_silent: nothing");
+        assertThat(problems(yaml)).containsExactly("t.yaml:5: unit 's' of a duration must be a time unit: h or min");
     }
 
     @Test
     void reportsEveryProblemOfAFileNotJustTheFirst() {
         String yaml = VALID.replace("domain: air_environment", "domain: air").replace("weight: 1", "weight: 11");
         assertThat(problems(yaml)).hasSize(2);
+    }
+
+    @Test
+    void aCountThatReadsNoDataWhenSilent() {
+        String yaml = VALID.replace("source: {metric: pm25}", "source: {incidents: [\"119\"], measure: new_per_hour}")
+                .replace("unit: µg/m³", "unit: cases/h").replace("aggregation: mean", "aggregation: count");
+        assertThat(problems(yaml)).containsExactly(
+                "t.yaml:15: when_silent no_data is for sensor readings; a count reads 0 when nothing happened");
+    }
+
+    @Test
+    void zeroWhenSilentForReadings() {
+        assertThat(problemsWith("when_silent", "when_silent: zero"))
+                .containsExactly("t.yaml:15: when_silent zero is for counts (aggregation count), not mean");
+    }
+
+    @Test
+    void instantNeedsTheWorstReadingKeptByTheWindow() {
+        assertThat(problemsAdding("    instant: true\n")).containsExactly(
+                "t.yaml:16: instant needs a metric source, aggregation max (higher_is_worse) and the level rule");
+        assertThat(problems(VALID.replace("aggregation: mean", "aggregation: max") + "    instant: true\n")).isEmpty();
+    }
+
+    @Test
+    void cityLevelsForACityValueThatIsNotComputed() {
+        assertThat(problemsWith("city", "city: {aggregation: none, levels: {blue: 500}}"))
+                .containsExactly("t.yaml:14: city levels are given but the city value is not computed");
+    }
+
+    @Test
+    void unknownCityAggregation() {
+        assertThat(problemsWith("city", "city: median")).containsExactly("t.yaml:14: unknown city 'median', expected "
+                + "one of pooled, sum_of_districts, mean_of_districts, max_of_districts, min_of_districts, none");
+    }
+
+    @Test
+    void eitherDirectionIsOnlyForIndicatorsWithoutLevels() {
+        assertThat(problemsWith("direction", "direction: either")).contains(
+                "t.yaml:9: direction either is only for indicators without levels");
+        String anomalyOnly = VALID.replace("direction: higher_is_worse", "direction: either")
+                .replace("    levels: {blue: 75, yellow: 115, orange: 150, red: 250}\n", "")
+                .replace("    weight: 1\n", "") + "    rules: [anomaly]\n";
+        assertThat(problems(anomalyOnly)).isEmpty();
+    }
+
+    @Test
+    void anIndicatorWithoutLevelsHasNoWeight() {
+        String anomalyOnly = VALID.replace("    levels: {blue: 75, yellow: 115, orange: 150, red: 250}\n", "")
+                + "    rules: [anomaly]\n";
+        assertThat(problems(anomalyOnly)).containsExactly(
+                "t.yaml:12: indicators without levels never count in health: no weight");
+    }
+
+    @Test
+    void anomalyRuleWithoutAScale() {
+        assertThat(problemsWith("hysteresis", "hysteresis: 0")).containsExactly(
+                "t.yaml:2: the anomaly rule needs anomaly_floor (or a positive hysteresis to use)");
+        assertThat(problems(VALID.replace("hysteresis: 5", "hysteresis: 0") + "    anomaly_floor: 2\n")).isEmpty();
+    }
+
+    @Test
+    void aRuleListedTwice() {
+        assertThat(problemsAdding("    rules: [level, level]\n")).containsExactly("t.yaml:16: rule level is listed twice");
+    }
+
+    @Test
+    void dataQualityNeedsANetworkSourceAndNoWeight() {
+        assertThat(problemsWith("domain", "domain: data_quality")).containsExactly(
+                "t.yaml:13: data-quality indicators never count in health: no weight",
+                "t.yaml:4: domain data_quality is for sources of kind network/quality, and only they belong to it");
+        String completeness = VALID.replace("domain: air_environment", "domain: data_quality")
+                .replace("source: {metric: pm25}", "source: {network: air, quality: completeness}")
+                .replace("aggregation: mean", "aggregation: coverage").replace("unit: µg/m³", "unit: '%'")
+                .replace("direction: higher_is_worse", "direction: lower_is_worse")
+                .replace("{blue: 75, yellow: 115, orange: 150, red: 250}", "{blue: 95, red: 50}")
+                .replace("    weight: 1\n", "");
+        assertThat(problems(completeness)).isEmpty();
+        assertThat(problems(completeness.replace("network: air", "network: sewer"))).containsExactly(
+                "t.yaml:6: unknown network 'sewer', expected one of air, traffic, water, power, gas, weather, "
+                        + "infrastructure, custom");
     }
 }

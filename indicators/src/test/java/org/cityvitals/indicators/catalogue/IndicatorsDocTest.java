@@ -25,7 +25,10 @@ class IndicatorsDocTest {
     void docsShowBothNamesUnitLevelsAndSourceOfEachIndicator() {
         String md = CatalogueTool.renderDocs(IndicatorCatalogue.loadDefault());
         assertThat(md).contains("| `air.pm25` | PM2.5浓度 | PM2.5 concentration | µg/m³ | metric `pm25` | "
-                + "↑ mean over 1m | 75 | 115 | 150 | 250 | 5 / 0s | 3 | HJ 633-2012");
+                + "↑ mean over 1m | 75 | 115 | 150 | 250 | 5 / 0s | 3 | pooled | no_data | level, rate_of_change, "
+                + "anomaly | HJ 633-2012");
+        assertThat(md).contains("| `hotline.backlog` |").contains("| (sum_of_districts) | zero |");
+        assertThat(md).contains("| `gas.leak_lel` |").contains("| ⚡ level, rate_of_change, anomaly |");
         assertThat(md).contains("incidents 12345: time_to_resolve");
         assertThat(md).contains("Overrides for `hotline.new_per_hour`: 310115 (200 / 300 / 420 / 550).");
     }

@@ -32,8 +32,8 @@ class ShippedCatalogueTest {
     @Test
     void pudongOverridesHotlineVolumeBecauseItHasFiveTimesTheAveragePopulation() {
         IndicatorDefinition hotline = catalogue.byId("hotline.new_per_hour").orElseThrow();
-        assertThat(hotline.thresholdsFor("310115").blue()).isEqualTo(200);
-        assertThat(hotline.thresholdsFor("310101")).isEqualTo(hotline.thresholds());
+        assertThat(hotline.thresholdsFor("310115", false).blue()).isEqualTo(200);
+        assertThat(hotline.thresholdsFor("310101", false)).isEqualTo(hotline.thresholds());
     }
 
     @Test

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.cityvitals.indicators.Topics;
-import org.cityvitals.ingest.TestBroker;
-import org.cityvitals.ingest.TopicTail;
+import org.cityvitals.stack.testing.SharedStack;
+import org.cityvitals.stack.testing.TopicMark;
 import org.cityvitals.ingest.source.RejectReason;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +34,11 @@ class GatewayFuzzIT {
 
     @Test
     void malformedLinesAreEachRejectedWithAReasonAndValidOnesAccepted() {
-        String kafka = TestBroker.bootstrapServers();
+        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
         List<MalformedItems.Line> lines = MalformedItems.generate(LINES, 20240506L);
         long expectedValid = lines.stream().filter(MalformedItems.Line::valid).count();
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
-        TopicTail deadLetters = TopicTail.mark(kafka, Topics.DEAD_LETTERS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
+        TopicMark deadLetters = TopicMark.now(kafka, Topics.DEAD_LETTERS);
 
         try (GatewayClient gateway = new GatewayClient(new JsonObject().put("bootstrapServers", kafka)
                 .put("bodyLimitBytes", 1024 * 1024))) {

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.cityvitals.indicators.Topics;
-import org.cityvitals.ingest.TestBroker;
-import org.cityvitals.ingest.TopicTail;
+import org.cityvitals.stack.testing.SharedStack;
+import org.cityvitals.stack.testing.TopicMark;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +27,7 @@ class GatewayIT {
 
     @BeforeAll
     static void start() {
-        kafka = TestBroker.bootstrapServers();
+        kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
         gateway = new GatewayClient(new JsonObject().put("bootstrapServers", kafka));
     }
 
@@ -38,7 +38,7 @@ class GatewayIT {
 
     @Test
     void validArrayIsPublishedAndAnswered202() {
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
         String body = IntStream.range(0, 3).mapToObj(GatewayClient::validReading)
                 .collect(Collectors.joining(",\n", "[", "]"));
 
@@ -51,8 +51,8 @@ class GatewayIT {
 
     @Test
     void badNdjsonLinesAreReportedWithLineFieldAndReasonAndNothingIsPublished() {
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
-        TopicTail deadLetters = TopicTail.mark(kafka, Topics.DEAD_LETTERS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
+        TopicMark deadLetters = TopicMark.now(kafka, Topics.DEAD_LETTERS);
         String body = validReading(1) + "\n" + validReading(2).replace("\"value\":", "\"value\":\"high\",\"x\":")
                 + "\n\n" + "{not json\n" + validReading(3).replace("sh-", "zz-") + "\n";
 
@@ -78,7 +78,7 @@ class GatewayIT {
 
     @Test
     void partialAcceptancePublishesTheGoodItemsOnly() {
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
         String body = validReading(4) + "\n" + "[1,2]\n" + validReading(5) + "\n";
 
         HttpResponse<Buffer> response = gateway.post("/ingest/readings?partial=true", body);

@@ -8,9 +8,9 @@ import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.ingest.SampleData;
-import org.cityvitals.ingest.TestBroker;
+import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.ingest.PublishedSchemas;
-import org.cityvitals.ingest.TopicTail;
+import org.cityvitals.stack.testing.TopicMark;
 import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.junit.jupiter.api.Test;
@@ -152,10 +152,10 @@ class ReplayIT {
     }
 
     private static Outcome replay(String dataset, String file) {
-        String kafka = TestBroker.bootstrapServers();
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
-        TopicTail incidents = TopicTail.mark(kafka, Topics.INCIDENTS);
-        TopicTail deadLetters = TopicTail.mark(kafka, Topics.DEAD_LETTERS);
+        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
+        TopicMark incidents = TopicMark.now(kafka, Topics.INCIDENTS);
+        TopicMark deadLetters = TopicMark.now(kafka, Topics.DEAD_LETTERS);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         int exit = Replay.run(new String[]{"--dataset", dataset, "--file", SampleData.path(file).toString(),
                 "--max", "--kafka", kafka}, new PrintStream(text, true, StandardCharsets.UTF_8));

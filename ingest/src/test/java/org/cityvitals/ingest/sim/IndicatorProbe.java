@@ -33,7 +33,7 @@ final class IndicatorProbe {
 
     Level level(IndicatorDefinition indicator, String district, Instant end) {
         OptionalDouble value = value(indicator, district, end);
-        return value.isEmpty() ? Level.NORMAL : indicator.thresholdsFor(district).levelOf(value.getAsDouble());
+        return value.isEmpty() ? Level.NORMAL : indicator.thresholdsFor(district, false).levelOf(value.getAsDouble());
     }
 
     OptionalDouble value(IndicatorDefinition indicator, String district, Instant end) {

@@ -9,8 +9,8 @@ import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Reading;
-import org.cityvitals.ingest.TestBroker;
-import org.cityvitals.ingest.TopicTail;
+import org.cityvitals.stack.testing.SharedStack;
+import org.cityvitals.stack.testing.TopicMark;
 import org.cityvitals.ingest.gateway.IngestGatewayVerticle;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class SimulatorIT {
 
     @Test
     void realTimeSimulatorPublishesNowAndTakesScenariosOverRest() throws Exception {
-        String kafka = TestBroker.bootstrapServers();
-        TopicTail readings = TopicTail.mark(kafka, Topics.READINGS);
+        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
+        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
         Vertx vertx = Vertx.vertx();
         Instant started = Instant.now();
         try (Simulator simulator = Simulator.start(SimulatorConfig.realTime(5, 1500), kafka)) {

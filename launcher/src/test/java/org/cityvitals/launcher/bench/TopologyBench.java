@@ -7,7 +7,14 @@ import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.sim.Simulator;
 import org.cityvitals.ingest.sim.SimulatorConfig;
 import org.cityvitals.jobs.JobSettings;
-import org.cityvitals.jobs.VitalSignsMain;
+import org.cityvitals.jobs.JobOptions;
+import org.cityvitals.jobs.Jobs;
+import org.cityvitals.jobs.VitalSignsJob;
+import org.cityvitals.jobs.source.KafkaEvents;
+import org.cityvitals.stack.testing.TopicMark;
+import org.apache.kafka.common.TopicPartition;
+import java.util.HashMap;
+import java.util.Map;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.KafkaBroker;
 
@@ -37,12 +44,15 @@ public final class TopologyBench {
             System.out.printf("preloaded %,d events%n", published);
             List<Double> rates = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                JobSettings settings = JobSettings.parse("--kafka", kafka.bootstrapServers(),
+                JobSettings settings = JobOptions.parse("--kafka", kafka.bootstrapServers(),
                         "--clickhouse", clickHouse.jdbcUrl("default"), "--database", "bench" + run,
-                        "--group-id", "bench" + run, "--from-earliest", "--until-latest");
-                StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(new Configuration());
+                        "--group-id", "bench" + run);
+                StreamExecutionEnvironment env = VitalSignsJob.configure(
+                        StreamExecutionEnvironment.createLocalEnvironment(new Configuration()), settings);
+                new VitalSignsJob(settings, KafkaEvents.from(kafka.bootstrapServers(), "bench" + run, start(kafka),
+                        end(kafka)), Jobs.kafkaOutputs(settings)).build(env);
                 long start = System.nanoTime();
-                JobExecutionResult result = VitalSignsMain.start(env, settings).getJobExecutionResult().get();
+                JobExecutionResult result = env.execute("bench");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = published / seconds;
                 rates.add(rate);
@@ -53,6 +63,20 @@ public final class TopologyBench {
             System.out.printf("median %,.0f events/s over %d runs (parallelism 1, 2 cores shared with Kafka and "
                     + "ClickHouse)%n", rates.get(rates.size() / 2), runs);
         }
+    }
+
+    private static Map<TopicPartition, Long> start(KafkaBroker kafka) {
+        Map<TopicPartition, Long> zero = new HashMap<>();
+        end(kafka).keySet().forEach(tp -> zero.put(tp, 0L));
+        return zero;
+    }
+
+    private static Map<TopicPartition, Long> end(KafkaBroker kafka) {
+        Map<TopicPartition, Long> end = new HashMap<>();
+        for (String topic : List.of(Topics.READINGS, Topics.INCIDENTS)) {
+            end.putAll(TopicMark.now(kafka.bootstrapServers(), topic).offsets());
+        }
+        return end;
     }
 
     /** Simulated Shanghai from a fixed start, as fast as the broker takes it; returns the events Kafka acked. */

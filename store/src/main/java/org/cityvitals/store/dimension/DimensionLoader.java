@@ -3,6 +3,8 @@ package org.cityvitals.store.dimension;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.IndicatorSource;
+import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.city.District;
@@ -83,16 +85,27 @@ public final class DimensionLoader {
     private static Dimension indicators(Timestamp version) {
         List<Object[]> rows = new ArrayList<>();
         for (IndicatorDefinition d : IndicatorCatalogue.loadDefault().all()) {
+            Thresholds t = d.thresholds();
             rows.add(new Object[] {d.id(), d.nameZh(), d.nameEn(), WireNames.of(d.domain()), d.domain().zh(),
-                    d.domain().en(), d.unit(), d.source().isMetric() ? d.source().metric() : "incidents",
-                    WireNames.of(d.aggregation()), d.window().size().toSeconds(), WireNames.of(d.direction()),
-                    d.thresholds().blue(), d.thresholds().yellow(), d.thresholds().orange(), d.thresholds().red(),
-                    d.hysteresis(), d.forDuration().toSeconds(), d.weight(),
-                    d.standard() == null ? "" : d.standard(), version});
+                    d.domain().en(), d.unit(), source(d.source()), WireNames.of(d.aggregation()),
+                    d.window().size().toSeconds(), WireNames.of(d.direction()),
+                    t == null ? null : t.blue(), t == null ? null : t.yellow(), t == null ? null : t.orange(),
+                    t == null ? null : t.red(), d.hysteresis(), d.forDuration().toSeconds(), d.weight(),
+                    d.standard() == null ? "" : d.standard(), WireNames.of(d.city().aggregation()),
+                    WireNames.of(d.whenSilent()), WireNames.of(d.audience()), d.instant() ? 1 : 0, version});
         }
         return new Dimension("dim_indicators", List.of("id", "name_zh", "name_en", "domain", "domain_zh", "domain_en",
                 "unit", "source", "aggregation", "window_seconds", "direction", "blue", "yellow", "orange", "red",
-                "hysteresis", "for_seconds", "weight", "standard", "loaded_at"), rows);
+                "hysteresis", "for_seconds", "weight", "standard", "city_aggregation", "when_silent", "audience",
+                "instant", "loaded_at"), rows);
+    }
+
+    /** The metric an indicator reads, "incidents", or "network:" and the sensor network it judges. */
+    private static String source(IndicatorSource s) {
+        if (s.isMetric()) {
+            return s.metric();
+        }
+        return s.isIncidents() ? "incidents" : "network:" + s.network();
     }
 
     private static Dimension sensors(Timestamp version) {

@@ -1,6 +1,8 @@
 package org.cityvitals.store.table;
 
-import org.cityvitals.store.alert.AlertAction;
+import org.cityvitals.indicators.signal.AlertAction;
+
+import org.cityvitals.indicators.WireNames;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -23,7 +25,7 @@ public final class AlertActionTable implements TableMapping<AlertAction> {
 
     @Override
     public Object[] row(AlertAction a) {
-        return new Object[] {a.actionId(), a.alertId(), a.district(), a.kind().storedName(), a.user(),
+        return new Object[] {a.actionId(), a.alertId(), a.district(), WireNames.of(a.kind()), a.user(),
                 a.assignee() == null ? "" : a.assignee(),
                 a.silencedUntil() == null ? null : Timestamp.from(a.silencedUntil()),
                 a.note() == null ? "" : a.note(), Timestamp.from(a.actedAt())};

@@ -6,7 +6,7 @@ import org.cityvitals.indicators.signal.AlertEvent;
 import java.sql.Timestamp;
 import java.util.List;
 
-/** {@code alert_events}: one row per alert transition, keyed by (district, alert id, version). */
+/** {@code alert_events}: one row per transition of an alert episode, keyed by (district, alert id, version). */
 public final class AlertEventTable implements TableMapping<AlertEvent> {
 
     private static final long serialVersionUID = 1L;
@@ -19,13 +19,14 @@ public final class AlertEventTable implements TableMapping<AlertEvent> {
     @Override
     public List<String> columns() {
         return List.of("alert_id", "version", "rule", "indicator_id", "district", "kind", "level", "previous_level",
-                "value", "threshold", "event_time", "message");
+                "value", "threshold", "since", "event_time", "audience", "origin", "message");
     }
 
     @Override
     public Object[] row(AlertEvent e) {
         return new Object[] {e.alertId(), e.version(), e.rule(), e.indicatorId(), e.district(),
                 WireNames.of(e.kind()), WireNames.of(e.level()), WireNames.of(e.previousLevel()), e.value(),
-                e.threshold(), Timestamp.from(e.eventTime()), e.message()};
+                e.threshold(), Timestamp.from(e.since()), Timestamp.from(e.eventTime()), WireNames.of(e.audience()),
+                WireNames.of(e.origin()), e.message()};
     }
 }

@@ -2,14 +2,24 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.HealthScoreValue;
+import org.cityvitals.indicators.signal.Origin;
 
 import java.sql.Timestamp;
 import java.util.List;
 
-/** {@code health_scores}: one row per (district or city, minute), newest version wins. */
+/**
+ * {@code health_scores}: one row per (district or city, minute), newest version wins. The origin (live or backfill)
+ * is the writer's.
+ */
 public final class HealthScoreTable implements TableMapping<HealthScoreValue> {
 
     private static final long serialVersionUID = 1L;
+
+    private final Origin origin;
+
+    public HealthScoreTable(Origin origin) {
+        this.origin = origin;
+    }
 
     @Override
     public String table() {
@@ -18,12 +28,12 @@ public final class HealthScoreTable implements TableMapping<HealthScoreValue> {
 
     @Override
     public List<String> columns() {
-        return List.of("district", "window_start", "score", "worst_level", "version");
+        return List.of("district", "window_start", "score", "worst_level", "version", "origin");
     }
 
     @Override
     public Object[] row(HealthScoreValue h) {
         return new Object[] {h.district(), Timestamp.from(h.windowStart()), h.score(), WireNames.of(h.worstLevel()),
-                h.version()};
+                h.version(), WireNames.of(origin)};
     }
 }

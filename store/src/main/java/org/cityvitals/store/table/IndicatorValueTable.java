@@ -2,14 +2,24 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
 
 import java.sql.Timestamp;
 import java.util.List;
 
-/** {@code indicator_values}: one row per (indicator, district, window), newest version wins. */
+/**
+ * {@code indicator_values}: one row per (indicator, area, window), newest version wins. The origin (live or
+ * backfill) is the writer's: one job writes only one kind.
+ */
 public final class IndicatorValueTable implements TableMapping<IndicatorValue> {
 
     private static final long serialVersionUID = 1L;
+
+    private final Origin origin;
+
+    public IndicatorValueTable(Origin origin) {
+        this.origin = origin;
+    }
 
     @Override
     public String table() {
@@ -19,12 +29,13 @@ public final class IndicatorValueTable implements TableMapping<IndicatorValue> {
     @Override
     public List<String> columns() {
         return List.of("indicator_id", "district", "window_start", "window_end", "value", "samples", "level",
-                "version");
+                "version", "origin");
     }
 
     @Override
     public Object[] row(IndicatorValue v) {
         return new Object[] {v.indicatorId(), v.district(), Timestamp.from(v.windowStart()),
-                Timestamp.from(v.windowEnd()), v.value(), v.samples(), WireNames.of(v.level()), v.version()};
+                Timestamp.from(v.windowEnd()), v.value(), v.samples(), WireNames.of(v.level()), v.version(),
+                WireNames.of(origin)};
     }
 }

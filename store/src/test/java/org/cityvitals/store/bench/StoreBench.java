@@ -1,5 +1,6 @@
 package org.cityvitals.store.bench;
 
+import org.cityvitals.indicators.signal.Origin;
 import org.HdrHistogram.Histogram;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
@@ -69,7 +70,7 @@ public final class StoreBench {
                 + "%,d rows per round, median of %d rounds after 1 warm-up%n", o.rows, o.rounds);
         for (int batch : o.batches) {
             insertRate(admin, "readings (raw, no views)", new ReadingTable(), StoreBench::readings, batch, o);
-            insertRate(admin, "indicator_values (+ hourly and daily views)", new IndicatorValueTable(),
+            insertRate(admin, "indicator_values (+ hourly and daily views)", new IndicatorValueTable(Origin.LIVE),
                     StoreBench::values, batch, o);
         }
     }

@@ -1,0 +1,149 @@
+package org.cityvitals.dashboard;
+
+import io.vertx.core.Vertx;
+import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.indicators.cli.ClickHouseOptions;
+import org.cityvitals.indicators.cli.KafkaOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code cityvitals dashboard}, and the dashboard server's own {@code main}: starts the server and runs until
+ * stopped. Secrets never come from the command line ({@code ps} shows it to every local user): the token secret
+ * and the keystore password come from files or environment variables.
+ */
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+        description = "Runs the dashboard server: REST, WebSocket push, login and alert actions.")
+public final class DashboardCommand implements Callable<Integer> {
+
+    /** Environment variable holding the token secret when no --jwt-secret-file is given. */
+    public static final String JWT_SECRET_ENV = "CITYVITALS_JWT_SECRET";
+    /** Environment variable holding the keystore password when no --tls-password-file is given. */
+    public static final String TLS_PASSWORD_ENV = "CITYVITALS_TLS_PASSWORD";
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private KafkaOption kafka;
+    @Mixin
+    private ClickHouseOptions clickHouse;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    private String host;
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP/WebSocket port (default: ${DEFAULT-VALUE})")
+    private int port;
+    @Option(names = "--users", paramLabel = "FILE", description = "users file (JSON; dashboard-server/README.md)")
+    private Path users;
+    @Option(names = "--demo-accounts", description = "serve the built-in demo accounts (ops/ops …): demo only")
+    private boolean demoAccounts;
+    @Option(names = "--jwt-secret-file", paramLabel = "FILE",
+            description = "file holding the token secret shared by all instances (default: $" + JWT_SECRET_ENV
+                    + ", else a random one)")
+    private Path jwtSecretFile;
+    @Option(names = "--catch-up", defaultValue = "15m", paramLabel = "DURATION",
+            description = "Kafka history replayed on start, which clients can resume within (default: ${DEFAULT-VALUE})")
+    private Duration catchUp;
+    @Option(names = "--max-connections", defaultValue = "20000", description = "open connections (default: ${DEFAULT-VALUE})")
+    private int maxConnections;
+    @Option(names = "--max-connections-per-address", defaultValue = "200",
+            description = "open connections per client address (default: ${DEFAULT-VALUE})")
+    private int maxConnectionsPerAddress;
+    @Option(names = "--max-sockets-per-user", defaultValue = "20",
+            description = "open WebSockets per user (default: ${DEFAULT-VALUE})")
+    private int maxSocketsPerUser;
+    @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION",
+            description = "closes connections idle this long (default: ${DEFAULT-VALUE})")
+    private Duration idleTimeout;
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 (or .jks) keystore: serve HTTPS/WSS")
+    private Path tlsKeyStore;
+    @Option(names = "--tls-password-file", paramLabel = "FILE",
+            description = "file holding the keystore password (default: $" + TLS_PASSWORD_ENV + ")")
+    private Path tlsPasswordFile;
+
+    private final Map<String, String> environment;
+
+    public DashboardCommand() {
+        this(System.getenv());
+    }
+
+    DashboardCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.of(new DashboardCommand()).execute(args));
+    }
+
+    /** The configuration the flags describe. @throws IllegalArgumentException naming the flag at fault */
+    DashboardConfig config() {
+        if ((users == null) == !demoAccounts) {
+            throw new IllegalArgumentException(users == null
+                    ? "no users: give --users FILE, or --demo-accounts for a demo with the built-in accounts"
+                    : "--users and --demo-accounts exclude each other");
+        }
+        DashboardConfig.Limits defaults = DashboardConfig.Limits.DEFAULT;
+        DashboardConfig config = new DashboardConfig(host, port, kafka.bootstrapServers(), clickHouse.url(),
+                clickHouse.database(), users, demoAccounts, secret(jwtSecretFile, JWT_SECRET_ENV, "--jwt-secret-file"),
+                catchUp, new DashboardConfig.Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser,
+                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null);
+        if (tlsKeyStore != null) {
+            String password = secret(tlsPasswordFile, TLS_PASSWORD_ENV, "--tls-password-file");
+            if (password == null) {
+                throw new IllegalArgumentException("--tls-keystore needs its password: --tls-password-file FILE or $"
+                        + TLS_PASSWORD_ENV);
+            }
+            config = config.withTls(new DashboardConfig.Tls(tlsKeyStore, password));
+        }
+        return config;
+    }
+
+    /** A secret from its file, else from its environment variable; null when neither is given. */
+    private String secret(Path file, String variable, String flag) {
+        if (file != null) {
+            try {
+                return Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(flag + ": cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String value = environment.get(variable);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DashboardConfig config = config();
+        Vertx vertx = DashboardMetrics.newVertx();
+        DashboardServer server;
+        try {
+            server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("dashboard: " + e.getMessage());
+            vertx.close();
+            return 1;
+        }
+        spec.commandLine().getOut().println("CityVitals dashboard on " + (config.tls() == null ? "http" : "https")
+                + "://" + config.host() + ":" + server.port() + "/");
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close().await();
+            vertx.close().await();
+            stopped.countDown();
+        }, "dashboard-stop"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.cityvitals.dashboard.http;
+
+import io.vertx.ext.web.RoutingContext;
+import org.cityvitals.dashboard.auth.Authenticator;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Permission;
+import org.cityvitals.indicators.access.PlatformUser;
+
+/** The authenticated caller of a REST request, as the API router's root handler found it. */
+final class Caller {
+
+    private static final String KEY = "cityvitals.caller";
+
+    private Caller() {}
+
+    static void set(RoutingContext ctx, Authenticator.Verified verified) {
+        ctx.put(KEY, verified);
+    }
+
+    static Authenticator.Verified token(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+
+    static PlatformUser of(RoutingContext ctx) {
+        return token(ctx).user();
+    }
+
+    /** Whether the caller may; if not, answers 403 naming the role and the permission. */
+    static boolean may(RoutingContext ctx, Permission permission) {
+        PlatformUser user = of(ctx);
+        if (user.may(permission)) {
+            return true;
+        }
+        Answers.error(ctx, 403, "the role " + WireNames.of(user.role()) + " may not "
+                + WireNames.of(permission).replace('_', ' ') + " (see the permission table in docs/ACCESS.md)");
+        return false;
+    }
+}

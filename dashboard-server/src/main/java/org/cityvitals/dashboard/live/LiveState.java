@@ -1,0 +1,122 @@
+package org.cityvitals.dashboard.live;
+
+import org.cityvitals.dashboard.feed.Sequenced;
+import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertAudience;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.HealthScoreValue;
+import org.cityvitals.indicators.signal.IndicatorValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the live view knows: the latest values and health scores, the open alerts with their handling, the alarm
+ * flood, and the recent alert stream. Alerts from backfills never enter it. Confined to one event loop.
+ */
+public final class LiveState {
+
+    private final NewestByKey<IndicatorValue> latest = NewestByKey.indicatorValues();
+    private final NewestByKey<HealthScoreValue> health = NewestByKey.healthScores();
+    private final OpenAlerts open = new OpenAlerts();
+    private final AlarmFlood flood = new AlarmFlood();
+    private final AlertLog log;
+
+    LiveState(int alertLogSize) {
+        this.log = new AlertLog(alertLogSize);
+    }
+
+    NewestByKey<IndicatorValue> latest() {
+        return latest;
+    }
+
+    NewestByKey<HealthScoreValue> health() {
+        return health;
+    }
+
+    AlertLog log() {
+        return log;
+    }
+
+    /** An open alert loaded from ClickHouse on start: state only, it has no place in the stream. */
+    void applyStored(AlertEvent alert) {
+        if (alert.pushedLive()) {
+            open.apply(alert);
+            flood.observe(alert);
+        }
+    }
+
+    /** An action loaded from ClickHouse on start: state only. */
+    void applyStored(AlertAction action) {
+        open.applyAction(action);
+    }
+
+    void streamStarts(Map<String, Long> starts) {
+        starts.forEach(log::startsAt);
+    }
+
+    /**
+     * Takes a record of the alert stream into the state and the log; the log entry, or empty when the record was
+     * already there (a replay) or is not for live screens (a backfill).
+     */
+    Optional<Outgoing> append(Sequenced record) {
+        if (!log.isNew(record.position())) {
+            return Optional.empty();
+        }
+        Cursor head = log.head().after(record.position());
+        Outgoing entry;
+        if (record.signal() instanceof AlertEvent alert) {
+            if (!alert.pushedLive()) {
+                return Optional.empty();
+            }
+            open.apply(alert);
+            flood.observe(alert);
+            entry = Outgoing.sequenced(alert.district(), alert.audience() == AlertAudience.PLATFORM,
+                    record.position(), head, new WireMessages.AlertMessage("alert", alert));
+        } else if (record.signal() instanceof AlertAction action) {
+            AlertHandling handling = open.applyAction(action).orElse(null);
+            boolean platform = open.find(action.alertId()).map(a -> a.audience() == AlertAudience.PLATFORM)
+                    .orElse(false);
+            entry = Outgoing.sequenced(action.district(), platform, record.position(), head,
+                    new WireMessages.AlertActionMessage("alertAction", action, handling));
+        } else {
+            throw new IllegalArgumentException("not a record of the alert stream: " + record.signal());
+        }
+        log.append(entry);
+        return Optional.of(entry);
+    }
+
+    public List<IndicatorValue> latest(Audience audience) {
+        return latest.all().stream().filter(v -> audience.scope().allows(v.district())).toList();
+    }
+
+    public List<HealthScoreValue> health(Audience audience) {
+        return health.all().stream().filter(h -> audience.scope().allows(h.district())).toList();
+    }
+
+    public List<AlertEvent> openAlerts(Audience audience) {
+        return open.all().stream().filter(a -> admits(audience, a)).toList();
+    }
+
+    public Optional<AlertEvent> openAlert(String alertId) {
+        return open.find(alertId);
+    }
+
+    public List<AlertHandling> handling(Audience audience) {
+        return open.handling().stream()
+                .filter(h -> open.find(h.alertId()).map(a -> admits(audience, a)).orElse(false)).toList();
+    }
+
+    public AlarmFlood.State flood(AccessScope scope, Instant now) {
+        return flood.state(scope, now);
+    }
+
+    /** Whether {@code audience} may see {@code alert}: in scope, and for platform alarms, cleared for them. */
+    public static boolean admits(Audience audience, AlertEvent alert) {
+        return audience.scope().allows(alert.district())
+                && (alert.audience() != AlertAudience.PLATFORM || audience.platformAlerts());
+    }
+}

@@ -1,0 +1,154 @@
+package org.cityvitals.jobs.window;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.cityvitals.indicators.catalogue.CitySeries;
+import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SeriesKey;
+import org.cityvitals.jobs.CatalogueText;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The city-wide series of one indicator in one city, formed from its districts' windows as the catalogue says:
+ * pooled (the districts' accumulators merged, as if from every sample of the city), or the sum, mean, maximum or
+ * minimum of the district values. A city window is emitted when the watermark passes its end, by which time every
+ * district window of that end has arrived; a district correction arriving later re-emits the city window with the
+ * next version. City values are derived from district partials, so a reading is aggregated once, not twice.
+ */
+public final class CityRollup extends KeyedProcessFunction<String, CityPart, IndicatorValue> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final CatalogueText catalogue;
+    private final long allowedLateness;
+    /** District shares by "windowEnd|district". */
+    private transient MapState<String, CityPart> parts;
+    private transient MapState<Long, Long> versions;
+
+    public CityRollup(CatalogueText catalogue, long allowedLatenessMillis) {
+        this.catalogue = catalogue;
+        this.allowedLateness = allowedLatenessMillis;
+    }
+
+    /** The key this function is used with: the city-wide series. */
+    public static String keyOf(CityPart part) {
+        return SeriesKey.of(part.indicatorId(), part.city());
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        parts = getRuntimeContext().getMapState(new MapStateDescriptor<>("parts", String.class, CityPart.class));
+        versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
+    }
+
+    @Override
+    public void processElement(CityPart part, Context ctx, Collector<IndicatorValue> out) throws Exception {
+        String slot = part.windowEnd() + "|" + part.district();
+        CityPart known = parts.get(slot);
+        if (known != null && known.version() >= part.version()) {
+            return; // a repeat of a share already counted
+        }
+        parts.put(slot, part);
+        long watermark = ctx.timerService().currentWatermark();
+        if (part.windowEnd() - 1 <= watermark) {
+            emit(ctx.getCurrentKey(), part.windowEnd(), out); // a district correction after the city window closed
+        } else {
+            ctx.timerService().registerEventTimeTimer(part.windowEnd() - 1);
+        }
+        ctx.timerService().registerEventTimeTimer(part.windowEnd() + allowedLateness - 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
+        long end = timestamp + 1;
+        if (!versions.contains(end) && hasParts(end)) {
+            emit(ctx.getCurrentKey(), end, out);
+        }
+        dropExpired(end);
+    }
+
+    private boolean hasParts(long end) throws Exception {
+        for (CityPart part : parts.values()) {
+            if (part.windowEnd() == end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void emit(String key, long end, Collector<IndicatorValue> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(key)).orElse(null);
+        if (d == null) {
+            parts.clear();
+            versions.clear();
+            return;
+        }
+        List<CityPart> shares = new ArrayList<>();
+        for (CityPart part : parts.values()) {
+            if (part.windowEnd() == end) {
+                shares.add(part);
+            }
+        }
+        double value = value(d, shares, end);
+        if (Double.isNaN(value)) {
+            return;
+        }
+        Long previous = versions.get(end);
+        long version = previous == null ? 1 : previous + 1;
+        versions.put(end, version);
+        CitySeries city = d.city();
+        Level level = city.thresholds() == null ? Level.NORMAL : city.thresholds().levelOf(value);
+        long samples = shares.stream().mapToLong(CityPart::samples).sum();
+        out.collect(new IndicatorValue(d.id(), SeriesKey.areaOf(key), Instant.ofEpochMilli(shares.get(0).windowStart()),
+                Instant.ofEpochMilli(end), value, samples, level, version));
+    }
+
+    private static double value(IndicatorDefinition d, List<CityPart> shares, long end) {
+        return switch (d.city().aggregation()) {
+            case POOLED -> {
+                Accumulator pooled = new Accumulator();
+                int registered = 0;
+                for (CityPart share : shares) {
+                    pooled.merge(share.accumulator(), d.aggregation());
+                    registered += share.registered();
+                }
+                yield Values.of(d, pooled, end, registered);
+            }
+            case SUM_OF_DISTRICTS -> shares.stream().mapToDouble(CityPart::value).sum();
+            case MEAN_OF_DISTRICTS -> shares.stream().mapToDouble(CityPart::value).average().orElse(Double.NaN);
+            case MAX_OF_DISTRICTS -> shares.stream().mapToDouble(CityPart::value).max().orElse(Double.NaN);
+            case MIN_OF_DISTRICTS -> shares.stream().mapToDouble(CityPart::value).min().orElse(Double.NaN);
+            case NONE -> Double.NaN;
+        };
+    }
+
+    private void dropExpired(long now) throws Exception {
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, CityPart> e : parts.entries()) {
+            if (e.getValue().windowEnd() + allowedLateness <= now) {
+                expired.add(e.getKey());
+            }
+        }
+        for (String slot : expired) {
+            parts.remove(slot);
+        }
+        List<Long> expiredVersions = new ArrayList<>();
+        for (Long end : versions.keys()) {
+            if (end + allowedLateness <= now) {
+                expiredVersions.add(end);
+            }
+        }
+        for (Long end : expiredVersions) {
+            versions.remove(end);
+        }
+    }
+}

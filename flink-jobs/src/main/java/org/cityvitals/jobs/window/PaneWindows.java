@@ -1,0 +1,217 @@
+package org.cityvitals.jobs.window;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.cityvitals.indicators.catalogue.CityAggregation;
+import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.WhenSilent;
+import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.level.Thresholds;
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SeriesKey;
+import org.cityvitals.jobs.CatalogueText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The windows of one district series (indicator, district), sliding or tumbling as its catalogue entry says, kept as
+ * panes of one slide each: a sample is added to exactly one pane, and a window is the merge of the panes it covers,
+ * so a 12-hour window sliding by 10 minutes holds each sample once instead of 72 times (Flink's sliding windows keep
+ * one accumulator per window).
+ *
+ * <p>A window is emitted when the watermark passes its end. A sample that arrives later but within the allowed
+ * lateness updates its pane and re-emits every window already emitted that covers it, each with the next version;
+ * a sample too late for all of them goes to {@link #TOO_LATE}. A count series whose catalogue entry reads silence as
+ * zero goes on emitting 0 for windows without samples once it exists, for as long as the stream lives; over a bounded
+ * input (a backfill, or the end of any input) only up to its own last sample's windows, so that a replay emits the
+ * same windows however its watermarks happened to advance. Each emitted window of a series whose city value
+ * is computed also goes to {@link #CITY_PARTS} for the city's rollup. Panes and versions are dropped once no window
+ * they belong to can be corrected.
+ * A series whose indicator has left the catalogue (a restore after a catalogue change) drops its state with one log
+ * line.
+ */
+public final class PaneWindows extends KeyedProcessFunction<String, Sample, IndicatorValue> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PaneWindows.class);
+    public static final OutputTag<Sample> TOO_LATE = new OutputTag<>("too-late-samples") { };
+    public static final OutputTag<CityPart> CITY_PARTS = new OutputTag<>("city-parts") { };
+
+    private final CatalogueText catalogue;
+    private final long allowedLateness;
+    private final boolean bounded;
+    private transient MapState<Long, Accumulator> panes;
+    private transient MapState<Long, Long> versions;
+    private transient ValueState<Long> newestPane;
+    private transient SensorCounts sensorCounts;
+
+    /** @param bounded true over a bounded input (a backfill): zero-filling then never outruns the series' data */
+    public PaneWindows(CatalogueText catalogue, long allowedLatenessMillis, boolean bounded) {
+        this.catalogue = catalogue;
+        this.allowedLateness = allowedLatenessMillis;
+        this.bounded = bounded;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        panes = getRuntimeContext().getMapState(new MapStateDescriptor<>("panes", Long.class, Accumulator.class));
+        versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
+        newestPane = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-pane", Long.class));
+        sensorCounts = SensorCounts.shipped();
+    }
+
+    @Override
+    public void processElement(Sample sample, Context ctx, Collector<IndicatorValue> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(sample.indicatorId()).orElse(null);
+        if (d == null) {
+            forgetRetired(ctx.getCurrentKey());
+            return;
+        }
+        long size = d.window().size().toMillis();
+        long slide = d.window().slide().toMillis();
+        long watermark = ctx.timerService().currentWatermark();
+        long pane = Math.floorDiv(sample.timestamp(), slide) * slide;
+        if (pane + size + allowedLateness <= watermark + 1) {
+            ctx.output(TOO_LATE, sample);
+            return;
+        }
+        Accumulator acc = panes.get(pane);
+        boolean newPane = acc == null;
+        if (newPane) {
+            acc = new Accumulator();
+        }
+        acc.add(sample, d.aggregation());
+        panes.put(pane, acc);
+        if (newestPane.value() == null || pane > newestPane.value()) {
+            newestPane.update(pane);
+        }
+        for (long end = pane + slide; end <= pane + size; end += slide) {
+            if (end - 1 <= watermark) {
+                if (end + allowedLateness > watermark + 1) {
+                    emit(d, ctx.getCurrentKey(), end, ctx, out); // a correction of a window already emitted
+                }
+            } else if (newPane) {
+                ctx.timerService().registerEventTimeTimer(end - 1);
+            }
+        }
+        if (newPane) {
+            ctx.timerService().registerEventTimeTimer(pane + size + allowedLateness - 1);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
+        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
+        if (d == null) {
+            forgetRetired(ctx.getCurrentKey());
+            return;
+        }
+        long size = d.window().size().toMillis();
+        long slide = d.window().slide().toMillis();
+        long end = timestamp + 1;
+        boolean windowEnd = end % slide == 0;
+        boolean hasData = windowEnd && coversAnyPane(end, size);
+        boolean zeroSeries = windowEnd && d.whenSilent() == WhenSilent.ZERO && newestPane.value() != null;
+        boolean dataBound = bounded || ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        long lastDataWindow = zeroSeries ? newestPane.value() + size : Long.MIN_VALUE;
+        if (hasData || zeroSeries && !versions.contains(end) && (!dataBound || end <= lastDataWindow)) {
+            emit(d, ctx.getCurrentKey(), end, ctx, out);
+        }
+        dropExpired(end, size);
+        if (zeroSeries && (!dataBound || end + slide <= lastDataWindow)) {
+            ctx.timerService().registerEventTimeTimer(end + slide - 1);
+        } else if (zeroSeries && ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            clearState(); // the input has ended and this series has reported its last window
+        }
+    }
+
+    private boolean coversAnyPane(long end, long size) throws Exception {
+        for (Long pane : panes.keys()) {
+            if (pane >= end - size && pane < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Emits the window ending at {@code end} with the next version, and its share of the city value. */
+    private void emit(IndicatorDefinition d, String key, long end, Context ctx, Collector<IndicatorValue> out)
+            throws Exception {
+        long size = d.window().size().toMillis();
+        Accumulator window = new Accumulator();
+        for (Map.Entry<Long, Accumulator> pane : panes.entries()) {
+            if (pane.getKey() >= end - size && pane.getKey() < end) {
+                window.merge(pane.getValue(), d.aggregation());
+            }
+        }
+        String district = SeriesKey.areaOf(key);
+        int registered = d.source().isQuality() ? sensorCounts.registered(district, d.source().network()) : 0;
+        double value = Values.of(d, window, end, registered);
+        if (Double.isNaN(value)) {
+            return; // nothing to measure in this window (no sensor with two readings, no registered sensor)
+        }
+        Long previous = versions.get(end);
+        long version = previous == null ? 1 : previous + 1;
+        versions.put(end, version);
+        Thresholds thresholds = d.thresholdsFor(district, false);
+        Level level = thresholds == null ? Level.NORMAL : thresholds.levelOf(value);
+        out.collect(new IndicatorValue(d.id(), district, Instant.ofEpochMilli(end - size), Instant.ofEpochMilli(end),
+                value, window.count, level, version));
+        if (d.city().computed()) {
+            boolean pooled = d.city().aggregation() == CityAggregation.POOLED;
+            ctx.output(CITY_PARTS, new CityPart(d.id(), CityProfiles.ofArea(district).code(), district, end - size,
+                    end, version, value, window.count, pooled ? window : null, registered));
+        }
+    }
+
+    /** Panes and versions no window can correct any more: every window holding them is past the lateness. */
+    private void dropExpired(long now, long size) throws Exception {
+        List<Long> expiredPanes = new ArrayList<>();
+        for (Long pane : panes.keys()) {
+            if (pane + size + allowedLateness <= now) {
+                expiredPanes.add(pane);
+            }
+        }
+        for (Long pane : expiredPanes) {
+            panes.remove(pane);
+        }
+        List<Long> expiredVersions = new ArrayList<>();
+        for (Long end : versions.keys()) {
+            if (end + allowedLateness <= now) {
+                expiredVersions.add(end);
+            }
+        }
+        for (Long end : expiredVersions) {
+            versions.remove(end);
+        }
+        if (panes.isEmpty() && versions.isEmpty()) {
+            newestPane.clear();
+        }
+    }
+
+    private void forgetRetired(String key) throws Exception {
+        if (panes.isEmpty() && versions.isEmpty() && newestPane.value() == null) {
+            return; // already forgotten: a later timer of the same series
+        }
+        LOG.info("series {} is no longer in the catalogue: its window state is dropped", key);
+        clearState();
+    }
+
+    private void clearState() {
+        panes.clear();
+        versions.clear();
+        newestPane.clear();
+    }
+}

@@ -1,0 +1,31 @@
+package org.cityvitals.indicators.signal;
+
+import org.cityvitals.indicators.WireNames;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One thing a person did with an alert, as it travels on {@code cv.alert-actions}, in WebSocket frames and REST
+ * answers (SignalCodec). {@code actionId} is chosen once per action by whoever records it, so a retried write stays
+ * one row and a replayed record is recognised. {@code assignee} names who an assigned or escalated alert goes to
+ * (null otherwise); {@code silencedUntil} is set for silences only; {@code note} may be null.
+ */
+public record AlertAction(String actionId, String alertId, String district, AlertActionKind kind, String user,
+                          String assignee, Instant silencedUntil, String note, Instant actedAt) {
+
+    public AlertAction {
+        Objects.requireNonNull(actionId, "actionId");
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(district, "district");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(actedAt, "actedAt");
+        if ((kind == AlertActionKind.SILENCE) != (silencedUntil != null)) {
+            throw new IllegalArgumentException("silencedUntil must be set for a silence and only for a silence");
+        }
+        if ((kind == AlertActionKind.ASSIGN || kind == AlertActionKind.ESCALATE) && assignee == null) {
+            throw new IllegalArgumentException(WireNames.of(kind) + " needs an assignee");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.cityvitals.store.query;
+
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertActionKind;
+import org.cityvitals.indicators.signal.AlertAudience;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.indicators.signal.AlertKind;
+import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.table.AlertActionTable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Alerts as ClickHouse has them: transitions ({@code alert_events}, written by flink-jobs) and what people did with
+ * them ({@code alert_actions}). The statements are in {@code sql/alerts/}. Blocking: call off the event loop.
+ */
+public final class AlertQueries {
+
+    private static final AlertActionTable ACTIONS = new AlertActionTable();
+
+    private final ClickHouse clickHouse;
+    private final String database;
+    private final String openAlerts;
+    private final String transitions;
+    private final String transitionsChangedSince;
+    private final String actions;
+    private final String actionsOnOpenAlerts;
+    private final String actionsChangedSince;
+
+    public AlertQueries(ClickHouse clickHouse, String database) {
+        this.clickHouse = clickHouse;
+        this.database = database;
+        this.openAlerts = SqlFile.load("alerts/open-alerts", database);
+        this.transitions = SqlFile.load("alerts/transitions", database);
+        this.transitionsChangedSince = SqlFile.load("alerts/transitions-changed-since", database);
+        this.actions = SqlFile.load("alerts/actions", database);
+        this.actionsOnOpenAlerts = SqlFile.load("alerts/actions-on-open-alerts", database);
+        this.actionsChangedSince = SqlFile.load("alerts/actions-changed-since", database);
+    }
+
+    /** The newest transition of every live alert that is not resolved. */
+    public List<AlertEvent> openAlerts() throws SQLException {
+        return clickHouse.query(openAlerts, AlertQueries::alertEvent);
+    }
+
+    /** Every recorded transition of one alert, oldest first; empty when ClickHouse does not know the alert. */
+    public List<AlertEvent> transitions(String alertId) throws SQLException {
+        return clickHouse.query(transitions, AlertQueries::alertEvent, alertId);
+    }
+
+    /** Every transition of every alert that changed at or after {@code since}, by alert, oldest first. */
+    public List<AlertEvent> transitionsOfAlertsChangedSince(Instant since) throws SQLException {
+        return clickHouse.query(transitionsChangedSince, AlertQueries::alertEvent, since.getEpochSecond());
+    }
+
+    /** What people did with one alert, oldest first. */
+    public List<AlertAction> actions(String alertId) throws SQLException {
+        return clickHouse.query(actions, AlertQueries::alertAction, alertId);
+    }
+
+    /** What people did with the alerts open now, oldest first: rebuilds who acknowledged what after a restart. */
+    public List<AlertAction> actionsOnOpenAlerts() throws SQLException {
+        return clickHouse.query(actionsOnOpenAlerts, AlertQueries::alertAction);
+    }
+
+    /** Every action on an alert that changed at or after {@code since}, and every action taken since then. */
+    public List<AlertAction> actionsOfAlertsChangedSince(Instant since) throws SQLException {
+        return clickHouse.query(actionsChangedSince, AlertQueries::alertAction, since.getEpochSecond(),
+                since.getEpochSecond());
+    }
+
+    /** Records one action; a retry with the same action id folds into the same row. */
+    public void record(AlertAction action) throws SQLException {
+        clickHouse.insert(database, ACTIONS, List.of(action));
+    }
+
+    private static AlertEvent alertEvent(ResultSet rs) throws SQLException {
+        return new AlertEvent(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                WireNames.parse(AlertKind.class, rs.getString(6)), Columns.level(rs.getString(7)),
+                Columns.level(rs.getString(8)), rs.getDouble(9), rs.getDouble(10), Columns.instant(rs.getLong(11)),
+                Columns.instant(rs.getLong(12)), WireNames.parse(AlertAudience.class, rs.getString(13)),
+                WireNames.parse(Origin.class, rs.getString(14)), rs.getString(15));
+    }
+
+    private static AlertAction alertAction(ResultSet rs) throws SQLException {
+        String silencedUntil = rs.getString(7);
+        return new AlertAction(rs.getString(1), rs.getString(2), rs.getString(3),
+                WireNames.parse(AlertActionKind.class, rs.getString(4)), rs.getString(5),
+                Columns.emptyToNull(rs.getString(6)),
+                silencedUntil == null ? null : Columns.instant(Long.parseLong(silencedUntil)),
+                Columns.emptyToNull(rs.getString(8)), Columns.instant(rs.getLong(9)));
+    }
+}

@@ -1,0 +1,86 @@
+package org.cityvitals.store;
+
+import org.cityvitals.indicators.cli.Cli;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DbCommandIT {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @Test
+    void migrateAppliesEverythingOnceThenSaysUpToDate() throws SQLException {
+        String url = TestClickHouse.server().jdbcUrl("default");
+        TestClickHouse.admin().execute("DROP DATABASE IF EXISTS cli");
+
+        assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
+        assertThat(out()).startsWith("""
+                applied V001 core to cli
+                applied V002 readings_incidents to cli
+                applied V003 indicator_rollups to cli
+                applied V004 alert_actions to cli
+                applied V005 dimensions to cli
+                applied V006 city_codes_episodes_origin to cli
+                applied V007 alert_action_resolve to cli
+                loaded dimensions into cli: dim_districts=""");
+
+        assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
+        assertThat(out()).startsWith("cli is already up to date (schema version 7)\n"
+                + "loaded dimensions into cli: dim_districts=");
+        assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
+                .containsExactly(7L);
+    }
+
+    @Test
+    void retentionOnAnEmptyDatabaseDropsNothingAndSaysSo() throws SQLException {
+        TestClickHouse.migrated("cli_retention");
+
+        assertThat(run("retention", "--clickhouse", TestClickHouse.server().jdbcUrl("default"), "--database",
+                "cli_retention", "--keep", "readings=7")).isZero();
+        assertThat(out()).isEqualTo("no partition of cli_retention is past its retention (alert_actions=forever, "
+                + "alert_events=forever, health_scores=35d, incidents=forever, indicator_values=35d, "
+                + "indicator_values_daily=forever, indicator_values_hourly=400d, readings=7d)\n");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhy() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err()).contains("Usage: db").contains("migrate").contains("retention").contains("dimensions");
+        assertThat(run("migrat")).isEqualTo(2);
+        assertThat(err()).contains("Unmatched argument at index 0: 'migrat'").contains("Did you mean: db migrate");
+        assertThat(run("migrate", "--keep", "readings=7")).isEqualTo(2);
+        assertThat(err()).contains("Unknown options: '--keep', 'readings=7'");
+        assertThat(run("retention", "--database")).isEqualTo(2);
+        assertThat(err()).contains("Missing required parameter for option '--database'");
+        assertThat(run("retention", "--keep", "readings=soon")).isEqualTo(2);
+        assertThat(err()).contains("retention entry 'readings=soon': days must be a positive whole number or "
+                + "'forever'");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithOneNamingIt() {
+        assertThat(run("migrate", "--clickhouse", "jdbc:clickhouse://127.0.0.1:1/default")).isEqualTo(1);
+        assertThat(out()).startsWith("db migrate failed against "
+                + "jdbc:clickhouse://127.0.0.1:1/default?compress=false (database cityvitals): ");
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return Cli.run(new DbCommand(), args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    private String out() {
+        return out.toString();
+    }
+
+    private String err() {
+        return err.toString();
+    }
+}
