@@ -1,11 +1,13 @@
 package org.cityvitals.launcher.cluster;
 
 import org.cityvitals.indicators.Topics;
-import org.cityvitals.jobs.JobSettings;
+import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.jobs.JobCommand;
 import org.cityvitals.store.SchemaMigrator;
 import org.cityvitals.store.distributed.DistributedSchema;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,28 +61,44 @@ class DeployManifestsTest {
         return m.group(1);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> jobArgs(Map<String, Object> deployment) {
+        return ((List<Object>) at(deployment, "spec", "job", "args")).stream().map(String::valueOf).toList();
+    }
+
     @Test
-    void theFlinkDeploymentRunsTheBuiltJobJarWithFlagsTheJobAccepts() throws Exception {
+    void theFlinkDeploymentsRunTheVitalsJobAndTheHistoryLoaderOfTheBuiltJarWithFlagsTheyAccept() throws Exception {
         List<Map<String, Object>> deployments = ofKind("FlinkDeployment");
-        assertThat(deployments).hasSize(1);
-        Map<String, Object> job = at(deployments.get(0), "spec", "job");
-        assertThat((String) job.get("jarURI")).endsWith("/flink-jobs-" + projectVersion() + "-job.jar");
-        assertThat(Class.forName((String) job.get("entryClass"))).isNotNull();
-        List<String> args = ((List<Object>) job.get("args")).stream().map(String::valueOf).toList();
-        JobSettings settings = JobSettings.parse(args.toArray(String[]::new)); // throws on an unknown flag
-        assertThat(settings.parallelism()).isEqualTo(job.get("parallelism"));
+        assertThat(deployments).extracting(d -> jobArgs(d).get(0)).containsExactlyInAnyOrder("vitals", "history");
+        for (Map<String, Object> deployment : deployments) {
+            Map<String, Object> job = at(deployment, "spec", "job");
+            assertThat((String) job.get("jarURI")).endsWith("/flink-jobs-" + projectVersion() + "-job.jar");
+            assertThat(Class.forName((String) job.get("entryClass"))).isEqualTo(JobCommand.class);
+            // the job's own command line: throws on an unknown job or flag
+            CommandLine.ParseResult parsed = Cli.of(new JobCommand()).parseArgs(jobArgs(deployment)
+                    .toArray(String[]::new));
+            assertThat(parsed.subcommand().<Integer>matchedOptionValue("--parallelism", 1))
+                    .isEqualTo(job.get("parallelism"));
+        }
+    }
+
+    /** The vital-signs job's parallelism: the live topics must have at least as many partitions. */
+    private static int vitalsParallelism() throws IOException {
+        return ofKind("FlinkDeployment").stream().filter(d -> jobArgs(d).get(0).equals("vitals"))
+                .map(d -> (Integer) at(d, "spec", "job", "parallelism")).findFirst().orElseThrow();
     }
 
     @Test
     void everyTopicOfThePlatformIsDeclaredReplicatedWithEnoughPartitions() throws Exception {
-        int parallelism = (Integer) at(ofKind("FlinkDeployment").get(0), "spec", "job", "parallelism");
+        int parallelism = vitalsParallelism();
         List<String> declared = new ArrayList<>();
         for (Map<String, Object> topic : ofKind("KafkaTopic")) {
             String name = at(topic, "spec", "topicName");
             declared.add(name);
             assertThat((Integer) at(topic, "spec", "replicas")).as(name).isEqualTo(3);
             assertThat(String.valueOf((Object) at(topic, "spec", "config", "min.insync.replicas"))).as(name).isEqualTo("2");
-            if (name.equals(Topics.READINGS) || name.equals(Topics.INCIDENTS)) {
+            if (name.equals(Topics.READINGS) || name.equals(Topics.INCIDENTS) || name.equals(Topics.REPLAY_READINGS)
+                    || name.equals(Topics.REPLAY_INCIDENTS)) {
                 assertThat((Integer) at(topic, "spec", "partitions")).as(name).isGreaterThanOrEqualTo(parallelism);
             }
         }
@@ -119,8 +137,8 @@ class DeployManifestsTest {
         assertThat(args.stream().filter("--server"::equals).count()).isEqualTo(servers);
         assertThat(args).containsSubsequence("--cluster", (String) cluster.get("name"))
                 .contains("--replicated");
-        List<String> jobArgs = ((List<Object>) at(ofKind("FlinkDeployment").get(0), "spec", "job", "args"))
-                .stream().map(String::valueOf).toList();
+        List<String> jobArgs = ofKind("FlinkDeployment").stream().map(DeployManifestsTest::jobArgs)
+                .filter(a -> a.get(0).equals("history")).findFirst().orElseThrow();
         String database = jobArgs.get(jobArgs.indexOf("--database") + 1);
         assertThat(args).containsSubsequence("--database", database);
     }
