@@ -5,6 +5,7 @@ import org.cityvitals.stack.cluster.ClusterLayout;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.backup.FrozenBackup;
 import org.cityvitals.store.distributed.DistributedSchema;
+import org.cityvitals.store.query.TableContent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ final class BackupDrill {
                 var summary = new FrozenBackup(restored).restore(backup);
                 ctx.say("restored " + backup.getFileName() + " into an empty server: " + summary.parts() + " parts");
             }
-            Map<String, Long> before = rowCounts(ctx.clickHouse, database);
-            Map<String, Long> after = rowCounts(restored, local);
+            Map<String, Long> before = new TableContent(ctx.clickHouse).rowCounts(database);
+            Map<String, Long> after = new TableContent(restored).rowCounts(local);
             checks.add(new Check("every table has as many rows as on the cluster", before.equals(after),
                     "cluster " + before + ", restored " + after));
             List<String> diffs = FinalDigest.differences(FinalDigest.of(restored, local),
@@ -55,17 +56,5 @@ final class BackupDrill {
                     diffs.isEmpty() ? FinalDigest.JOB_TABLES.stream().map(FinalDigest.JobTable::name).toList().toString() : String.join("; ", diffs)));
         }
         return checks;
-    }
-
-    /** Rows per MergeTree table, read through the given database (Distributed on the cluster). */
-    private static Map<String, Long> rowCounts(ClickHouse server, String database) throws Exception {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        for (String table : server.query("SELECT name FROM system.tables WHERE database = '" + database
-                + "' AND (engine LIKE '%MergeTree' OR engine = 'Distributed') AND name NOT LIKE 'dim_%'"
-                + " AND name != 'schema_version'", rs -> rs.getString(1))) {
-            counts.put(table, server.query("SELECT count() FROM " + database + "." + table, rs -> rs.getLong(1))
-                    .get(0));
-        }
-        return counts;
     }
 }

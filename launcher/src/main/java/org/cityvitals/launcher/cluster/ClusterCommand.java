@@ -119,13 +119,14 @@ public final class ClusterCommand {
     }
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
-            description = "Submit the job jar through Flink's own client (flink run -d) against the cluster's Kafka "
-                    + "and ClickHouse; further arguments after -- go to the job.")
+            description = "Submit the vital-signs job and the history loader of the job jar through Flink's own "
+                    + "client (flink run -d) against the cluster's Kafka and sharded ClickHouse.")
     static final class Submit implements Callable<Integer> {
         @Mixin ClusterOptions cluster;
         @Spec CommandSpec spec;
 
-        @Option(names = "--parallelism", defaultValue = "2", description = "job parallelism (default: ${DEFAULT-VALUE})")
+        @Option(names = "--parallelism", defaultValue = "2",
+                description = "parallelism of each job; the cluster has 4 slots (default: ${DEFAULT-VALUE})")
         int parallelism;
 
         @Option(names = "--jar", paramLabel = "FILE", description = "job jar (default: the built "
@@ -133,22 +134,21 @@ public final class ClusterCommand {
         Path jar;
 
         @Option(names = "--group-id", defaultValue = "cityvitals-vitals",
-                description = "Kafka consumer group (default: ${DEFAULT-VALUE})")
+                description = "the vital-signs job's Kafka consumer group (default: ${DEFAULT-VALUE})")
         String groupId;
-
-        @Parameters(paramLabel = "JOB-ARGS", description = "more flags for the job, e.g. -- --from-earliest")
-        List<String> jobArgs = new ArrayList<>();
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             ClusterLayout layout = cluster.running().layout();
-            List<String> args = JobSubmitter.clusterJobArgs(layout, parallelism, groupId, Endpoints.DATABASE);
-            args.addAll(jobArgs);
             Path jobJar = jar != null ? jar : JobSubmitter.builtJobJar();
-            String id = JobSubmitter.submit(layout, jobJar, parallelism, args);
-            out.println("submitted " + jobJar.getFileName() + " as job " + id + " at parallelism " + parallelism
-                    + "; watch it at " + layout.flinkRestUrl() + "/#/job/running/" + id + "/overview");
+            for (List<String> args : List.of(JobSubmitter.vitalsArgs(layout, parallelism, groupId),
+                    JobSubmitter.historyArgs(layout, parallelism, Endpoints.DATABASE))) {
+                String id = JobSubmitter.submit(layout, jobJar, parallelism, args);
+                out.println("submitted " + args.get(0) + " of " + jobJar.getFileName() + " as job " + id
+                        + " at parallelism " + parallelism + "; watch it at " + layout.flinkRestUrl()
+                        + "/#/job/running/" + id + "/overview");
+            }
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.cityvitals.launcher.cluster;
 
+import org.apache.kafka.common.TopicPartition;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.stack.cluster.LocalCluster;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,19 +34,22 @@ import java.util.concurrent.Callable;
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = {"Inject a fault into the job on the local cluster and check that nothing is lost.",
                 "Drills: taskmanager-kill, broker-kill, shard-stop, shard-stop-remote, none (the control), "
-                        + "backup-restore, gateway-malformed; see "
+                        + "backup-restore, gateway-malformed, dashboard-restart; see "
                         + "docs/RELIABILITY.md."})
 public final class DrillCommand implements Callable<Integer> {
 
     static final String DRILL_DB = "cv_drill";
     static final String REFERENCE_DB = "cv_drill_reference";
     static final String BACKUP_RESTORE = "backup-restore";
+    static final String DASHBOARD_RESTART = "dashboard-restart";
     /** Drills that inject no fault into a running job. */
     private static final Map<String, String> OTHER_DRILLS = Map.of(
             BACKUP_RESTORE, "back up every shard of " + DRILL_DB + " with FREEZE, restore them all into one empty "
                     + "server, compare with the cluster",
             "gateway-malformed", GatewayDrill.ITEMS + " items, most of them damaged, through the HTTP ingest gateway "
-                    + "into the cluster's Kafka");
+                    + "into the cluster's Kafka",
+            DASHBOARD_RESTART, "kill the dashboard server (SIGKILL) with " + DashboardRestartDrill.CLIENTS
+                    + " screens connected while alerts flow, start it again; every screen resumes from its cursor");
 
     @Mixin ClusterOptions cluster;
     @Spec CommandSpec spec;
@@ -74,7 +79,8 @@ public final class DrillCommand implements Callable<Integer> {
         List<Check> checks;
         try (DrillContext ctx = new DrillContext(c, jar != null ? jar : JobSubmitter.builtJobJar(), out)) {
             checks = fault != null ? faultDrill(ctx, fault)
-                    : name.equals(BACKUP_RESTORE) ? BackupDrill.run(ctx, DRILL_DB) : GatewayDrill.run(ctx);
+                    : name.equals(BACKUP_RESTORE) ? BackupDrill.run(ctx, DRILL_DB)
+                    : name.equals(DASHBOARD_RESTART) ? DashboardRestartDrill.run(ctx, events) : GatewayDrill.run(ctx);
         }
         out.println("result of drill " + name + " at " + Instant.now() + ":");
         checks.forEach(check -> out.println("  " + check));
@@ -96,30 +102,43 @@ public final class DrillCommand implements Callable<Integer> {
         ctx.freshDatabase(REFERENCE_DB);
 
         String group = "drill-" + name + "-" + System.currentTimeMillis();
-        String jobId = ctx.submit(DRILL_DB, group);
-        ctx.say("job " + jobId + " submitted at parallelism 2; the simulator writes " + events + " events");
+        DrillContext.Pipeline run = ctx.submit(DRILL_DB, group);
+        ctx.say("vital-signs job " + run.vitalsId() + " and history loader " + run.loaderId()
+                + " submitted at parallelism 2; the simulator writes " + events + " events");
         long t0 = System.nanoTime();
         DrillContext.Input input = ctx.startInput(events);
-        checks.addAll(fault.inject(ctx, new FaultDrills.Run(jobId, group, input, events)));
+        checks.addAll(fault.inject(ctx, new FaultDrills.Run(run, input, events)));
         input.await();
-        ctx.awaitStored(jobId, group, DRILL_DB);
-        ctx.say(String.format("job caught up %.0f s after the input started", (System.nanoTime() - t0) / 1e9));
-        long restarts = ctx.flink.restarts(jobId);
-        Optional<FlinkRest.Restore> restore = ctx.flink.lastRestore(jobId);
-        ctx.cancel(jobId);
+        ctx.awaitStored(run);
+        ctx.say(String.format("both jobs caught up %.0f s after the input started", (System.nanoTime() - t0) / 1e9));
+        checks.add(continuity("vital-signs job", ctx.flink.restarts(run.vitalsId()),
+                ctx.flink.lastRestore(run.vitalsId())));
+        checks.add(continuity("history loader", ctx.flink.restarts(run.loaderId()),
+                ctx.flink.lastRestore(run.loaderId())));
+        ctx.cancel(run.vitalsId());
+        ctx.cancel(run.loaderId());
 
         checks.add(new Check("the simulator's events were all acknowledged by Kafka", input.failed() == 0,
                 input.published() + " acknowledged, " + input.failed() + " refused"));
         long inKafka = ctx.records(Topics.READINGS) + ctx.records(Topics.INCIDENTS);
         checks.add(new Check("Kafka holds each acknowledged event exactly once", inKafka == input.published(),
                 inKafka + " records in " + Topics.READINGS + " and " + Topics.INCIDENTS));
-        checks.add(continuity(restarts, restore));
 
+        // The fault-free reference: the same input through a second vital-signs job, whose output follows the
+        // first run's in the output topics; the loader then takes the input and that second output only.
+        Map<TopicPartition, Long> referenceOutput = new HashMap<>();
+        for (String topic : DrillContext.OUTPUT_TOPICS) {
+            referenceOutput.putAll(ctx.endOffsets(topic));
+        }
         String referenceGroup = group + "-reference";
-        String reference = ctx.submit(REFERENCE_DB, referenceGroup);
-        ctx.say("fault-free reference run " + reference + " on the same input");
-        ctx.awaitStored(reference, referenceGroup, REFERENCE_DB);
-        ctx.cancel(reference);
+        String referenceVitals = ctx.submitVitals(JobSubmitter.vitalsArgs(ctx.layout, 2, referenceGroup));
+        ctx.say("fault-free reference run " + referenceVitals + " on the same input");
+        ctx.awaitConsumed(referenceVitals, referenceGroup, DrillContext.INPUT_TOPICS);
+        ctx.cancel(referenceVitals);
+        ctx.positionLoader(referenceOutput);
+        String referenceLoader = ctx.submitLoader(REFERENCE_DB);
+        ctx.awaitLoaded(referenceLoader, REFERENCE_DB);
+        ctx.cancel(referenceLoader);
 
         var actual = FinalDigest.of(ctx.clickHouse, DRILL_DB);
         var expected = FinalDigest.of(ctx.clickHouse, REFERENCE_DB);
@@ -131,14 +150,14 @@ public final class DrillCommand implements Callable<Integer> {
         return checks;
     }
 
-    /** The job went on from its state: no restart at all, or a restore from a checkpoint — never a fresh start. */
-    static Check continuity(long restarts, Optional<FlinkRest.Restore> restore) {
+    /** A job went on from its state: no restart at all, or a restore from a checkpoint — never a fresh start. */
+    static Check continuity(String job, long restarts, Optional<FlinkRest.Restore> restore) {
+        String what = "the " + job + " continued from its state";
         if (restarts == 0) {
-            return new Check("the job continued from its state", true, "no restart was needed: the same job ran "
-                    + "throughout");
+            return new Check(what, true, "no restart was needed: the same job ran throughout");
         }
-        return new Check("the job continued from its state", restore.isPresent(), restore.map(r -> restarts
-                + " restart(s), restored checkpoint " + r.checkpointId() + " (" + r.path() + ")")
+        return new Check(what, restore.isPresent(), restore.map(r -> restarts + " restart(s), restored checkpoint "
+                + r.checkpointId() + " (" + r.path() + ")")
                 .orElse(restarts + " restart(s) but no restored checkpoint: a fresh start"));
     }
 

@@ -11,11 +11,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.ingest.sim.Simulator;
 import org.cityvitals.ingest.sim.SimulatorConfig;
+import org.cityvitals.jobs.history.HistoryLoader;
 import org.cityvitals.stack.cluster.Await;
 import org.cityvitals.stack.cluster.ClusterLayout;
 import org.cityvitals.stack.cluster.LocalCluster;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.distributed.DistributedSchema;
+import org.cityvitals.store.query.TableContent;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,7 +84,8 @@ final class DrillContext implements AutoCloseable {
                         .contains(flink.job(jobId).state()));
     }
 
-    /** Deletes and recreates the platform's topics: the drill's input is exactly what it writes. */
+    /** Deletes and recreates the platform's topics and forgets the history loader's offsets: the drill's input is
+     *  exactly what it writes. */
     void resetTopics() throws Exception {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<String> ours = List.of(Topics.all()).stream().filter(existing::contains).toList();
@@ -94,37 +97,67 @@ final class DrillContext implements AutoCloseable {
                 return false;
             }
         });
+        boolean loaderKnown = admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS).stream()
+                .anyMatch(g -> g.groupId().equals(HistoryLoader.GROUP_ID));
+        if (loaderKnown) {
+            admin.deleteConsumerGroups(List.of(HistoryLoader.GROUP_ID)).all().get(30, TimeUnit.SECONDS);
+        }
         ClusterServices.createTopics(layout);
     }
 
     /** Drops {@code database} (and its shards' local tables) and builds it again, empty. */
     void freshDatabase(String database) throws SQLException {
         for (ClickHouse shard : ClusterServices.shards(layout)) {
-            shard.execute("DROP DATABASE IF EXISTS " + database);
-            shard.execute("DROP DATABASE IF EXISTS " + database + DistributedSchema.LOCAL_SUFFIX);
+            DistributedSchema.drop(shard, database);
         }
         ClusterServices.applySchema(layout, database);
     }
 
-    /** Submits the job at parallelism 2 reading from the earliest offsets into {@code database}; waits until every
-     *  task runs. */
-    String submit(String database, String groupId) {
-        String id = JobSubmitter.submit(layout, jar, 2, jobArgs(database, groupId));
+    /** The deployed pair on the cluster: the vital-signs job and the history loader behind it. */
+    record Pipeline(String vitalsId, String vitalsGroup, String loaderId, String database) {}
+
+    /** Submits the vital-signs job at parallelism 2 reading from the earliest offsets and the history loader into
+     *  {@code database}, as deployed; waits until every task of both runs. */
+    Pipeline submit(String database, String vitalsGroup) {
+        String vitals = submitVitals(JobSubmitter.vitalsArgs(layout, 2, vitalsGroup));
+        return new Pipeline(vitals, vitalsGroup, submitLoader(database), database);
+    }
+
+    /** The vital-signs job alone, from the earliest offsets, with {@code args} from {@link JobSubmitter}. */
+    String submitVitals(List<String> args) {
+        args.add("--from-earliest");
+        return submitAndAwaitRunning(args);
+    }
+
+    /** The history loader into {@code database}, from its group's committed offsets (the beginning when none). */
+    String submitLoader(String database) {
+        return submitAndAwaitRunning(JobSubmitter.historyArgs(layout, 2, database));
+    }
+
+    private String submitAndAwaitRunning(List<String> args) {
+        String id = JobSubmitter.submit(layout, jar, 2, args);
         Await.until("job " + id + " to run", Duration.ofSeconds(90), () -> flink.job(id).state().equals("RUNNING"));
         return id;
     }
 
-    /** Submits the job as a backfill of what the topics hold now ({@code --until-latest}): it finishes by itself. */
-    String submitBounded(String database, String groupId) {
-        List<String> args = jobArgs(database, groupId);
-        args.add("--until-latest");
-        return JobSubmitter.submit(layout, jar, 2, args);
-    }
+    /** The topics the vital-signs job reads. */
+    static final List<String> INPUT_TOPICS = List.of(Topics.READINGS, Topics.INCIDENTS);
+    /** The topics the vital-signs job publishes, which the history loader takes into ClickHouse. */
+    static final List<String> OUTPUT_TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.HEALTH_SCORES,
+            Topics.ALERT_EVENTS);
+    /** The topics the history loader reads. */
+    static final List<String> LOADED_TOPICS = List.of(Topics.INDICATOR_UPDATES, Topics.HEALTH_SCORES,
+            Topics.ALERT_EVENTS, Topics.READINGS, Topics.INCIDENTS);
 
-    private List<String> jobArgs(String database, String groupId) {
-        List<String> args = JobSubmitter.clusterJobArgs(layout, 2, groupId, database);
-        args.add("--from-earliest");
-        return args;
+    /** Sets where the (stopped) history loader starts: each partition at the given offset, or at 0 when absent. */
+    void positionLoader(Map<TopicPartition, Long> offsets) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+        for (String topic : LOADED_TOPICS) {
+            for (TopicPartition tp : endOffsets(topic).keySet()) {
+                start.put(tp, new OffsetAndMetadata(offsets.getOrDefault(tp, 0L)));
+            }
+        }
+        admin.alterConsumerGroupOffsets(HistoryLoader.GROUP_ID, start).all().get(30, TimeUnit.SECONDS);
     }
 
     /** The simulator writing {@code events} deterministic events (simulated time) into the cluster's Kafka. */
@@ -209,12 +242,13 @@ final class DrillContext implements AutoCloseable {
         return offsets;
     }
 
-    /** Input records the job has not yet committed (Flink commits its Kafka offsets on each checkpoint). */
-    long lag(String groupId) throws Exception {
+    /** Records of {@code topics} the group has not yet committed (Flink commits its Kafka offsets on each
+     *  checkpoint). */
+    long lag(String groupId, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         long lag = 0;
-        for (String topic : List.of(Topics.READINGS, Topics.INCIDENTS)) {
+        for (String topic : topics) {
             for (var e : endOffsets(topic).entrySet()) {
                 OffsetAndMetadata c = committed.get(e.getKey());
                 lag += e.getValue() - (c == null ? 0 : c.offset());
@@ -223,21 +257,24 @@ final class DrillContext implements AutoCloseable {
         return lag;
     }
 
+    /** Input records the vital-signs job has not yet committed. */
+    long inputLag(String groupId) throws Exception {
+        return lag(groupId, INPUT_TOPICS);
+    }
+
     /**
-     * Waits until the job has committed every input record and what it stored in ClickHouse no longer changes
-     * (the sinks flush on each checkpoint; the Distributed tables forward to the shards in the background).
+     * Waits until the vital-signs job has committed every input record and published what it computed, then until
+     * the history loader has taken all of it (see {@link #awaitLoaded}).
      */
-    void awaitStored(String jobId, String groupId, String database) {
-        Await.until("job " + jobId + " to consume all input", JOB_TIMEOUT, () -> {
-            try {
-                return lag(groupId) == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-        long checkpoints = flink.completedCheckpoints(jobId);
-        Await.until("one more checkpoint of job " + jobId, Duration.ofMinutes(2),
-                () -> flink.completedCheckpoints(jobId) > checkpoints);
+    void awaitStored(Pipeline p) {
+        awaitConsumed(p.vitalsId(), p.vitalsGroup(), INPUT_TOPICS);
+        awaitLoaded(p.loaderId(), p.database());
+    }
+
+    /** The history loader has committed everything its topics hold now, and what it stored in ClickHouse no longer
+     *  changes (the sinks flush on each checkpoint; the Distributed tables forward to the shards in the background). */
+    void awaitLoaded(String loaderId, String database) {
+        awaitConsumed(loaderId, HistoryLoader.GROUP_ID, LOADED_TOPICS);
         List<Long> previous = new ArrayList<>(List.of(-1L));
         Await.until("stored rows of " + database + " to settle", JOB_TIMEOUT, () -> {
             try {
@@ -252,12 +289,26 @@ final class DrillContext implements AutoCloseable {
         });
     }
 
+    /** The job has committed every record of {@code topics}, then completed one more checkpoint (which flushes its
+     *  sinks). */
+    void awaitConsumed(String jobId, String groupId, List<String> topics) {
+        Await.until("job " + jobId + " to consume all of " + topics, JOB_TIMEOUT, () -> {
+            try {
+                return lag(groupId, topics) == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long checkpoints = flink.completedCheckpoints(jobId);
+        Await.until("one more checkpoint of job " + jobId, Duration.ofMinutes(2),
+                () -> flink.completedCheckpoints(jobId) > checkpoints);
+    }
+
     /** Rows in the job's tables (without FINAL: any insert changes it). */
     long storedRows(String database) throws SQLException {
         long total = 0;
         for (FinalDigest.JobTable table : FinalDigest.JOB_TABLES) {
-            total += clickHouse.query("SELECT count() FROM " + database + "." + table.name(), rs -> rs.getLong(1))
-                    .get(0);
+            total += new TableContent(clickHouse).rows(database, table.name());
         }
         return total;
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 final class FaultDrills {
 
     /** The job under test: its id, consumer group, and the input being written. */
-    record Run(String jobId, String groupId, DrillContext.Input input, long events) {}
+    record Run(DrillContext.Pipeline jobs, DrillContext.Input input, long events) {}
 
     /** A fault injected into a running job; returns the checks particular to it. */
     interface Fault {
@@ -28,11 +28,12 @@ final class FaultDrills {
     }
 
     static final Map<String, String> DESCRIPTIONS = Map.of(
-            "taskmanager-kill", "SIGKILL one of the two TaskManagers mid-stream; the job restores from its latest "
-                    + "checkpoint on the remaining slots; the TaskManager is started again",
+            "taskmanager-kill", "SIGKILL one of the two TaskManagers mid-stream and start it again; both jobs "
+                    + "restore from their latest checkpoints",
             "broker-kill", "SIGKILL one of the three Kafka brokers while the simulator writes; restart it 20 s later",
-            "shard-stop", "stop the ClickHouse shard the job writes through for 60 s mid-stream, then start it again",
-            "shard-stop-remote", "stop the other ClickHouse shard (the one the job reaches through the Distributed "
+            "shard-stop", "stop the ClickHouse shard the history loader writes through for 60 s mid-stream, then "
+                    + "start it again",
+            "shard-stop-remote", "stop the other ClickHouse shard (the one the loader reaches through the Distributed "
                     + "tables) for 60 s mid-stream, then start it again",
             "none", "no fault: the control that shows two fault-free runs of the same input agree, so a difference in "
                     + "another drill comes from its fault");
@@ -50,24 +51,28 @@ final class FaultDrills {
     private FaultDrills() {}
 
     private static List<Check> killTaskManager(DrillContext ctx, Run run) throws Exception {
-        String jobId = run.jobId();
+        String jobId = run.jobs().vitalsId();
         Check midStream = awaitMidStream(ctx, run);
         String name = FlinkCluster.taskManagerName(0);
         List<String> busy = ctx.flink.busyTaskManagers();
-        Check hit = new Check("the killed TaskManager ran tasks of the job", busy.contains(name),
+        Check hit = new Check("the killed TaskManager ran tasks of the jobs", busy.contains(name),
                 "TaskManagers running tasks: " + busy);
         ClusterState state = ctx.cluster.state();
         ChildProcess.kill(state.entry(name).pid());
         ctx.say("killed " + name + " (SIGKILL) with " + ctx.flink.completedCheckpoints(jobId)
                 + " checkpoints completed");
-        Await.until("job " + jobId + " to restart and run again", Duration.ofMinutes(3),
-                () -> ctx.flink.restarts(jobId) >= 1 && ctx.flink.job(jobId).state().equals("RUNNING"));
-        ctx.say("job running again after " + ctx.flink.restarts(jobId) + " restart(s); starting " + name + " again");
+        // Started again at once, as an orchestrator would: the two jobs need all four slots to run at parallelism 2.
         state.restart(name);
         FlinkCluster.awaitTaskManagers(ctx.layout, ClusterLayout.TASK_MANAGERS, Duration.ofSeconds(90));
+        ctx.say(name + " started again");
+        for (String job : List.of(jobId, run.jobs().loaderId())) {
+            Await.until("job " + job + " to restart and run again", Duration.ofMinutes(3),
+                    () -> ctx.flink.restarts(job) >= 1 && ctx.flink.job(job).state().equals("RUNNING"));
+        }
         long restarts = ctx.flink.restarts(jobId);
-        return List.of(midStream, hit, new Check("the job restarted after losing a TaskManager", restarts >= 1,
-                restarts + " restart(s)"));
+        ctx.say("vital-signs job running again after " + restarts + " restart(s)");
+        return List.of(midStream, hit, new Check("the vital-signs job restarted after losing a TaskManager",
+                restarts >= 1, restarts + " restart(s)"));
     }
 
     private static List<Check> killBroker(DrillContext ctx, Run run) throws Exception {
@@ -103,15 +108,15 @@ final class FaultDrills {
 
     /** Waits until the job has completed a checkpoint and stored rows; checks that input remains to consume. */
     private static Check awaitMidStream(DrillContext ctx, Run run) throws Exception {
-        String jobId = run.jobId();
-        Await.until("job " + jobId + " to checkpoint and store rows", Duration.ofMinutes(3), () -> {
+        String jobId = run.jobs().vitalsId();
+        Await.until("job " + jobId + " to checkpoint and its values to be stored", Duration.ofMinutes(3), () -> {
             try {
                 return ctx.flink.completedCheckpoints(jobId) >= 1 && ctx.storedRows(DrillCommand.DRILL_DB) > 0;
             } catch (Exception e) {
                 return false;
             }
         });
-        long lag = ctx.lag(run.groupId());
+        long lag = ctx.inputLag(run.jobs().vitalsGroup());
         return new Check("the fault struck mid-stream", lag > 0, lag + " input records not yet committed by the job");
     }
 }

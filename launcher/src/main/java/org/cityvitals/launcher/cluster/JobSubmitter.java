@@ -24,6 +24,9 @@ final class JobSubmitter {
     private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
     private static final String DETACHED_RESULT = "Job was submitted in detached mode. Results of job execution";
 
+    /** Short, so drills see their faults and catch-ups within seconds. */
+    private static final String CHECKPOINT_INTERVAL = "5s";
+
     private JobSubmitter() {}
 
     /** {@code flink-jobs/target/flink-jobs-<version>-job.jar}, built by {@code mvn package}. */
@@ -39,14 +42,26 @@ final class JobSubmitter {
         }
     }
 
-    /** The job's flags on this cluster: its Kafka, the first ClickHouse shard (any shard serves the whole). */
-    static List<String> clusterJobArgs(ClusterLayout layout, int parallelism, String groupId, String database) {
-        return new ArrayList<>(List.of("--kafka", layout.kafkaBootstrap(), "--clickhouse", layout.clickHouseUrl(0),
-                "--database", database, "--group-id", groupId, "--parallelism", String.valueOf(parallelism),
-                "--checkpoint-interval", "5s"));
+    /** The vital-signs job's command line on this cluster: Kafka in, Kafka out. */
+    static List<String> vitalsArgs(ClusterLayout layout, int parallelism, String groupId) {
+        return vitalsArgs(layout, parallelism, groupId, CHECKPOINT_INTERVAL);
     }
 
-    /** Runs {@code flink run -d -p N JAR ARGS} against the cluster; returns the job id Flink printed. */
+    /** The same with another checkpoint interval (the cadence at which the job commits its input offsets). */
+    static List<String> vitalsArgs(ClusterLayout layout, int parallelism, String groupId, String checkpointInterval) {
+        return new ArrayList<>(List.of("vitals", "--kafka", layout.kafkaBootstrap(), "--group-id", groupId,
+                "--parallelism", String.valueOf(parallelism), "--checkpoint-interval", checkpointInterval));
+    }
+
+    /** The history loader's command line on this cluster: Kafka into the first ClickHouse shard (any shard serves
+     *  the whole through the Distributed tables). */
+    static List<String> historyArgs(ClusterLayout layout, int parallelism, String database) {
+        return new ArrayList<>(List.of("history", "--kafka", layout.kafkaBootstrap(), "--clickhouse",
+                layout.clickHouseUrl(0), "--database", database, "--parallelism", String.valueOf(parallelism),
+                "--checkpoint-interval", CHECKPOINT_INTERVAL));
+    }
+
+    /** Runs {@code flink run -d -p N JAR JOB FLAGS…} against the cluster; returns the job id Flink printed. */
     static String submit(ClusterLayout layout, Path jar, int parallelism, List<String> jobArgs) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",

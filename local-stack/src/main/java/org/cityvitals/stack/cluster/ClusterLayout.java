@@ -47,6 +47,11 @@ public record ClusterLayout(Path dir, int basePort) {
         return (basePort + 130) + "-" + (basePort + 139);
     }
 
+    /** The dashboard server a drill runs against the cluster (not one of the cluster's own processes). */
+    public int dashboardPort() {
+        return basePort + 88;
+    }
+
     public int kafkaPort(int broker) {
         return basePort + 91 + broker;
     }

@@ -133,6 +133,12 @@ public final class DistributedSchema {
     }
 
     /** The sharding key (or {@code replicated}) of each table, in file order. */
+    /** Drops {@code database} and its shard-local twin from {@code server}, for a fresh start. */
+    public static void drop(ClickHouse server, String database) throws SQLException {
+        server.execute("DROP DATABASE IF EXISTS " + database);
+        server.execute("DROP DATABASE IF EXISTS " + database + LOCAL_SUFFIX);
+    }
+
     public static Map<String, String> shippedSharding() {
         Properties p = new Properties();
         try (InputStream in = DistributedSchema.class.getResourceAsStream("/db/distributed/sharding.properties")) {
