@@ -12,8 +12,8 @@ FROM (
     SELECT code, toDateTime(toStartOfFiveMinute(now()) - n * 300) AS window_start,
            round(greatest(20, 98 - cityHash64(code) % 25 - 12 * abs(sin(pi() * toHour(window_start) / 24))
                - (intHash64(n * 31 + cityHash64(code)) % 100) / 10), 1) AS score
-    FROM (SELECT number AS n FROM system.numbers LIMIT 2304)
-    CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai')
+    FROM (SELECT number AS n FROM system.numbers LIMIT 2304) AS numbers
+    CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai') AS districts
 );
 
 -- Readings every minute for 3 hours from every registered sensor; one sensor in 25 fell silent 45 minutes ago.
@@ -22,8 +22,8 @@ SELECT id, metric, district, toDateTime(toStartOfMinute(now()) - n * 60),
        round(20 + (intHash64(n * 7919 + cityHash64(id)) % 8000) / 100, 2), unit, lat, lon,
        multiIf(intHash64(n + cityHash64(id)) % 100 < 94, 'good', intHash64(n + cityHash64(id)) % 100 < 99,
            'suspect', 'bad')
-FROM (SELECT number AS n FROM system.numbers LIMIT 180)
-CROSS JOIN (SELECT id, metric, district, unit, lat, lon FROM ${db}.dim_sensors FINAL)
+FROM (SELECT number AS n FROM system.numbers LIMIT 180) AS numbers
+CROSS JOIN (SELECT id, metric, district, unit, lat, lon FROM ${db}.dim_sensors FINAL) AS sensors
 WHERE NOT (cityHash64(id) % 25 = 0 AND n < 45);
 
 -- 40,000 incidents over 14 days: 70 % hotline, the rest 110/119/120 and utility faults. Noise complaints rise in
@@ -53,8 +53,8 @@ FROM (
            toUInt8(1 + intHash64(n * 11) % 4) AS priority,
            reported_at + 120 + intHash64(n * 13) % 1800 AS dispatched_at,
            dispatched_at + 1800 + intHash64(n * 17) % 25200 AS resolved_at
-    FROM (SELECT number AS n, intHash64(number) AS h FROM system.numbers LIMIT 40000)
-    CROSS JOIN (SELECT groupArray(code) AS districts FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
+    FROM (SELECT number AS n, intHash64(number) AS h FROM system.numbers LIMIT 40000) AS numbers
+    CROSS JOIN (SELECT groupArray(code) AS districts FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000') AS district_codes
 );
 
 -- 400 alerts opened over 7 days: each opened, a third changed level 10 minutes later, and those whose resolution
@@ -76,11 +76,11 @@ FROM (
            intHash64(n * 7) % 3 = 0 AS changed,
            toDateTime(now() - 3600 - intHash64(n * 11) % (7 * 86400)) AS opened_at,
            opened_at + 1200 + intHash64(n * 13) % 14400 AS resolved_at
-    FROM (SELECT number AS n, intHash64(number) AS h FROM system.numbers LIMIT 400)
+    FROM (SELECT number AS n, intHash64(number) AS h FROM system.numbers LIMIT 400) AS numbers
     CROSS JOIN (
         SELECT groupArray(code) AS districts,
                (SELECT groupArray(id) FROM ${db}.dim_indicators FINAL) AS indicators
-        FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
+        FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000') AS codes
 )
 WHERE step = 1 OR (step = 2 AND changed) OR (step = 3 AND resolved_at <= now());
 

@@ -15,7 +15,7 @@ FROM (
            0.45 + 0.3 * (1 + sin(2 * pi() * toHour(window_start) / 24)) / 2 + (cityHash64(code) % 20) / 100
                + (intHash64(n * 1009 + cityHash64(id, code)) % 1000) / 4000 AS factor,
            round(if(sign = 1, base * factor, base * (2 - factor)), 3) AS value
-    FROM (SELECT number AS n FROM system.numbers LIMIT ${windows})
+    FROM (SELECT number AS n FROM system.numbers LIMIT ${windows}) AS numbers
     CROSS JOIN (
         SELECT id, code, sign, coalesce(blue, yellow, orange, red) AS base,
                [sign * ifNull(blue, sign * inf), sign * ifNull(yellow, sign * inf),
@@ -23,7 +23,7 @@ FROM (
         FROM (SELECT id, if(direction = 'higher_is_worse', 1, -1) AS sign, blue, yellow, orange, red
               FROM ${db}.dim_indicators FINAL
               WHERE audience = 'operations' AND coalesce(blue, yellow, orange, red) IS NOT NULL
-              ORDER BY id LIMIT ${indicators})
-        CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000')
-    )
+              ORDER BY id LIMIT ${indicators}) AS thresholds
+        CROSS JOIN (SELECT code FROM ${db}.dim_districts FINAL WHERE city = 'shanghai' AND code != '310000') AS districts
+    ) AS series
 );

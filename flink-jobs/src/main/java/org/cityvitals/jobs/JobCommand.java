@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 /**
  * {@code cityvitals job vitals|history|backfill}: the Flink jobs, each running in the environment it is given (a
@@ -48,11 +49,7 @@ public final class JobCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            JobSettings settings = options.settings();
-            StreamExecutionEnvironment env = VitalSignsJob.configure(
-                    StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-            Jobs.vitals(settings).build(env);
-            return finished(env.execute("CityVitals vital signs"));
+            return execute(options.settings(), "CityVitals vital signs", (s, env) -> Jobs.vitals(s).build(env));
         }
     }
 
@@ -64,11 +61,8 @@ public final class JobCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            JobSettings settings = options.settings();
-            StreamExecutionEnvironment env = VitalSignsJob.configure(
-                    StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-            Jobs.historyLoader(settings).build(env);
-            return finished(env.execute("CityVitals history loader"));
+            return execute(options.settings(), "CityVitals history loader",
+                    (s, env) -> Jobs.historyLoader(s).build(env));
         }
     }
 
@@ -101,12 +95,18 @@ public final class JobCommand implements Callable<Integer> {
                 start.put(tp, Long.parseLong(fromTo[0]));
                 end.put(tp, Long.parseLong(fromTo[1]));
             }
-            JobSettings settings = options.settings();
-            StreamExecutionEnvironment env = VitalSignsJob.configure(
-                    StreamExecutionEnvironment.getExecutionEnvironment(), settings);
-            Jobs.backfill(settings, replayId, start, end).build(env);
-            return finished(env.execute("CityVitals backfill " + replayId));
+            return execute(options.settings(), "CityVitals backfill " + replayId,
+                    (s, env) -> Jobs.backfill(s, replayId, start, end).build(env));
         }
+    }
+
+    /** Builds {@code topology} in the environment it runs in (a cluster's, or a local one) and executes it. */
+    private static int execute(JobSettings settings, String name,
+                               BiConsumer<JobSettings, StreamExecutionEnvironment> topology) throws Exception {
+        StreamExecutionEnvironment env = VitalSignsJob.configure(
+                StreamExecutionEnvironment.getExecutionEnvironment(), settings);
+        topology.accept(settings, env);
+        return finished(env.execute(name));
     }
 
     /** A detached submission ({@code flink run -d}) returns at once, with the job's id and no runtime. */

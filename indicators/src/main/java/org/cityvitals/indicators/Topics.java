@@ -14,15 +14,23 @@ public final class Topics {
     public static final String HEALTH_SCORES = "cv.health";
     /** Alert lifecycle events (opened, level changed, resolved), keyed by alert id. */
     public static final String ALERT_EVENTS = "cv.alerts";
-    /** Replayed history's readings, each record with its replay's id in the {@code cv-replay} header. */
+    /**
+     * Replayed history: {@code Reading} events of replays, keyed by sensor id, each record with the
+     * {@link #REPLAY_HEADER}. Apart from {@link #READINGS} so the live job's event time never sees the past.
+     */
     public static final String REPLAY_READINGS = "cv.replay.readings";
-    /** Replayed history's incidents, likewise. */
+    /** Replayed {@code Incident} events, keyed by incident id, each record with the {@link #REPLAY_HEADER}. */
     public static final String REPLAY_INCIDENTS = "cv.replay.incidents";
     /**
      * What people did with alerts ({@code AlertAction}), keyed by alert id: written by the dashboard instance that
      * took the action, read by every instance so every screen sees it.
      */
     public static final String ALERT_ACTIONS = "cv.alert-actions";
+
+    /** Kafka record header naming the replay a record belongs to (its id, UTF-8). */
+    public static final String REPLAY_HEADER = "cv-replay";
+    /** Kafka record header naming the API key (its id, never its secret) that sent a gateway record (UTF-8). */
+    public static final String SENDER_HEADER = "cv-sender";
 
     /** Every topic of the platform, for stacks that create them. */
     public static String[] all() {

@@ -1,6 +1,8 @@
 package org.cityvitals.launcher;
 
 import org.cityvitals.indicators.cli.Endpoints;
+import org.cityvitals.indicators.city.CityProfile;
+import org.cityvitals.indicators.city.CityProfiles;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -46,6 +48,11 @@ final class DemoOptions {
     @Mixin
     private StateOption state;
 
+    @Option(names = "--city", paramLabel = "ID", defaultValue = "shanghai",
+            description = "the city profile the simulator feeds, e.g. beijing (default: ${DEFAULT-VALUE}); every "
+                    + "city is a tenant: its own series, health, map and users")
+    private String cityId;
+
     @Option(names = "--rate", paramLabel = "N", defaultValue = "400",
             description = "simulated events per second (default: ${DEFAULT-VALUE})")
     private double eventsPerSecond;
@@ -56,6 +63,11 @@ final class DemoOptions {
 
     int port() {
         return port;
+    }
+
+    /** The simulated city; an unknown id fails with the known ones. */
+    CityProfile city() {
+        return CityProfiles.byId(cityId);
     }
 
     int gatewayPort() {
@@ -117,5 +129,6 @@ final class DemoOptions {
         if (!(eventsPerSecond > 0) || !Double.isFinite(eventsPerSecond)) {
             throw new IllegalArgumentException("--rate needs a positive number, got " + eventsPerSecond);
         }
+        city();
     }
 }

@@ -99,7 +99,8 @@ final class DemoStack implements AutoCloseable {
                     DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port())).await(60, TimeUnit.SECONDS);
             stack.started.push(new Stoppable("dashboard", () -> dashboard.close().await(30, TimeUnit.SECONDS)));
 
-            Simulator simulator = Simulator.start(SimulatorConfig.realTime(o.seed(), o.eventsPerSecond()), kafka);
+            Simulator simulator = Simulator.start(SimulatorConfig.realTime(o.seed(), o.eventsPerSecond())
+                    .inCity(o.city()), kafka);
             stack.started.push(new Stoppable("simulator", simulator));
             IngestGatewayVerticle gateway = new IngestGatewayVerticle(new JsonObject()
                     .put("port", o.gatewayPort())
@@ -142,8 +143,9 @@ final class DemoStack implements AutoCloseable {
         StringBuilder s = new StringBuilder();
         s.append(String.format("%nCityVitals demo is running (started in %.1f s)%n", seconds));
         s.append(String.format("  Dashboard       http://127.0.0.1:%d/%n", dashboardPort));
-        s.append("                  logins: ops/ops (operations centre, all districts), admin/admin,\n")
-                .append("                  huangpu/huangpu, pudong/pudong, xuhui/xuhui (district dispatchers)\n");
+        s.append("                  logins: ops/ops (Shanghai operations centre), beijing/beijing (Beijing's),\n")
+                .append("                  admin/admin, huangpu/huangpu, pudong/pudong, xuhui/xuhui, dongcheng/dongcheng\n")
+                .append("                  (district dispatchers), platform/platform, analyst/analyst\n");
         s.append(String.format("  Ingest gateway  http://127.0.0.1:%d/ingest/readings   (header X-Api-Key: %s)%n",
                 gatewayPort, DEMO_API_KEY));
         s.append(String.format("  Scenarios       ./cityvitals scenario --scenario pollution_episode --districts 310101 "
@@ -159,8 +161,8 @@ final class DemoStack implements AutoCloseable {
         }
         s.append(String.format("  Flink jobs      vital signs and history loader, local mode, checkpoints in %s%n",
                 state.checkpointDir()));
-        s.append(String.format("  Simulator       Shanghai, 16 districts, %.0f events/s, seed %d%n",
-                o.eventsPerSecond(), o.seed()));
+        s.append(String.format("  Simulator       %s, %d districts, %.0f events/s, seed %d%n", o.city().nameEn(),
+                o.city().districts().size(), o.eventsPerSecond(), o.seed()));
         s.append(String.format("  State folder    %s (reset: ./cityvitals stop; rm -rf %s)%n", state.dir(),
                 state.dir()));
         s.append(String.format("  Log             %s%n", state.logDir().resolve("cityvitals.log")));

@@ -1,6 +1,12 @@
 package org.cityvitals.launcher;
 
 import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.dashboard.DashboardCommand;
+import org.cityvitals.ingest.gateway.GatewayCommand;
+import org.cityvitals.ingest.sim.ScenarioCommand;
+import org.cityvitals.ingest.sim.SimulateCommand;
+import org.cityvitals.jobs.JobCommand;
+import org.cityvitals.launcher.backfill.ReplayIntoPlatformCommand;
 import org.cityvitals.launcher.cluster.BenchCommand;
 import org.cityvitals.launcher.cluster.ClusterCommand;
 import org.cityvitals.launcher.cluster.DbBackupCommand;
@@ -26,8 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "cityvitals", mixinStandardHelpOptions = true,
         description = "CityVitals, a city's vital signs: Kafka → Flink → ClickHouse → live screens.",
         subcommands = {Demo.class, TestCommand.class, StateCommands.Status.class, StateCommands.Stop.class,
-                CatalogueCommand.class, LegacyCommands.ReplayCommand.class, LegacyCommands.SimulateCommand.class,
-                LegacyCommands.ScenarioCommand.class, DbCommand.class, org.cityvitals.dashboard.DashboardCommand.class,
+                CatalogueCommand.class, ReplayIntoPlatformCommand.class, SimulateCommand.class, ScenarioCommand.class,
+                GatewayCommand.class, DbCommand.class, DashboardCommand.class, JobCommand.class,
                 ClusterCommand.class, DrillCommand.class, BenchCommand.class, HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -1,10 +1,7 @@
 package org.cityvitals.launcher;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ClientWebSocket;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -46,7 +43,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,12 +100,12 @@ class EndToEndIT {
                 .await(60, TimeUnit.SECONDS);
         try {
             awaitReady(dashboard);
-            List<JsonObject> messages = connectAsOperationsCentre(dashboard.port());
+            ScreenClient screen = ScreenClient.open(vertx, dashboard.port(), "ops", "ops");
 
             Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
             Map<String, double[]> expected = sendReadings(t0);
 
-            JsonObject alert = await(messages, m -> "alert".equals(m.getString("type"))
+            JsonObject alert = screen.await(m -> "alert".equals(m.getString("type"))
                     && LevelRule.RULE.equals(m.getJsonObject("alert").getString("rule")), Duration.ofSeconds(90))
                     .getJsonObject("alert");
             assertThat(alert.getString("district")).isEqualTo("310101");
@@ -122,10 +118,9 @@ class EndToEndIT {
                     within(1e-9)));
 
             Thread.sleep(3000); // give any wrong alert time to arrive before asserting there is none
-            assertThat(messages).filteredOn(m -> "alert".equals(m.getString("type"))
-                            && "level".equals(m.getJsonObject("alert").getString("rule"))
-                            && !Instant.parse(m.getJsonObject("alert").getString("eventTime")).isBefore(t0))
-                    .extracting(m -> m.getJsonObject("alert").getString("district")).containsOnly("310101");
+            assertThat(screen.alerts()).filteredOn(a -> "level".equals(a.getString("rule"))
+                            && !Instant.parse(a.getString("eventTime")).isBefore(t0))
+                    .extracting(a -> a.getString("district")).containsOnly("310101");
             assertThat(clickHouse.query("SELECT DISTINCT district FROM " + db + ".alert_events WHERE rule = 'level'",
                     rs -> rs.getString(1))).containsExactly("310101");
         } finally {
@@ -142,24 +137,6 @@ class EndToEndIT {
             assertThat(System.nanoTime()).as("the dashboard did not become ready within 60 s").isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    /** Logs in over REST as {@code ops} and opens the live WebSocket; returns the list its messages land in. */
-    private static List<JsonObject> connectAsOperationsCentre(int port) throws Exception {
-        WebClient http = WebClient.create(vertx);
-        String token = http.post(port, "127.0.0.1", "/api/login")
-                .sendJsonObject(new JsonObject().put("username", "ops").put("password", "ops"))
-                .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getString("token");
-        assertThat(token).isNotBlank();
-        List<JsonObject> messages = new CopyOnWriteArrayList<>();
-        ClientWebSocket ws = vertx.createWebSocketClient().webSocket();
-        ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
-        ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws"))
-                .await(10, TimeUnit.SECONDS);
-        ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode())
-                .await(10, TimeUnit.SECONDS);
-        await(messages, m -> "snapshot".equals(m.getString("type")), Duration.ofSeconds(10));
-        return messages;
     }
 
     /**
@@ -229,20 +206,5 @@ class EndToEndIT {
         Map<TopicPartition, Long> all = new HashMap<>();
         marks.values().forEach(m -> all.putAll(m.offsets()));
         return all;
-    }
-
-    private static JsonObject await(List<JsonObject> messages, java.util.function.Predicate<JsonObject> matching,
-                                    Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonObject m : messages) {
-                if (matching.test(m)) {
-                    return m;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no matching message within " + timeout + "; received " + messages.size()
-                + " messages: " + messages.stream().map(m -> m.getString("type")).distinct().toList());
     }
 }

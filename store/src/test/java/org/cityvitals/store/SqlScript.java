@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** Runs a classpath SQL file statement by statement (as migrations are split), filling in {@code ${name}}s. */
@@ -13,6 +14,13 @@ public final class SqlScript {
     private SqlScript() {}
 
     public static void run(ClickHouse ch, String resource, Map<String, String> variables) throws SQLException {
+        for (String statement : statements(resource, variables)) {
+            ch.execute(statement);
+        }
+    }
+
+    /** The statements of a classpath SQL file with its {@code ${name}}s filled in, not run. */
+    public static List<String> statements(String resource, Map<String, String> variables) {
         String sql;
         try (InputStream in = SqlScript.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -28,8 +36,6 @@ public final class SqlScript {
         if (sql.contains("${")) {
             throw new IllegalArgumentException(resource + " has a variable not given in " + variables.keySet());
         }
-        for (String statement : SchemaMigrator.statements(sql)) {
-            ch.execute(statement);
-        }
+        return SchemaMigrator.statements(sql);
     }
 }

@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -8,6 +9,8 @@ import io.vertx.openapi.validation.ValidatorException;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
 
 /** How every REST answer is written: signals through SignalCodec, errors as {@code {"error": …}}. */
 final class Answers {
@@ -23,6 +26,17 @@ final class Answers {
 
     static void json(RoutingContext ctx, Object body) {
         json(ctx, 200, body);
+    }
+
+    /** Runs a ClickHouse query on the store's worker pool and sends its answer; 503 naming {@code what} if it fails. */
+    static void fromStore(RoutingContext ctx, WorkerExecutor store, String what, Callable<?> query) {
+        store.executeBlocking(query, false).onComplete(answer -> {
+            if (answer.failed()) {
+                error(ctx, 503, what + " is unavailable: " + answer.cause().getMessage());
+            } else {
+                json(ctx, answer.result());
+            }
+        });
     }
 
     static void error(RoutingContext ctx, int status, String message) {

@@ -162,7 +162,10 @@ public final class HttpServerVerticle extends VerticleBase {
                         handshake.reject(404);
                     }
                 })
-                .webSocketHandler(hub::accept)
+                .webSocketHandler(socket -> {
+                    connections.upgraded(socket);
+                    hub.accept(socket);
+                })
                 .requestHandler(router)
                 .listen(config.port(), config.host())
                 .recover(e -> Future.failedFuture(e instanceof BindException

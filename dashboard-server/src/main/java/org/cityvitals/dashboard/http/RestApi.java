@@ -18,7 +18,6 @@ import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.store.query.HistoryQueries;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * The read endpoints: who the caller is, reference data, the live view and history, each cut to the caller's scope.
@@ -82,17 +81,17 @@ final class RestApi {
             Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
-        withAreaAndRange(ctx, (area, range) -> fromStore(ctx, "history",
+        withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "history",
                 () -> history.indicatorValues(indicator, area, range.from(), range.to())));
     }
 
     private void healthHistory(RoutingContext ctx) {
-        withAreaAndRange(ctx, (area, range) -> fromStore(ctx, "health history",
+        withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "health history",
                 () -> history.healthScores(area, range.from(), range.to())));
     }
 
     /** Checks the permission, the {@code district} parameter against the caller's scope, and {@code from}/{@code to}. */
-    private static void withAreaAndRange(RoutingContext ctx, java.util.function.BiConsumer<String, TimeRange> then) {
+    static void withAreaAndRange(RoutingContext ctx, java.util.function.BiConsumer<String, TimeRange> then) {
         if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
             return;
         }
@@ -109,17 +108,6 @@ final class RestApi {
             return;
         }
         then.accept(area, range);
-    }
-
-    /** Runs a ClickHouse query on the store's pool and sends its rows; 503 naming {@code what} if it fails. */
-    private void fromStore(RoutingContext ctx, String what, Callable<List<?>> query) {
-        store.executeBlocking(query, false).onComplete(rows -> {
-            if (rows.failed()) {
-                Answers.error(ctx, 503, what + " is unavailable: " + rows.cause().getMessage());
-            } else {
-                Answers.json(ctx, rows.result());
-            }
-        });
     }
 
     private void geo(RoutingContext ctx) {

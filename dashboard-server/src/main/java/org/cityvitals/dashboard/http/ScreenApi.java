@@ -21,7 +21,6 @@ import org.cityvitals.store.query.ScreenQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * What the operations screens need beyond the core API, under {@code /api/screen/} (operations of the OpenAPI
@@ -109,7 +108,7 @@ final class ScreenApi {
             return;
         }
         Instant now = Instant.now();
-        fromStore(ctx, "incidents", () -> new JsonObject()
+        Answers.fromStore(ctx, store, "incidents", () -> new JsonObject()
                 .put("districts", new JsonArray(districts))
                 .put("from", now.minus(INCIDENT_HISTORY).toString()).put("to", now.toString())
                 .put("perHour", json(queries.incidentsPerHour(districts, now.minus(INCIDENT_HISTORY), now)))
@@ -117,39 +116,14 @@ final class ScreenApi {
     }
 
     private void alertEpisodes(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
-            return;
-        }
         String indicator = ctx.request().getParam("indicator");
-        String area = ctx.request().getParam("district");
         if (catalogue.byId(indicator).isEmpty()) {
             Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
-        if (!Caller.of(ctx).scope().allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
-            return;
-        }
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
-        }
-        fromStore(ctx, "alert episodes", () -> new JsonObject()
-                .put("episodes", json(queries.alertEpisodes(indicator, area, range.from(), range.to()))));
-    }
-
-    /** Runs a ClickHouse query on the store's pool; 503 naming {@code what} if it fails. */
-    private void fromStore(RoutingContext ctx, String what, Callable<JsonObject> query) {
-        store.executeBlocking(query, false).onComplete(answer -> {
-            if (answer.failed()) {
-                Answers.error(ctx, 503, what + " are unavailable: " + answer.cause().getMessage());
-            } else {
-                Answers.json(ctx, answer.result());
-            }
-        });
+        RestApi.withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "alert episodes",
+                () -> new JsonObject().put("episodes",
+                        json(queries.alertEpisodes(indicator, area, range.from(), range.to())))));
     }
 
     /** Records as the platform's JSON (ISO instants, lower-case enums). */

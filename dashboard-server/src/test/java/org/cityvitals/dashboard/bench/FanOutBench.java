@@ -1,8 +1,11 @@
 package org.cityvitals.dashboard.bench;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.micrometer.backends.BackendRegistries;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -71,10 +74,17 @@ public final class FanOutBench {
                 .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getString("token");
         Thread load = new Thread(() -> publishSteadily(kafka), "bench-load");
         load.setDaemon(true);
+        load.setUncaughtExceptionHandler((thread, e) -> { // without its load the benchmark measures nothing
+            e.printStackTrace();
+            System.exit(1);
+        });
         load.start();
 
+        MeterRegistry meters = BackendRegistries.getDefaultNow();
+        double connectionsBetweenRounds = openConnections(meters);
         List<long[]> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            awaitSocketsClosed(meters, connectionsBetweenRounds);
             String line = runClients(server.port(), token, clients, seconds);
             System.out.println("round " + round + ": " + line);
             Matcher m = RESULT.matcher(line);
@@ -92,6 +102,34 @@ public final class FanOutBench {
         server.close().await();
         vertx.close().await();
         System.exit(0);
+    }
+
+    /**
+     * Waits until the previous round's sockets are gone from the server: a round's clients exit as soon as they
+     * have printed, but the server notices the closes only as it reads them, and until then they count against the
+     * per-address and per-user caps, so the next round's sockets would be refused.
+     */
+    private static void awaitSocketsClosed(MeterRegistry meters, double baseline) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(2);
+        while (sockets(meters) > 0 || openConnections(meters) > baseline) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the previous round's sockets are still open after 2 minutes: "
+                        + sockets(meters) + " sockets, " + openConnections(meters) + " connections");
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("  server back to %.0f sockets and %.0f connections after %.1f s%n", sockets(meters),
+                openConnections(meters), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static double sockets(MeterRegistry meters) {
+        return meters.get("cityvitals.dashboard.ws.clients").gauge().value();
+    }
+
+    private static double openConnections(MeterRegistry meters) {
+        return meters.find("vertx.http.server.active.connections").gauges().stream()
+                .mapToDouble(Gauge::value).sum();
     }
 
     private static String runClients(int port, String token, int clients, int seconds) throws Exception {
@@ -137,6 +175,8 @@ public final class FanOutBench {
                             new AlertEvent(id, 1, "level", "air.pm25", district, AlertKind.OPENED,
                                     Level.YELLOW, Level.NORMAL, 120, 115, now, now, AlertAudience.OPERATIONS,
                                     Origin.LIVE, "bench"))));
+                }
+                if (tick % 100 == 0 && tick > 0) { // the alert opened 10 s ago resolves
                     String previous = "bench-" + (tick - 100);
                     producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS, previous, SignalCodec.toJsonBytes(
                             new AlertEvent(previous, 2, "level", "air.pm25",

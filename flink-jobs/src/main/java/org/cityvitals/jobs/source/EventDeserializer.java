@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 public final class EventDeserializer implements KafkaRecordDeserializationSchema<DecodedEvent> {
 
     private static final long serialVersionUID = 1L;
-    /** The header a replay stamps on every record it publishes. */
-    public static final String REPLAY_HEADER = "cv-replay";
+    /** The header a replay stamps on every record it publishes (defined with the topics, in the data standard). */
+    public static final String REPLAY_HEADER = Topics.REPLAY_HEADER;
 
     private final String replayId;
 

@@ -14,6 +14,7 @@ import org.cityvitals.jobs.CatalogueText;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -98,6 +99,8 @@ public final class CityRollup extends KeyedProcessFunction<String, CityPart, Ind
                 shares.add(part);
             }
         }
+        // a fixed order, not arrival or hash order: a sum of doubles depends on it, and a replay must store the same
+        shares.sort(Comparator.comparing(CityPart::district));
         double value = value(d, shares, end);
         if (Double.isNaN(value)) {
             return;
@@ -141,14 +144,6 @@ public final class CityRollup extends KeyedProcessFunction<String, CityPart, Ind
         for (String slot : expired) {
             parts.remove(slot);
         }
-        List<Long> expiredVersions = new ArrayList<>();
-        for (Long end : versions.keys()) {
-            if (end + allowedLateness <= now) {
-                expiredVersions.add(end);
-            }
-        }
-        for (Long end : expiredVersions) {
-            versions.remove(end);
-        }
+        ExpiringKeys.remove(versions, allowedLateness, now);
     }
 }

@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -178,24 +176,8 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
 
     /** Panes and versions no window can correct any more: every window holding them is past the lateness. */
     private void dropExpired(long now, long size) throws Exception {
-        List<Long> expiredPanes = new ArrayList<>();
-        for (Long pane : panes.keys()) {
-            if (pane + size + allowedLateness <= now) {
-                expiredPanes.add(pane);
-            }
-        }
-        for (Long pane : expiredPanes) {
-            panes.remove(pane);
-        }
-        List<Long> expiredVersions = new ArrayList<>();
-        for (Long end : versions.keys()) {
-            if (end + allowedLateness <= now) {
-                expiredVersions.add(end);
-            }
-        }
-        for (Long end : expiredVersions) {
-            versions.remove(end);
-        }
+        ExpiringKeys.remove(panes, size + allowedLateness, now);
+        ExpiringKeys.remove(versions, allowedLateness, now);
         if (panes.isEmpty() && versions.isEmpty()) {
             newestPane.clear();
         }

@@ -56,6 +56,20 @@ class CityRollupTest {
     }
 
     @Test
+    void aPooledValueIsTheSameBitForBitWhateverOrderTheDistrictsArrivedIn() throws Exception {
+        // in doubles (0.3 + 0.2) + 0.1 = 0.6 but (0.1 + 0.3) + 0.2 = 0.6000000000000001: a sum in arrival or hash
+        // order could make a second replay store another city mean
+        part("air.pm25", "310105", 1, 0.1, mean(0.1));
+        part("air.pm25", "310104", 1, 0.2, mean(0.2));
+        part("air.pm25", "310101", 1, 0.3, mean(0.3));
+        harness.processWatermark(END - 1);
+
+        // merged by area code, 310101 first
+        assertThat(harness.extractOutputValues()).extracting(IndicatorValue::value)
+                .containsExactly(((0.3 + 0.2) + 0.1) / 3);
+    }
+
+    @Test
     void countsAddUpAndHaveNoCityLevels() throws Exception {
         part("hotline.backlog", "310101", 1, 150, null);
         part("hotline.backlog", "310104", 1, 180, null);

@@ -20,6 +20,12 @@ public final class Cli {
         line.setAbbreviatedOptionsAllowed(false);
         line.setCaseInsensitiveEnumValuesAllowed(false);
         line.setUsageHelpAutoWidth(true);
+        // picocli checks required options before unknown ones; a mistyped flag is the real error, so say that
+        CommandLine.IParameterExceptionHandler usage = line.getParameterExceptionHandler();
+        line.setParameterExceptionHandler((e, args) -> usage.handleParseException(
+                e instanceof CommandLine.MissingParameterException && !e.getCommandLine().getUnmatchedArguments()
+                        .isEmpty() ? new CommandLine.UnmatchedArgumentException(e.getCommandLine(),
+                        e.getCommandLine().getUnmatchedArguments()) : e, args));
         line.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,6 +30,8 @@ public final class EventCodec {
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final double MAX_LAT = 90;
+    private static final double MAX_LON = 180;
     private static final Set<String> READING_FIELDS = Set.of(
             "sensorId", "metric", "value", "unit", "observedAt", "district", "lat", "lon", "quality");
     private static final Set<String> INCIDENT_FIELDS = Set.of(
@@ -86,6 +89,34 @@ public final class EventCodec {
 
     public static Decoded<Incident> decodeIncident(byte[] json) {
         return decodeIncident(json, Clock.systemUTC());
+    }
+
+    /**
+     * What {@link #decodeReading(byte[], Clock)} would report for {@code reading} once encoded, found without the
+     * JSON round trip, for producers that build readings in memory at high rates: the {@link Reading} constructor
+     * already guarantees presence, finite values and paired coordinates, which leaves blank texts, the time range and
+     * the coordinate ranges.
+     */
+    public static List<Problem> problems(Reading r, Clock clock) {
+        List<Problem> problems = new ArrayList<>(0);
+        String[][] texts = {{"sensorId", r.sensorId()}, {"metric", r.metric()}, {"unit", r.unit()},
+                {"district", r.district()}};
+        for (String[] text : texts) {
+            if (text[1].isBlank()) {
+                problems.add(new Problem(text[0], "must not be blank"));
+            }
+        }
+        String time = JsonFields.instantProblem(r.observedAt(), clock);
+        if (time != null) {
+            problems.add(new Problem("observedAt", time));
+        }
+        if (r.lat() != null) {
+            String lat = JsonFields.rangeProblem(r.lat(), -MAX_LAT, MAX_LAT);
+            String lon = JsonFields.rangeProblem(r.lon(), -MAX_LON, MAX_LON);
+            if (lat != null) problems.add(new Problem("lat", lat));
+            if (lon != null) problems.add(new Problem("lon", lon));
+        }
+        return problems;
     }
 
     /** Like {@link #decodeReading(byte[])}, judging "in the future" against {@code clock}. */
@@ -156,8 +187,8 @@ public final class EventCodec {
     }
 
     private static Location location(JsonFields f) {
-        Double lat = f.number("lat", false, -90, 90);
-        Double lon = f.number("lon", false, -180, 180);
+        Double lat = f.number("lat", false, -MAX_LAT, MAX_LAT);
+        Double lon = f.number("lon", false, -MAX_LON, MAX_LON);
         if ((lat == null) != (lon == null) && !f.hasProblem("lat") && !f.hasProblem("lon")) {
             f.problem(lat == null ? "lat" : "lon", "required when " + (lat == null ? "lon" : "lat") + " is given");
         }

@@ -76,11 +76,26 @@ final class JsonFields {
             problem(name, "number does not fit a 64-bit float");
             return null;
         }
-        if (value < min || value > max) {
-            problem(name, "must be between " + NumberText.of(min) + " and " + NumberText.of(max));
+        String outside = rangeProblem(value, min, max);
+        if (outside != null) {
+            problem(name, outside);
             return null;
         }
         return value;
+    }
+
+    /** Why {@code value} is outside {@code min..max}, or null. */
+    static String rangeProblem(double value, double min, double max) {
+        return value < min || value > max ? "must be between " + NumberText.of(min) + " and " + NumberText.of(max)
+                : null;
+    }
+
+    /** Why an event time is outside the range every event must be in (2000 to a day after now), or null. */
+    static String instantProblem(Instant instant, Clock clock) {
+        if (instant.isBefore(EARLIEST)) {
+            return "before 2000-01-01T00:00:00Z";
+        }
+        return instant.isAfter(clock.instant().plus(1, ChronoUnit.DAYS)) ? "more than 1 day in the future" : null;
     }
 
     Integer integer(String name, int min, int max) {
@@ -114,12 +129,9 @@ final class JsonFields {
             problem(name, "not an ISO-8601 UTC instant");
             return null;
         }
-        if (instant.isBefore(EARLIEST)) {
-            problem(name, "before 2000-01-01T00:00:00Z");
-            return null;
-        }
-        if (instant.isAfter(clock.instant().plus(1, ChronoUnit.DAYS))) {
-            problem(name, "more than 1 day in the future");
+        String outside = instantProblem(instant, clock);
+        if (outside != null) {
+            problem(name, outside);
             return null;
         }
         return instant;

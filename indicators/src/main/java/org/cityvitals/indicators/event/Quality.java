@@ -6,7 +6,9 @@ import org.cityvitals.indicators.WireNames;
 public enum Quality {
     GOOD, SUSPECT, BAD;
 
+    private final String jsonName = WireNames.of(this); // once: every encoded reading asks for it
+
     public String jsonName() {
-        return WireNames.of(this);
+        return jsonName;
     }
 }

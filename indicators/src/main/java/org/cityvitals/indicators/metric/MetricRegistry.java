@@ -21,6 +21,11 @@ import org.yaml.snakeyaml.nodes.Node;
 /** The metrics sensors may report, with canonical units and plausible ranges, from {@value #RESOURCE}. */
 public final class MetricRegistry {
     static final String RESOURCE = "catalogue/metrics.yaml";
+    /**
+     * The metric of any series brought by its owner (replay {@code --dataset timeseries}): dimensionless, no plausible
+     * range. No city is equipped with generic sensors; a replay registers the ones it creates.
+     */
+    public static final String GENERIC = "generic";
     private static final Set<String> FIELDS = Set.of("network", "id", "zh", "en", "unit", "min", "max");
 
     private static final MetricRegistry DEFAULT = loadShipped();

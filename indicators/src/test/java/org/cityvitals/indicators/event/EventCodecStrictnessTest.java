@@ -123,4 +123,26 @@ class EventCodecStrictnessTest {
                 .replace("}", ",\"resolvedAt\":\"2026-11-26T09:00:00Z\"}")))
                 .containsExactly("resolvedAt: must be absent while status is reported");
     }
+
+    /** The in-memory check finds exactly what a decode of the encoded reading finds. */
+    @Test
+    void problemsOfAReadingInMemoryAreThoseOfItsEncoding() {
+        Instant t = Instant.parse("2026-11-26T08:00:00Z");
+        List<Reading> readings = List.of(
+                new Reading("s1", "pm25", 42.5, "µg/m³", t, "310101", 31.2, 121.5, Quality.GOOD),
+                new Reading(" ", "pm25", 1, "µg/m³", t, "310101", null, null, Quality.GOOD),
+                new Reading("s1", "", 1, " ", t, "\t", null, null, Quality.SUSPECT),
+                new Reading("s1", "pm25", 1, "µg/m³", Instant.parse("1999-12-31T23:59:59Z"), "310101", null, null,
+                        Quality.GOOD),
+                new Reading("s1", "pm25", 1, "µg/m³", Instant.parse("2026-11-27T12:00:01Z"), "310101", null, null,
+                        Quality.GOOD),
+                new Reading("s1", "pm25", 1, "µg/m³", t, "310101", 90.5, -181.0, Quality.BAD));
+        for (Reading r : readings) {
+            List<String> decoded = EventCodec.decodeReading(EventCodec.toJsonBytes(r), NOW).problems().stream()
+                    .map(Problem::toString).sorted().toList();
+            assertThat(EventCodec.problems(r, NOW).stream().map(Problem::toString).sorted().toList()).as(r.toString())
+                    .isEqualTo(decoded);
+        }
+        assertThat(EventCodec.problems(readings.get(5), NOW)).hasSize(2);
+    }
 }

@@ -1,10 +1,10 @@
 package org.cityvitals.ingest.csv;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,20 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Streaming RFC 4180 reader: one record in memory at a time, quoted fields with {@code ""} escapes and embedded
- * line breaks, LF or CRLF endings. The first record is the header.
+ * line breaks, LF or CRLF endings, a leading byte-order mark skipped. The first record is the header. Reads through
+ * its own character buffer rather than a {@code BufferedReader}, whose per-character lock was the replay's largest
+ * parsing cost.
  */
 public final class CsvReader implements Iterator<CsvRow>, Closeable {
-    private final BufferedReader in;
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private final Map<String, Integer> columns;
+    private final StringBuilder raw = new StringBuilder(256);
+    private final StringBuilder quoted = new StringBuilder(32);
     private long nextLine = 1;
     private CsvRow next;
 
     public CsvReader(InputStream input) {
-        this.in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16);
-        skipByteOrderMark();
+        this.in = new InputStreamReader(input, StandardCharsets.UTF_8);
+        if (peek() == '\uFEFF') read();
         CsvRow header = readRecord(Map.of());
         if (header == null) {
             throw new IllegalArgumentException("empty CSV: no header line");
@@ -38,6 +46,11 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
         }
         this.columns = Collections.unmodifiableMap(byName);
         this.next = readRecord(columns);
+    }
+
+    /** The header's column names, in file order. */
+    public Set<String> header() {
+        return columns.keySet();
     }
 
     @Override
@@ -61,80 +74,78 @@ public final class CsvReader implements Iterator<CsvRow>, Closeable {
     }
 
     private CsvRow readRecord(Map<String, Integer> header) {
-        try {
-            return parseRecord(header);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading CSV near line " + nextLine, e);
-        }
-    }
-
-    private CsvRow parseRecord(Map<String, Integer> header) throws IOException {
-        int c = in.read();
+        int c = read();
         while (c == '\r' || c == '\n') { // blank lines carry no record
             if (c == '\n') nextLine++;
-            c = in.read();
+            c = read();
         }
         if (c == -1) {
             return null;
         }
         long startLine = nextLine;
-        StringBuilder raw = new StringBuilder(256);
-        StringBuilder field = new StringBuilder(32);
+        raw.setLength(0);
         List<String> fields = new ArrayList<>(header.isEmpty() ? 16 : header.size());
-        boolean quoted = false;
+        int fieldStart = 0;
+        boolean inQuotes = false;
+        boolean wasQuoted = false; // the field began with a quote: its text is built in 'quoted', not cut from raw
         while (true) {
-            if (c == -1) {
-                fields.add(field.toString());
-                return new CsvRow(startLine, raw.toString(), fields, header);
-            }
-            if (quoted) {
-                if (c == '"') {
-                    int peek = peek();
-                    if (peek == '"') {
-                        in.read();
-                        raw.append('"');
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                    }
+            if (c == -1 || !inQuotes && (c == ',' || c == '\n' || c == '\r')) {
+                fields.add(wasQuoted ? quoted.toString() : raw.substring(fieldStart));
+                if (c != ',') {
+                    if (c == '\r' && peek() == '\n') read();
+                    if (c != -1) nextLine++;
+                    return new CsvRow(startLine, raw.toString(), fields, header);
+                }
+                raw.append(',');
+                fieldStart = raw.length();
+                wasQuoted = false;
+            } else if (inQuotes) {
+                if (c == '"' && peek() == '"') {
+                    read();
+                    raw.append('"');
+                    quoted.append('"');
+                } else if (c == '"') {
+                    inQuotes = false;
                 } else {
                     if (c == '\n') nextLine++;
-                    field.append((char) c);
+                    quoted.append((char) c);
                 }
                 raw.append((char) c);
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                raw.append(',');
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && peek() == '\n') in.read();
-                nextLine++;
-                fields.add(field.toString());
-                return new CsvRow(startLine, raw.toString(), fields, header);
             } else {
-                if (c == '"' && field.length() == 0) {
-                    quoted = true;
-                } else {
-                    field.append((char) c);
+                if (c == '"' && raw.length() == fieldStart) {
+                    inQuotes = true;
+                    wasQuoted = true;
+                    quoted.setLength(0);
+                } else if (wasQuoted) {
+                    quoted.append((char) c); // text after a closing quote stays part of the field
                 }
                 raw.append((char) c);
             }
-            c = in.read();
+            c = read();
         }
     }
 
-    private int peek() throws IOException {
-        in.mark(1);
-        int c = in.read();
-        in.reset();
-        return c;
+    private int read() {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++];
     }
 
-    private void skipByteOrderMark() {
+    private int peek() {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position];
+    }
+
+    private boolean fill() {
         try {
-            if (peek() == '\uFEFF') in.read();
+            limit = Math.max(0, in.read(buffer, 0, buffer.length));
+            position = 0;
+            return limit > 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading CSV header", e);
+            throw new UncheckedIOException("reading CSV near line " + nextLine, e);
         }
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,25 +26,35 @@ import java.util.List;
 final class BodySplitter {
     private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory());
 
+    /** The items of a body, or {@code overCap}: more than the cap, counted up to one past it and not read further. */
+    record Split(List<BodyItem> items, boolean overCap) {
+    }
+
+    private final int maxItems;
+
+    BodySplitter(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
     /**
      * The body's items, or a single unreadable item describing why the body as a whole cannot be read. An NDJSON
      * content type ({@code application/x-ndjson}) always means lines, even when the first line is an array;
      * otherwise a body starting with {@code [} is an array, and a body that is exactly one JSON object (possibly
      * spread over several lines) is one item.
      */
-    List<BodyItem> split(byte[] body, String contentType) {
+    Split split(byte[] body, String contentType) {
         boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("ndjson");
         int first = firstNonBlank(body);
         if (!ndjson && first < body.length && body[first] == '[') {
             return splitArray(body);
         }
         if (!ndjson && first < body.length && body[first] == '{' && isOneObject(body)) {
-            return List.of(BodyItem.readable(1 + countNewlines(body, first), body));
+            return new Split(List.of(BodyItem.readable(1 + countNewlines(body, first), body)), false);
         }
         return splitLines(body);
     }
 
-    private List<BodyItem> splitLines(byte[] body) {
+    private Split splitLines(byte[] body) {
         List<BodyItem> items = new ArrayList<>();
         long line = 1;
         int start = 0;
@@ -54,12 +64,13 @@ final class BodySplitter {
                 byte[] raw = Arrays.copyOfRange(body, start, i > start && body[i - 1] == '\r' ? i - 1 : i);
                 if (firstNonBlank(raw) < raw.length) {
                     items.add(lineItem(line, raw));
+                    if (items.size() > maxItems) return new Split(List.of(), true);
                 }
                 line++;
                 start = i + 1;
             }
         }
-        return items;
+        return new Split(items, false);
     }
 
     private static BodyItem lineItem(long line, byte[] raw) {
@@ -70,10 +81,11 @@ final class BodySplitter {
         return BodyItem.readable(line, raw);
     }
 
-    private List<BodyItem> splitArray(byte[] body) {
+    private Split splitArray(byte[] body) {
         String invalid = invalidUtf8(body);
         if (invalid != null) {
-            return List.of(BodyItem.unreadable(1, body, new ItemError(1, "$", RejectReason.INVALID_UTF8, invalid)));
+            return new Split(List.of(BodyItem.unreadable(1, body, new ItemError(1, "$", RejectReason.INVALID_UTF8,
+                    invalid))), false);
         }
         List<BodyItem> items = new ArrayList<>();
         try (JsonParser parser = JSON.getFactory().createParser(body)) {
@@ -86,16 +98,17 @@ final class BodySplitter {
                 long line = parser.currentTokenLocation().getLineNr();
                 JsonNode element = parser.readValueAsTree();
                 items.add(BodyItem.readable(line, JSON.writeValueAsBytes(element)));
+                if (items.size() > maxItems) return new Split(List.of(), true);
             }
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "content after the closing ']'");
             }
-            return items;
+            return new Split(items, false);
         } catch (IOException e) {
             long line = e instanceof JsonParseException p && p.getLocation() != null ? p.getLocation().getLineNr() : 1;
             String detail = e instanceof JsonParseException p ? p.getOriginalMessage() : e.getMessage();
-            return List.of(BodyItem.unreadable(line, body,
-                    new ItemError(line, "$", RejectReason.BAD_JSON, "malformed JSON array: " + detail)));
+            return new Split(List.of(BodyItem.unreadable(line, body,
+                    new ItemError(line, "$", RejectReason.BAD_JSON, "malformed JSON array: " + detail))), false);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.cityvitals.ingest.gateway;
 
-import org.cityvitals.indicators.Topics;
-import org.cityvitals.indicators.city.CityProfile;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.event.Decoded;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.Incident;
@@ -9,17 +8,21 @@ import org.cityvitals.indicators.event.Problem;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.source.OutboundEvent;
-import org.cityvitals.ingest.source.RejectReason;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * Judges one gateway item against the data standard: strict decoding (every problem with its field), then the
- * district must belong to the gateway's city and a reading's sensor must be registered for that metric.
+ * Judges one gateway item against the data standard: strict decoding (every problem with its field); then the
+ * district must be a district of some city profile and within the sending key's areas, no time may lie more than
+ * the allowed clock skew ahead of the gateway's clock, and a reading's sensor must be registered for that metric
+ * and district.
  */
 final class ItemValidator {
     /** The event to publish, or the reasons not to. */
@@ -31,29 +34,35 @@ final class ItemValidator {
 
     private static final MetricRegistry METRICS = MetricRegistry.loadDefault();
 
-    private final CityProfile city;
     private final SensorCheck sensors;
+    private final Clock clock;
+    private final Duration maxClockSkew;
 
-    ItemValidator(CityProfile city, SensorCheck sensors) {
-        this.city = city;
+    ItemValidator(SensorCheck sensors, Clock clock, Duration maxClockSkew) {
         this.sensors = sensors;
+        this.clock = clock;
+        this.maxClockSkew = maxClockSkew;
     }
 
-    Verdict reading(BodyItem item) {
+    Verdict reading(BodyItem item, ApiKey sender) {
         return judge(item, EventCodec::decodeReading, (reading, errors) -> {
-            checkDistrict(item, reading.district(), errors);
+            checkDistrict(item, reading.district(), sender, errors);
+            checkNotAhead(item, "observedAt", reading.observedAt(), errors);
             sensors.check(reading).ifPresent(e -> errors.add(new ItemError(item.line(), e.field(), e.reason(),
                     e.detail())));
             Reading judged = suspectIfImplausible(reading);
-            return new OutboundEvent(Topics.READINGS, judged.sensorId(), judged.observedAt(),
+            return new OutboundEvent(OutboundEvent.Kind.READING, judged.sensorId(), judged.observedAt(),
                     EventCodec.toJsonBytes(judged));
         });
     }
 
-    Verdict incident(BodyItem item) {
+    Verdict incident(BodyItem item, ApiKey sender) {
         return judge(item, EventCodec::decodeIncident, (incident, errors) -> {
-            checkDistrict(item, incident.district(), errors);
-            return new OutboundEvent(Topics.INCIDENTS, incident.id(), eventTime(incident),
+            checkDistrict(item, incident.district(), sender, errors);
+            checkNotAhead(item, "reportedAt", incident.reportedAt(), errors);
+            checkNotAhead(item, "dispatchedAt", incident.dispatchedAt(), errors);
+            checkNotAhead(item, "resolvedAt", incident.resolvedAt(), errors);
+            return new OutboundEvent(OutboundEvent.Kind.INCIDENT, incident.id(), eventTime(incident),
                     EventCodec.toJsonBytes(incident));
         });
     }
@@ -62,7 +71,7 @@ final class ItemValidator {
         OutboundEvent apply(T value, List<ItemError> errors);
     }
 
-    private static <T> Verdict judge(BodyItem item, Function<byte[], Decoded<T>> decode, Checks<T> checks) {
+    private <T> Verdict judge(BodyItem item, Function<byte[], Decoded<T>> decode, Checks<T> checks) {
         if (item.unreadable() != null) {
             return new Verdict(null, List.of(item.unreadable()));
         }
@@ -80,10 +89,24 @@ final class ItemValidator {
         return errors.isEmpty() ? new Verdict(event, List.of()) : new Verdict(null, errors);
     }
 
-    private void checkDistrict(BodyItem item, String district, List<ItemError> errors) {
-        if (city.district(district).isEmpty()) {
+    private static void checkDistrict(BodyItem item, String district, ApiKey sender, List<ItemError> errors) {
+        boolean known = CityProfiles.all().stream().anyMatch(city -> city.district(district).isPresent());
+        if (!known) {
             errors.add(new ItemError(item.line(), "district", RejectReason.UNKNOWN_DISTRICT,
-                    "'" + district + "' is no district code of " + city.nameEn()));
+                    "'" + district + "' is no district code of any city profile"));
+        } else if (!sender.mayReach(district)) {
+            errors.add(new ItemError(item.line(), "district", RejectReason.OUT_OF_SCOPE,
+                    "API key '" + sender.id() + "' may not send for district " + district));
+        }
+    }
+
+    /** Clocks disagree by seconds, not hours: a time far ahead is a device with a wrong clock or a wrong zone. */
+    private void checkNotAhead(BodyItem item, String field, Instant time, List<ItemError> errors) {
+        Instant now = clock.instant();
+        if (time != null && time.isAfter(now.plus(maxClockSkew))) {
+            errors.add(new ItemError(item.line(), field, RejectReason.FUTURE_TIMESTAMP, time + " is "
+                    + Duration.between(now, time).toSeconds() + " s ahead of the gateway's clock (at most "
+                    + maxClockSkew.toSeconds() + " s allowed)"));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.cityvitals.ingest.gateway;
 
 import org.cityvitals.indicators.event.Reading;
-import org.cityvitals.ingest.source.RejectReason;
+import org.cityvitals.indicators.signal.RejectReason;
 
 import java.util.Optional;
 

@@ -1,7 +1,6 @@
 package org.cityvitals.ingest.gateway;
 
 import org.cityvitals.indicators.sensor.SensorRegistry;
-import org.cityvitals.ingest.source.RejectReason;
 
 /** The sensor check backed by the data standard's sensor registry and its rejection policy. */
 final class SensorChecks {
@@ -9,20 +8,18 @@ final class SensorChecks {
     }
 
     static SensorCheck of(SensorRegistry registry) {
-        return reading -> registry.rejectionReason(reading).map(code -> switch (code) {
-            case SensorRegistry.UNKNOWN_SENSOR -> new SensorCheck.Failure("sensorId", RejectReason.UNKNOWN_SENSOR,
-                    "sensor '" + reading.sensorId() + "' is not registered");
-            case SensorRegistry.METRIC_MISMATCH -> new SensorCheck.Failure("metric", RejectReason.METRIC_MISMATCH,
+        return reading -> registry.rejectionReason(reading).map(reason -> switch (reason) {
+            case METRIC_MISMATCH -> new SensorCheck.Failure("metric", reason,
                     "sensor '" + reading.sensorId() + "' does not measure " + reading.metric());
-            case SensorRegistry.DISTRICT_MISMATCH -> new SensorCheck.Failure("district",
-                    RejectReason.DISTRICT_MISMATCH, "sensor '" + reading.sensorId() + "' is not in district "
-                    + reading.district());
-            default -> new SensorCheck.Failure("sensorId", RejectReason.SCHEMA_VIOLATION, code);
+            case DISTRICT_MISMATCH -> new SensorCheck.Failure("district", reason,
+                    "sensor '" + reading.sensorId() + "' is not in district " + reading.district());
+            default -> new SensorCheck.Failure("sensorId", reason,
+                    "sensor '" + reading.sensorId() + "' is not registered");
         });
     }
 
-    /** The shipped Shanghai registry. */
+    /** The registries of every shipped city. */
     static SensorCheck shipped() {
-        return of(SensorRegistry.shanghai());
+        return of(SensorRegistry.allCities());
     }
 }

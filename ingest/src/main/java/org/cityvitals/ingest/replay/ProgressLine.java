@@ -1,41 +1,34 @@
 package org.cityvitals.ingest.replay;
 
-import java.io.PrintStream;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A single self-overwriting status line: rows/s, percent of the file's bytes read and the ETA, redrawn at most
- * every {@code interval} so that printing never slows the replay down.
+ * The replay command's progress display: a single self-overwriting status line with a bar, percent of the file's
+ * bytes read, rows/s, events published and the ETA; a final line when the replay is done.
  */
-final class ProgressLine {
-    private final PrintStream out;
-    private final long totalBytes;
-    private final long intervalNanos;
+public final class ProgressLine implements ReplayProgress {
+    private final PrintWriter out;
     private final long startNanos = System.nanoTime();
-    private long lastDrawNanos;
 
-    ProgressLine(PrintStream out, long totalBytes, Duration interval) {
+    public ProgressLine(PrintWriter out) {
         this.out = out;
-        this.totalBytes = Math.max(1, totalBytes);
-        this.intervalNanos = interval.toNanos();
     }
 
-    void update(long rows, long bytesRead, long published) {
-        long now = System.nanoTime();
-        if (now - lastDrawNanos < intervalNanos) return;
-        lastDrawNanos = now;
-        out.print('\r' + render(rows, bytesRead, published, now - startNanos));
+    @Override
+    public void update(long rows, long bytesRead, long totalBytes, long published, boolean done) {
+        String line = render(rows, bytesRead, totalBytes, published, System.nanoTime() - startNanos);
+        if (done) {
+            out.println('\r' + line);
+        } else {
+            out.print('\r' + line);
+        }
         out.flush();
     }
 
-    void finish(long rows, long bytesRead, long published) {
-        out.println('\r' + render(rows, bytesRead, published, System.nanoTime() - startNanos));
-    }
-
-    String render(long rows, long bytesRead, long published, long elapsedNanos) {
+    static String render(long rows, long bytesRead, long totalBytes, long published, long elapsedNanos) {
         double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
-        double fraction = Math.min(1.0, bytesRead / (double) totalBytes);
+        double fraction = Math.min(1.0, bytesRead / (double) Math.max(1, totalBytes));
         int filled = (int) (fraction * 30);
         String bar = "#".repeat(filled) + "-".repeat(30 - filled);
         String eta = fraction <= 0 ? "--" : formatSeconds(seconds / fraction - seconds);
@@ -45,6 +38,7 @@ final class ProgressLine {
 
     private static String formatSeconds(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60) : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s / 60 % 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
 }

@@ -1,35 +1,44 @@
 package org.cityvitals.ingest.replay;
 
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.cityvitals.indicators.Durations;
+import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.kafka.EventProducer;
-import org.cityvitals.ingest.source.Datasets;
+import org.cityvitals.ingest.kafka.EventTopics;
 import org.cityvitals.ingest.source.MappedRow;
 import org.cityvitals.ingest.source.OutboundEvent;
-import org.cityvitals.ingest.source.RejectReason;
 import org.cityvitals.ingest.source.Rejection;
 import org.cityvitals.ingest.source.SourceAdapter;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code replay --dataset NAME --file PATH [--speed N | --max] [--kafka HOST:PORT]}: streams a public data set
- * through its adapter, puts events in event-time order with a bounded buffer, paces them and publishes them to Kafka;
- * rejected rows go to the dead-letter topic. Stops at the first record Kafka refuses, since every later one would
- * fail the same way.
+ * Streams a data set through its adapter, puts events in event-time order with a bounded buffer, paces them and
+ * publishes them to the replay topics, every record with the {@code cv-replay} header; rejected rows go to the
+ * dead-letter topic. Stops at the first record Kafka refuses, since every later one would fail the same way.
+ * The programmatic entry point is {@link #publish}; {@code ./cityvitals replay} is {@link ReplayCommand}.
  */
 public final class Replay {
-    private final ReplayOptions options;
+    /** How often the progress callback hears from a running replay. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+    private final ReplayRequest request;
     private final SourceAdapter adapter;
     private final EventProducer producer;
-    private final PrintStream out;
+    private final List<Header> headers;
     private final Pacer pacer;
     private final ReorderBuffer buffer;
     private final Map<RejectReason, Long> rejections = new EnumMap<>(RejectReason.class);
@@ -37,50 +46,50 @@ public final class Replay {
     private final AtomicLong deadLetters = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+    private long rows;
+    private long missingValues;
+    private Instant firstEventTime;
+    private Instant lastEventTime;
 
-    Replay(ReplayOptions options, SourceAdapter adapter, EventProducer producer, PrintStream out) {
-        this.options = options;
-        this.adapter = adapter;
+    private Replay(ReplayRequest request, EventProducer producer) {
+        this.request = request;
+        this.adapter = request.adapter();
         this.producer = producer;
-        this.out = out;
-        this.pacer = new Pacer(options.max() ? Double.POSITIVE_INFINITY : options.speed());
-        this.buffer = new ReorderBuffer(options.reorderWindow(), options.reorderCapacity());
+        this.headers = List.of(new RecordHeader(Topics.REPLAY_HEADER, request.id().getBytes(StandardCharsets.UTF_8)));
+        this.pacer = new Pacer(request.speed());
+        this.buffer = new ReorderBuffer(request.reorderWindow(), request.reorderCapacity());
     }
 
-    /** Entry point of {@code ./cityvitals replay}; returns the process exit code (0 ok, 1 failed, 2 usage). */
-    public static int run(String[] args, PrintStream out) {
-        ReplayOptions options;
-        SourceAdapter adapter;
-        try {
-            options = ReplayOptions.parse(args);
-            adapter = Datasets.adapterFor(options.dataset(), options.metadata());
-        } catch (IllegalArgumentException e) {
-            out.println("replay: " + e.getMessage());
-            out.printf(ReplayOptions.USAGE, String.join(", ", Datasets.names()));
-            return 2;
-        }
+    /**
+     * Replays {@code request} into the Kafka at {@code bootstrapServers}, reporting to {@code progress}.
+     *
+     * @throws IOException           when the file cannot be read
+     * @throws IllegalStateException when Kafka cannot tell the topics' offsets (unreachable, topic missing)
+     */
+    public static ReplayResult publish(ReplayRequest request, String bootstrapServers, ReplayProgress progress)
+            throws IOException {
         // a short max.block.ms so that an unreachable Kafka fails the replay in seconds, not after a minute per record
-        try (EventProducer producer = new EventProducer(options.kafka(), Map.of("max.block.ms", 15_000))) {
-            ReplaySummary summary = new Replay(options, adapter, producer, out).execute();
-            summary.print(out);
-            return summary.sendFailures() == 0 && !Thread.currentThread().isInterrupted() ? 0 : 1;
-        } catch (IOException e) {
-            out.println("replay: cannot read " + options.file() + ": " + e.getMessage());
-            return 1;
+        try (TopicEnds ends = new TopicEnds(bootstrapServers, EventTopics.REPLAY.both());
+             EventProducer producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", 15_000))) {
+            Map<TopicPartition, Long> start = ends.now();
+            Replay replay = new Replay(request, producer);
+            long started = System.nanoTime();
+            replay.execute(progress);
+            Map<TopicPartition, Long> end = ends.now();
+            return replay.result(start, end, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
-    ReplaySummary execute() throws IOException {
-        long started = System.nanoTime();
-        long rows = 0;
-        long missing = 0;
-        ProgressLine progress = new ProgressLine(out, Files.size(options.file()), Duration.ofMillis(500));
-        try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(options.file()));
+    private void execute(ReplayProgress progress) throws IOException {
+        long totalBytes = Files.size(request.file());
+        long intervalNanos = PROGRESS_INTERVAL.toNanos();
+        long nextReport = System.nanoTime() + intervalNanos;
+        try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(request.file()));
              SourceAdapter.RowIterator mapped = adapter.open(bytes)) {
             while (mapped.hasNext() && firstFailure.get() == null && !Thread.currentThread().isInterrupted()) {
                 MappedRow row = mapped.next();
                 rows++;
-                missing += row.missingValues();
+                missingValues += row.missingValues();
                 row.rejections().forEach(this::reject);
                 for (OutboundEvent event : row.events()) {
                     buffer.offer(event, late -> reject(tooLate(late, row.line())));
@@ -88,20 +97,24 @@ public final class Replay {
                 if (row.progress() != null) {
                     buffer.advance(row.progress(), this::publish);
                 }
-                progress.update(rows, bytes.count(), published.get());
+                if (System.nanoTime() >= nextReport) {
+                    progress.update(rows, bytes.count(), totalBytes, published.get(), false);
+                    nextReport = System.nanoTime() + intervalNanos;
+                }
             }
             buffer.drain(this::publish);
             producer.flush();
-            progress.finish(rows, bytes.count(), published.get());
+            progress.update(rows, bytes.count(), totalBytes, published.get(), true);
         }
-        if (Thread.currentThread().isInterrupted()) {
-            out.println("replay: interrupted after " + rows + " rows");
-        }
-        if (firstFailure.get() != null) {
-            out.println("replay: Kafka at " + options.kafka() + " did not take the data: " + firstFailure.get());
-        }
-        return new ReplaySummary(adapter.name(), rows, published.get(), Collections.unmodifiableMap(new EnumMap<>(rejections)), missing,
-                deadLetters.get(), sendFailures.get(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private ReplayResult result(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end, Duration elapsed) {
+        Throwable failure = firstFailure.get();
+        return new ReplayResult(request.id(), adapter.name(), adapter.city().code(), EventTopics.REPLAY, start, end,
+                firstEventTime, lastEventTime, rows, published.get(),
+                Collections.unmodifiableMap(new EnumMap<>(rejections)), missingValues, deadLetters.get(),
+                sendFailures.get(), failure == null ? null : failure.toString(),
+                Thread.currentThread().isInterrupted(), adapter.sensorsCreated(), elapsed);
     }
 
     /** Paces and publishes a released event; after a Kafka failure or an interrupt it only counts it as unpublished. */
@@ -111,7 +124,9 @@ public final class Replay {
             return;
         }
         pacer.awaitTurn(event.eventTime());
-        producer.send(event).whenComplete((ok, error) -> count(error, published));
+        if (firstEventTime == null) firstEventTime = event.eventTime(); // released in event-time order
+        lastEventTime = event.eventTime();
+        producer.send(event, EventTopics.REPLAY, headers, (ok, error) -> count(error, published));
     }
 
     private void reject(Rejection rejection) {
@@ -131,7 +146,7 @@ public final class Replay {
     private Rejection tooLate(OutboundEvent event, long line) {
         return new Rejection(adapter.name(), RejectReason.TOO_LATE, "line " + line + ": event of " + event.key()
                 + " at " + event.eventTime() + " is older than events already published (reorder window "
-                + options.reorderWindow().toMinutes() + " min)", new String(event.payload(), StandardCharsets.UTF_8),
-                line);
+                + Durations.format(request.reorderWindow()) + ")",
+                new String(event.payload(), StandardCharsets.UTF_8), line);
     }
 }

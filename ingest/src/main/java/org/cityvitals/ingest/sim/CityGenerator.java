@@ -1,6 +1,8 @@
 package org.cityvitals.ingest.sim;
 
 import org.cityvitals.indicators.city.CityProfile;
+import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.indicators.event.Quality;
@@ -23,8 +25,11 @@ import java.util.Set;
  * thread.
  */
 final class CityGenerator {
-    private static final Set<String> CENTRAL = Set.of("310101", "310104", "310105", "310106", "310107", "310109",
-            "310110");
+    /**
+     * Residents per km² from which a district counts as the busy centre (activity 1.15, else 0.85): in Shanghai
+     * exactly the seven central districts inside the Inner Ring, in Beijing Dongcheng and Xicheng.
+     */
+    private static final double CENTRAL_DENSITY = 10_000;
 
     private final CityProfile city;
     private final List<Sensor> sensors;
@@ -32,7 +37,9 @@ final class CityGenerator {
     private final Duration round;
     private final double roundHours;
     private final String idPrefix;
+    /** District → where its incidents happen (null when the city has no boundary file: no location). */
     private final Map<String, double[]> centres = new HashMap<>();
+    private final Map<String, Double> activity = new HashMap<>();
     private final List<String> districts;
     private final ScenarioEffects effects = new ScenarioEffects();
     private final PendingSteps pending = new PendingSteps();
@@ -45,7 +52,10 @@ final class CityGenerator {
         this.noise = new Noise(config.seed());
         this.round = Duration.ofNanos(Math.max(1, Math.round(sensors.size() / config.eventsPerSecond() * 1e9)));
         this.roundHours = round.toNanos() / 3.6e12;
-        this.idPrefix = "sim-" + config.seed() + "-";
+        // Shanghai keeps its ids as they were; other cities' ids name the city so that two simulated cities with
+        // the same seed never share an incident id (row keys in the store)
+        this.idPrefix = city.id().equals(CityProfiles.DEFAULT_ID) ? "sim-" + config.seed() + "-"
+                : "sim-" + city.id() + "-" + config.seed() + "-";
         this.now = config.start();
         Set<String> seen = new LinkedHashSet<>();
         for (Sensor s : sensors) {
@@ -54,9 +64,15 @@ final class CityGenerator {
                         + "' of sensor " + s.id());
             }
             seen.add(s.district());
-            centres.computeIfAbsent(s.district(), d -> new double[]{s.lat(), s.lon()});
+            if (s.lat() != null) centres.putIfAbsent(s.district(), new double[]{s.lat(), s.lon()});
         }
         this.districts = List.copyOf(seen);
+        for (District d : city.districts()) {
+            // a profile without area or population figures gives every district the average activity
+            double density = d.areaKm2() > 0 ? d.population() / d.areaKm2() : Double.NaN;
+            activity.put(d.code(), Double.isNaN(density) || d.population() == 0 ? 1.0
+                    : density >= CENTRAL_DENSITY ? 1.15 : 0.85);
+        }
     }
 
     Duration roundLength() {
@@ -133,8 +149,8 @@ final class CityGenerator {
     private void report(IncidentStream stream, String district, Instant at, EventSink sink) {
         String id = idPrefix + (++incidentCount);
         double[] centre = centres.get(district);
-        double lat = centre[0] + noise.uniform(-0.01, 0.01);
-        double lon = centre[1] + noise.uniform(-0.01, 0.01);
+        Double lat = centre == null ? null : centre[0] + noise.uniform(-0.01, 0.01);
+        Double lon = centre == null ? null : centre[1] + noise.uniform(-0.01, 0.01);
         Instant dispatched = stream.dispatchMax() > 0
                 ? at.plusMillis(minutes(noise.uniform(stream.dispatchMin(), stream.dispatchMax()))) : null;
         Instant resolved = (dispatched != null ? dispatched : at)
@@ -160,7 +176,7 @@ final class CityGenerator {
     }
 
     private double activity(String district) {
-        return CENTRAL.contains(district) ? 1.15 : 0.85;
+        return activity.get(district);
     }
 
     private static long minutes(double minutes) {

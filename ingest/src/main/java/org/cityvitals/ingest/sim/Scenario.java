@@ -21,4 +21,9 @@ public enum Scenario {
     public static Optional<Scenario> fromCode(String code) {
         return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
     }
+
+    /** @throws IllegalArgumentException naming the known scenarios when {@code code} is none of them */
+    public static Scenario parse(String code) {
+        return WireNames.parse(Scenario.class, code);
+    }
 }

@@ -1,6 +1,5 @@
 package org.cityvitals.ingest.sim;
 
-import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.ingest.kafka.EventProducer;
 
@@ -11,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The running Shanghai simulator: a daemon thread drives a {@link CityGenerator} round by round into Kafka, paced
- * to the wall clock in real-time mode. Scenarios can be injected at any time from other threads.
+ * The running simulator of one city (Shanghai unless the config names another): a daemon thread drives a
+ * {@link CityGenerator} round by round into Kafka, paced to the wall clock in real-time mode. Scenarios can be injected at any time from other threads.
  */
 public final class Simulator implements ScenarioInjector, AutoCloseable {
     private final SimulatorConfig config;
@@ -24,7 +23,7 @@ public final class Simulator implements ScenarioInjector, AutoCloseable {
 
     private Simulator(SimulatorConfig config, String bootstrapServers) {
         this.config = config;
-        this.generator = new CityGenerator(config, CityProfiles.shanghai(), SensorRegistry.shanghai().all());
+        this.generator = new CityGenerator(config, config.city(), SensorRegistry.of(config.city()).all());
         // A short block: scenario injection waits for the round in progress, which must not hang on a dead broker.
         this.producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", 5_000));
         this.sink = new KafkaSink(producer);

@@ -1,5 +1,6 @@
 package org.cityvitals.ingest.source;
 
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.ingest.csv.CsvRow;
 

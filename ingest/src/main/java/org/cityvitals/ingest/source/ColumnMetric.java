@@ -5,11 +5,19 @@ import org.cityvitals.indicators.metric.UnitNormaliser;
 
 import java.util.function.DoubleUnaryOperator;
 
-/** A CSV column that carries one metric, with the conversion from the source's unit to the metric's canonical unit. */
+/**
+ * A CSV column that carries one metric, with the conversion from the source's unit to the metric's canonical unit.
+ * The column's sensor id is {@code PREFIX-SUFFIX} for a station with several columns, or the suffix alone when the
+ * adapter passes no prefix (a bring-your-own series names its sensors in full).
+ */
 public record ColumnMetric(String column, Metric metric, String sensorSuffix, DoubleUnaryOperator toCanonical) {
 
     public static ColumnMetric of(ReadingFactory readings, String column, String metricId, String sensorSuffix) {
         return new ColumnMetric(column, readings.metric(metricId), sensorSuffix, DoubleUnaryOperator.identity());
+    }
+
+    String sensorId(String prefix) {
+        return prefix == null ? sensorSuffix : prefix + "-" + sensorSuffix;
     }
 
     /** The column holds values in {@code sourceUnit}; the data standard's unit normaliser converts them. */

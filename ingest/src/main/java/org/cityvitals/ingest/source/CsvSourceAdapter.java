@@ -1,8 +1,10 @@
 package org.cityvitals.ingest.source;
 
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.Sensor;
 import org.cityvitals.ingest.csv.CsvReader;
 import org.cityvitals.ingest.csv.CsvRow;
 
@@ -11,7 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -30,21 +35,40 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
     protected final CityProfile profile;
     protected final Fields fields;
     protected final ReadingFactory readings = new ReadingFactory(MetricRegistry.loadDefault());
+    private final SensorLog sensors = new SensorLog();
+    /** Sensor prefix → column → sensor id. */
+    private final Map<String, Map<String, String>> sensorIds = new HashMap<>();
 
     /**
      * @param duplicateHorizon how far apart in time two rows with the same key are still recognised as repeats
      * @param missingTokens    field values the source uses for "not measured", besides the empty string
      */
     protected CsvSourceAdapter(String name, CityProfile profile, Duration duplicateHorizon, Set<String> missingTokens) {
+        this(name, profile, profile.zone(), duplicateHorizon, missingTokens);
+    }
+
+    /** @param clockZone the zone of the file's local clock times, when it is not the city's */
+    protected CsvSourceAdapter(String name, CityProfile profile, ZoneId clockZone, Duration duplicateHorizon,
+                               Set<String> missingTokens) {
         this.name = name;
         this.profile = profile;
         this.duplicateHorizon = duplicateHorizon;
-        this.fields = new Fields(profile.zone(), missingTokens);
+        this.fields = new Fields(clockZone, missingTokens);
     }
 
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final CityProfile city() {
+        return profile;
+    }
+
+    @Override
+    public final List<Sensor> sensorsCreated() {
+        return sensors.all();
     }
 
     /**
@@ -66,10 +90,12 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
     /**
      * Publishes one reading per column from a row that measures several metrics at once; a value the source marks
      * missing is counted, not published, and one unusable value is rejected on its own without losing the row's
-     * other metrics.
+     * other metrics. {@code sensorPrefix} may be null: see {@link ColumnMetric}.
      */
     protected final void readings(CsvRow row, RowOutput out, List<ColumnMetric> columns, String sensorPrefix,
                                   Instant observedAt, String district, Double lat, Double lon) {
+        Map<String, String> sensorIds = this.sensorIds.computeIfAbsent(sensorPrefix == null ? "" : sensorPrefix,
+                p -> new HashMap<>());
         for (ColumnMetric column : columns) {
             try {
                 OptionalDouble value = fields.optionalNumber(row, column.column());
@@ -77,8 +103,10 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
                     out.missing();
                 } else {
                     double canonical = column.toCanonical().applyAsDouble(value.getAsDouble());
-                    out.reading(readings.reading(sensorPrefix + "-" + column.sensorSuffix(), column.metric(),
-                            canonical, observedAt, district, lat, lon));
+                    // ids built once per sensor, not once per value: millions of readings come from a few sensors
+                    String sensorId = sensorIds.computeIfAbsent(column.column(), c -> column.sensorId(sensorPrefix));
+                    out.reading(readings.reading(sensorId, column.metric(), canonical, observedAt, district, lat,
+                            lon));
                 }
             } catch (RowRejectedException e) {
                 out.rejectValue(e.reason(), "line " + row.line() + ": " + e.getMessage());
@@ -86,9 +114,19 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
         }
     }
 
+    /** Header names the adapter reads; a file without one of them is refused before its first row. */
+    protected Set<String> requiredColumns() {
+        return Set.of();
+    }
+
     @Override
     public final RowIterator open(InputStream input) {
         CsvReader reader = new CsvReader(input);
+        List<String> absent = requiredColumns().stream().filter(c -> !reader.header().contains(c)).sorted().toList();
+        if (!absent.isEmpty()) {
+            throw new IllegalArgumentException("the file has no column " + String.join(", ", absent)
+                    + "; its columns are " + reader.header());
+        }
         DuplicateFilter duplicates = new DuplicateFilter(duplicateHorizon);
         return new RowIterator() {
             @Override
@@ -118,7 +156,7 @@ public abstract class CsvSourceAdapter implements SourceAdapter {
                 throw new RowRejectedException(RejectReason.MALFORMED_ROW,
                         row.fields().size() + " columns where the header has " + row.columns().size());
             }
-            RowOutput out = new RowOutput(name, row);
+            RowOutput out = new RowOutput(name, row, sensors);
             RowKey key = map(row, out);
             if (!duplicates.firstSighting(key.key(), key.time())) {
                 throw new RowRejectedException(RejectReason.DUPLICATE, "repeats an earlier row for " + key.key()

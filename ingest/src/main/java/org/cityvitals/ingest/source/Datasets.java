@@ -9,7 +9,8 @@ import java.util.List;
 /** The data sets {@code replay} knows, by name. */
 public final class Datasets {
     private static final List<String> NAMES = List.of(
-            "beijing-aq", "aarhus-traffic", "metro-i94", "boston-311", "nyc-311", "tetouan-power");
+            "beijing-aq", "aarhus-traffic", "metro-i94", "boston-311", "nyc-311", "tetouan-power",
+            TimeSeriesAdapter.NAME);
 
     private Datasets() {
     }
@@ -19,7 +20,8 @@ public final class Datasets {
     }
 
     /**
-     * The adapter for {@code name}. {@code aarhusMetadata} is read only for {@code aarhus-traffic}.
+     * The adapter for {@code name}, a data set with a fixed layout. {@code aarhusMetadata} is read only for
+     * {@code aarhus-traffic}. A bring-your-own series is described by its own flags: {@link TimeSeriesAdapter}.
      *
      * @throws IllegalArgumentException for an unknown name or a missing metadata file
      */
@@ -31,6 +33,8 @@ public final class Datasets {
             case "boston-311" -> new Boston311Adapter();
             case "nyc-311" -> new Nyc311Adapter();
             case "tetouan-power" -> new TetouanPowerAdapter();
+            case TimeSeriesAdapter.NAME -> throw new IllegalArgumentException(
+                    "a timeseries adapter is built from its spec: new TimeSeriesAdapter(spec)");
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "', known: "
                     + String.join(", ", NAMES));
         };

@@ -1,5 +1,6 @@
 package org.cityvitals.ingest.source;
 
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.ingest.csv.CsvRow;
 
 import java.time.DateTimeException;
@@ -67,13 +68,23 @@ public final class Fields {
      * rejected; a time that happened twice (autumn) takes the earlier offset, as the sources do not say which.
      */
     public Instant inZone(LocalDateTime local, String what) throws RowRejectedException {
+        return inZone(local, what, false);
+    }
+
+    /** Whether {@code local} happened twice in the zone (the repeated hour of an autumn clock change). */
+    public boolean isRepeated(LocalDateTime local) {
+        return zone.getRules().getValidOffsets(local).size() > 1;
+    }
+
+    /** Like {@link #inZone(LocalDateTime, String)}; a repeated time takes the later offset when {@code later}. */
+    public Instant inZone(LocalDateTime local, String what, boolean later) throws RowRejectedException {
         try {
             var offsets = zone.getRules().getValidOffsets(local);
             if (offsets.isEmpty()) {
                 throw new RowRejectedException(RejectReason.NONEXISTENT_LOCAL_TIME,
                         what + ": " + local + " does not exist in " + zone + " (daylight-saving gap)");
             }
-            return ZonedDateTime.ofLocal(local, zone, offsets.get(0)).toInstant();
+            return ZonedDateTime.ofLocal(local, zone, offsets.get(later ? offsets.size() - 1 : 0)).toInstant();
         } catch (DateTimeException e) {
             throw new RowRejectedException(RejectReason.BAD_TIMESTAMP, what + ": " + e.getMessage());
         }

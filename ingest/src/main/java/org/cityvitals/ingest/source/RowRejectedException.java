@@ -1,5 +1,6 @@
 package org.cityvitals.ingest.source;
 
+import org.cityvitals.indicators.signal.RejectReason;
 /** Thrown by an adapter's row mapping when the row cannot become canonical events; carries reason and detail. */
 public final class RowRejectedException extends Exception {
     private final RejectReason reason;

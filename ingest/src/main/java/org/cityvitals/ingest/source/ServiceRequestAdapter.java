@@ -1,5 +1,6 @@
 package org.cityvitals.ingest.source;
 
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentSource;

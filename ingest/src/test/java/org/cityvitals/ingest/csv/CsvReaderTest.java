@@ -29,4 +29,17 @@ class CsvReaderTest {
         assertThat(rows.get(2).line()).isEqualTo(6);
         assertThat(rows.get(2).hasExpectedWidth()).isFalse();
     }
+
+    @Test
+    void quotesInsideAnUnquotedFieldAreTextAndTextAfterAClosingQuoteStaysInTheField() throws Exception {
+        String csv = "a,b,c\n1,x\"y,\"q\"r\n2,,\"\"";
+        List<CsvRow> rows = new ArrayList<>();
+        try (CsvReader reader = new CsvReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))) {
+            reader.forEachRemaining(rows::add);
+        }
+
+        assertThat(rows.get(0).fields()).containsExactly("1", "x\"y", "qr");
+        assertThat(rows.get(1).fields()).containsExactly("2", "", "");
+        assertThat(rows.get(1).raw()).isEqualTo("2,,\"\"");
+    }
 }

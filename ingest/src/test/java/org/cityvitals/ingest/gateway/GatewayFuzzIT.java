@@ -1,14 +1,19 @@
 package org.cityvitals.ingest.gateway;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import org.cityvitals.indicators.Topics;
+import org.cityvitals.indicators.signal.RejectReason;
 import org.cityvitals.stack.testing.SharedStack;
 import org.cityvitals.stack.testing.TopicMark;
-import org.cityvitals.ingest.source.RejectReason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,66 +31,100 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway on a real broker: nothing crashes, every refusal has a reason, and accepted + rejected = sent, in the
  * responses, on the topics and in the metrics.
  */
+@ExtendWith(VertxExtension.class)
 class GatewayFuzzIT {
     private static final int LINES = 12_000;
     private static final int BATCH = 400;
     private static final Set<String> REASONS = Arrays.stream(RejectReason.values()).map(RejectReason::code)
             .collect(Collectors.toSet());
 
+    /** Running totals over the batches. */
+    private static final class Totals {
+        long accepted;
+        long rejected;
+    }
+
     @Test
-    void malformedLinesAreEachRejectedWithAReasonAndValidOnesAccepted() {
+    void malformedLinesAreEachRejectedWithAReasonAndValidOnesAccepted(Vertx vertx, VertxTestContext ctx) {
         String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
         List<MalformedItems.Line> lines = MalformedItems.generate(LINES, 20240506L);
         long expectedValid = lines.stream().filter(MalformedItems.Line::valid).count();
         TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
         TopicMark deadLetters = TopicMark.now(kafka, Topics.DEAD_LETTERS);
+        Totals totals = new Totals();
 
-        try (GatewayClient gateway = new GatewayClient(new JsonObject().put("bootstrapServers", kafka)
-                .put("bodyLimitBytes", 1024 * 1024))) {
-            long accepted = 0;
-            long rejected = 0;
-            for (int from = 0; from < LINES; from += BATCH) {
-                List<MalformedItems.Line> batch = lines.subList(from, Math.min(LINES, from + BATCH));
-                HttpResponse<Buffer> response = gateway.postNdjson("/ingest/readings?partial=true", ndjson(batch));
-                assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
-                JsonObject json = response.bodyAsJsonObject();
-                assertThat(json.getInteger("received")).isEqualTo(batch.size());
-                assertThat(json.getInteger("accepted") + json.getInteger("rejected")).isEqualTo(batch.size());
-                assertEveryErrorExplained(json.getJsonArray("errors"), batch.size());
-                assertRejectedLinesAreTheBrokenOnes(json.getJsonArray("errors"), batch);
-                accepted += json.getInteger("accepted");
-                rejected += json.getInteger("rejected");
-            }
-            assertThat(accepted + rejected).isEqualTo(LINES);
-            assertThat(accepted).isEqualTo(expectedValid);
-            assertThat(rejected).isGreaterThanOrEqualTo(10_000);
-            assertThat(readings.records()).hasSize((int) accepted);
-            assertThat(deadLetters.records()).hasSize((int) rejected);
-            String metrics = gateway.metrics();
-            assertThat(sum(metrics, "cityvitals_ingest_items_accepted_total")).isEqualTo(accepted);
-            assertThat(sum(metrics, "cityvitals_ingest_items_rejected_total")).isEqualTo(rejected);
-
-            malformedWholeRequestsGetClearAnswers(gateway);
-            assertThat(gateway.post("/ingest/readings", GatewayClient.validReading(1)).statusCode()).isEqualTo(202);
-        }
+        GatewayClient.deploy(vertx, new JsonObject().put("bootstrapServers", kafka)
+                .put("bodyLimitBytes", 1024 * 1024)).compose(gateway -> {
+                    Future<Void> batches = Future.succeededFuture();
+                    for (int from = 0; from < LINES; from += BATCH) {
+                        List<MalformedItems.Line> batch = lines.subList(from, Math.min(LINES, from + BATCH));
+                        batches = batches.compose(v -> gateway.postNdjson("/ingest/readings?partial=true",
+                                ndjson(batch)).map(response -> {
+                                    ctx.verify(() -> checkBatch(response, batch, totals));
+                                    return null;
+                                }));
+                    }
+                    return batches.compose(v -> vertx.executeBlocking(() -> List.of(
+                                    readings.recordsUntil((int) totals.accepted, java.time.Duration.ofSeconds(30)),
+                                    deadLetters.recordsUntil((int) totals.rejected, java.time.Duration.ofSeconds(30)))))
+                            .compose(published -> gateway.metrics().map(metrics -> {
+                                ctx.verify(() -> {
+                                    assertThat(totals.accepted + totals.rejected).isEqualTo(LINES);
+                                    assertThat(totals.accepted).isEqualTo(expectedValid);
+                                    assertThat(totals.rejected).isGreaterThanOrEqualTo(10_000);
+                                    assertThat(published.get(0)).hasSize((int) totals.accepted);
+                                    assertThat(published.get(1)).hasSize((int) totals.rejected);
+                                    assertThat(sum(metrics, "cityvitals_ingest_items_accepted_total"))
+                                            .isEqualTo(totals.accepted);
+                                    assertThat(sum(metrics, "cityvitals_ingest_items_rejected_total"))
+                                            .isEqualTo(totals.rejected);
+                                });
+                                return gateway;
+                            }));
+                }).compose(gateway -> malformedWholeRequestsGetClearAnswers(gateway, ctx))
+                .onComplete(ctx.succeedingThenComplete());
     }
 
-    private static void malformedWholeRequestsGetClearAnswers(GatewayClient gateway) {
+    private static void checkBatch(HttpResponse<Buffer> response, List<MalformedItems.Line> batch, Totals totals) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+        JsonObject json = response.bodyAsJsonObject();
+        assertThat(json.getInteger("received")).isEqualTo(batch.size());
+        assertThat(json.getInteger("accepted") + json.getInteger("rejected")).isEqualTo(batch.size());
+        assertEveryErrorExplained(json.getJsonArray("errors"), batch.size());
+        assertRejectedLinesAreTheBrokenOnes(json.getJsonArray("errors"), batch);
+        totals.accepted += json.getInteger("accepted");
+        totals.rejected += json.getInteger("rejected");
+    }
+
+    private static Future<Void> malformedWholeRequestsGetClearAnswers(GatewayClient gateway, VertxTestContext ctx) {
+        Future<Void> checks = Future.succeededFuture();
         for (String body : List.of("[", "[{}", "[1,,2]", "[{\"a\":1}] trailing", "", "   \n\n  ")) {
-            HttpResponse<Buffer> response = gateway.post("/ingest/readings", body);
-            assertThat(response.statusCode()).as(body).isEqualTo(400);
-            assertThat(response.bodyAsJsonObject().toString()).containsAnyOf("bad_json", "empty body");
+            checks = checks.compose(v -> gateway.post("/ingest/readings", body).map(response -> {
+                ctx.verify(() -> {
+                    assertThat(response.statusCode()).as(body).isEqualTo(400);
+                    assertThat(response.bodyAsJsonObject().toString()).containsAnyOf("bad_json", "empty body");
+                });
+                return null;
+            }));
         }
         byte[] brokenArray = ("[" + GatewayClient.validReading(2) + "]").getBytes(StandardCharsets.UTF_8);
         brokenArray[10] = (byte) 0xFF;
-        HttpResponse<Buffer> invalidUtf8 = gateway.post("/ingest/readings", brokenArray);
-        assertThat(invalidUtf8.statusCode()).isEqualTo(400);
-        assertThat(invalidUtf8.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("reason"))
-                .isEqualTo("invalid_utf8");
         byte[] oversized = new byte[2 * 1024 * 1024];
         Arrays.fill(oversized, (byte) '{');
-        assertThat(gateway.post("/ingest/readings", oversized).statusCode()).isEqualTo(413);
-        assertThat(gateway.post("/ingest/incidents", "{\"id\":1}").statusCode()).isEqualTo(400);
+        return checks.compose(v -> Future.all(gateway.post("/ingest/readings", brokenArray),
+                gateway.post("/ingest/readings", oversized), gateway.post("/ingest/incidents", "{\"id\":1}"),
+                gateway.post("/ingest/readings", GatewayClient.validReading(1)))).map(all -> {
+                    ctx.verify(() -> {
+                        HttpResponse<Buffer> invalidUtf8 = all.resultAt(0);
+                        assertThat(invalidUtf8.statusCode()).isEqualTo(400);
+                        assertThat(invalidUtf8.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0)
+                                .getString("reason")).isEqualTo("invalid_utf8");
+                        assertThat(((HttpResponse<?>) all.resultAt(1)).statusCode()).isEqualTo(413);
+                        assertThat(((HttpResponse<?>) all.resultAt(2)).statusCode()).isEqualTo(400);
+                        assertThat(((HttpResponse<?>) all.resultAt(3)).statusCode()).isEqualTo(202);
+                    });
+                    return null;
+                });
     }
 
     private static void assertEveryErrorExplained(JsonArray errors, int linesInBatch) {

@@ -41,6 +41,6 @@ class ReorderBufferTest {
     }
 
     private static OutboundEvent event(int minute) {
-        return new OutboundEvent("t", "m" + minute, T0.plus(Duration.ofMinutes(minute)), new byte[0]);
+        return new OutboundEvent(OutboundEvent.Kind.READING, "m" + minute, T0.plus(Duration.ofMinutes(minute)), new byte[0]);
     }
 }

@@ -1,6 +1,11 @@
 package org.cityvitals.ingest.replay;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.ingest.source.Nyc311Adapter;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.CityProfiles;
@@ -15,9 +20,10 @@ import org.cityvitals.indicators.signal.DeadLetter;
 import org.cityvitals.indicators.signal.SignalCodec;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -143,24 +149,103 @@ class ReplayIT {
     }
 
     @Test
-    void unknownDatasetIsAUsageError() {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int exit = Replay.run(new String[]{"--dataset", "atlantis", "--file",
-                SampleData.path("nyc311_2022-05-01_0000-0206.csv").toString()}, new PrintStream(text, true));
-        assertThat(exit).isEqualTo(2);
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("unknown dataset 'atlantis'").contains("usage:");
+    void nabTaxiSeriesReplaysUnchangedThroughTheTimeSeriesAdapter() {
+        List<Map<String, String>> rows = SampleData.rows("nab_nyc_taxi.csv");
+
+        Outcome outcome = replay("timeseries", "nab_nyc_taxi.csv", "--time-column", "timestamp", "--time-format",
+                "yyyy-MM-dd HH:mm:ss", "--zone", "America/New_York", "--value-column", "value", "--metric",
+                "generic", "--district", "36061", "--sensor", "nab-nyc-taxi");
+
+        outcome.assertPublished(rows.size(), rows.size(), 0, Map.of());
+        List<Reading> readings = outcome.readingsDecoded();
+        for (int i = 0; i < rows.size(); i++) {
+            Reading r = readings.get(i);
+            assertThat(r.value()).as("row %d", i + 1).isEqualTo(Double.parseDouble(rows.get(i).get("value")));
+            assertThat(r.sensorId()).isEqualTo("nab-nyc-taxi");
+            assertThat(r.district()).isEqualTo("36061");
+            assertThat(r.unit()).isEqualTo("1");
+        }
+        // first row: 2014-07-01 00:00 in New York is EDT, UTC-4; the last, 2015-01-31 23:30, is EST, UTC-5
+        assertThat(readings.get(0).observedAt()).isEqualTo(Instant.parse("2014-07-01T04:00:00Z"));
+        assertThat(readings.get(rows.size() - 1).observedAt()).isEqualTo(Instant.parse("2015-02-01T04:30:00Z"));
+        assertThat(outcome.output).contains("city               us-ny-nyc, event time 2014-07-01T04:00:00Z to "
+                + "2015-02-01T04:30:00Z").containsPattern("sensors\\s+1\\n");
     }
 
-    private static Outcome replay(String dataset, String file) {
-        String kafka = SharedStack.get().kafka(1, Topics.READINGS, Topics.INCIDENTS, Topics.DEAD_LETTERS);
-        TopicMark readings = TopicMark.now(kafka, Topics.READINGS);
-        TopicMark incidents = TopicMark.now(kafka, Topics.INCIDENTS);
+    @Test
+    void theResultNamesExactlyTheRecordsTheReplayPublished() throws Exception {
+        String kafka = SharedStack.get().kafka(1, Topics.REPLAY_READINGS, Topics.REPLAY_INCIDENTS,
+                Topics.DEAD_LETTERS);
+        ReplayResult result = Replay.publish(ReplayRequest.of(new Nyc311Adapter(),
+                SampleData.path("nyc311_2022-05-01_0000-0206.csv")).withId("nyc-test-1"), kafka, ReplayProgress.NONE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.cityCode()).isEqualTo("us-ny-nyc");
+        assertThat(written(result, Topics.REPLAY_INCIDENTS)).isEqualTo(result.eventsPublished());
+        assertThat(written(result, Topics.REPLAY_READINGS)).isZero();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> incidents = result.startOffsets().keySet().stream()
+                    .filter(p -> p.topic().equals(Topics.REPLAY_INCIDENTS)).toList();
+            consumer.assign(incidents);
+            incidents.forEach(p -> consumer.seek(p, result.startOffsets().get(p)));
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (records.size() < result.eventsPublished() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader(Topics.REPLAY_HEADER)
+                    .value(), StandardCharsets.UTF_8)).isEqualTo("nyc-test-1"));
+            Instant first = records.stream().map(r -> stageTime(EventCodec.decodeIncident(r.value()).value()))
+                    .min(Instant::compareTo).orElseThrow();
+            Instant last = records.stream().map(r -> stageTime(EventCodec.decodeIncident(r.value()).value()))
+                    .max(Instant::compareTo).orElseThrow();
+            assertThat(result.firstEventTime()).isEqualTo(first);
+            assertThat(result.lastEventTime()).isEqualTo(last);
+        }
+    }
+
+    /** Records the result's offset range holds on every partition of {@code topic}. */
+    private static long written(ReplayResult result, String topic) {
+        return result.startOffsets().entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                .mapToLong(e -> result.endOffsets().get(e.getKey()) - e.getValue()).sum();
+    }
+
+    @Test
+    void unknownDatasetIsAUsageError() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new ReplayCommand(), new String[]{"--dataset", "atlantis", "--file",
+                SampleData.path("nyc311_2022-05-01_0000-0206.csv").toString()}, new PrintWriter(out),
+                new PrintWriter(err));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown dataset 'atlantis'");
+    }
+
+    private static Outcome replay(String dataset, String file, String... more) {
+        String kafka = SharedStack.get().kafka(1, Topics.REPLAY_READINGS, Topics.REPLAY_INCIDENTS,
+                Topics.DEAD_LETTERS);
+        TopicMark readings = TopicMark.now(kafka, Topics.REPLAY_READINGS);
+        TopicMark incidents = TopicMark.now(kafka, Topics.REPLAY_INCIDENTS);
         TopicMark deadLetters = TopicMark.now(kafka, Topics.DEAD_LETTERS);
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int exit = Replay.run(new String[]{"--dataset", dataset, "--file", SampleData.path(file).toString(),
-                "--max", "--kafka", kafka}, new PrintStream(text, true, StandardCharsets.UTF_8));
-        return new Outcome(dataset, exit, text.toString(StandardCharsets.UTF_8), readings.records(),
-                incidents.records(), deadLetters.records());
+        List<String> args = new java.util.ArrayList<>(List.of("--dataset", dataset, "--file",
+                SampleData.path(file).toString(), "--max", "--kafka", kafka));
+        args.addAll(List.of(more));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.run(new ReplayCommand(), args.toArray(String[]::new), new PrintWriter(out),
+                new PrintWriter(err));
+        return new Outcome(dataset, exit, out + err.toString(), readings.records(), incidents.records(),
+                deadLetters.records());
+    }
+
+    /** When the incident reached the stage its event reports. */
+    private static Instant stageTime(Incident i) {
+        return switch (i.status()) {
+            case REPORTED -> i.reportedAt();
+            case DISPATCHED -> i.dispatchedAt();
+            case RESOLVED -> i.resolvedAt();
+        };
     }
 
     private record Outcome(String dataset, int exit, String output, List<ConsumerRecord<byte[], byte[]>> readings,
@@ -184,19 +269,14 @@ class ReplayIT {
                     .containsPattern("events published\\s+" + String.format(Locale.ROOT, "%,d", readingCount + incidentCount));
             rejections.forEach((reason, count) ->
                     assertThat(output).containsPattern(reason + "\\s+" + String.format(Locale.ROOT, "%,d", count)));
+            String id = output.replaceAll("(?s).*replay id +(\\S+).*", "$1");
+            assertThat(id).startsWith(dataset + "-");
+            java.util.stream.Stream.concat(readings.stream(), incidents.stream()).forEach(r -> assertThat(new String(
+                    r.headers().lastHeader(Topics.REPLAY_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(id));
             assertInEventTimeOrder(readings, r -> EventCodec.decodeReading(r.value()).value().observedAt());
             assertInEventTimeOrder(incidents, r -> stageTime(EventCodec.decodeIncident(r.value()).value()));
             readings.forEach(r -> PublishedSchemas.assertValid("reading", r.value()));
             incidents.forEach(r -> PublishedSchemas.assertValid("incident", r.value()));
-        }
-
-        /** When the incident reached the stage its event reports. */
-        private static Instant stageTime(Incident i) {
-            return switch (i.status()) {
-                case REPORTED -> i.reportedAt();
-                case DISPATCHED -> i.dispatchedAt();
-                case RESOLVED -> i.resolvedAt();
-            };
         }
 
         List<Reading> readingsDecoded() {

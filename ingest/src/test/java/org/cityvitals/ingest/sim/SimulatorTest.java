@@ -2,12 +2,14 @@ package org.cityvitals.ingest.sim;
 
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.city.CityProfile;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.event.EventCodec;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +49,7 @@ class SimulatorTest {
 
         // every metric of the city's sensor networks; a user's generic series is not simulated
         Set<String> catalogueMetrics = CATALOGUE.all().stream().filter(i -> i.source().isMetric())
-                .map(i -> i.source().metric()).filter(m -> !m.equals("generic")).collect(Collectors.toSet());
+                .map(i -> i.source().metric()).filter(m -> !m.equals(MetricRegistry.GENERIC)).collect(Collectors.toSet());
         Map<String, Set<String>> districtsByMetric = sink.readings.stream().collect(Collectors.groupingBy(
                 Reading::metric, Collectors.mapping(Reading::district, Collectors.toSet())));
         Set<String> shanghai = CityProfiles.shanghai().districts().stream().map(District::code)
@@ -114,6 +116,31 @@ class SimulatorTest {
                 .toList();
         metricIndicators.forEach(id -> assertThat(probe.level(CATALOGUE.byId(id).orElseThrow(), HIT, after))
                 .as(id + " after the scenario ended").isEqualTo(Level.NORMAL));
+    }
+
+    @Test
+    void anyCityIsSimulatedWithItsStandardKitOnItsOwnClock() {
+        CityProfile beijing = CityProfiles.byId("beijing");
+        SensorRegistry kit = SensorRegistry.of(beijing);
+        // Monday 2024-05-06 08:00 in Beijing (UTC+8) is 00:00 UTC; 03:00 there is 19:00 UTC the day before
+        double rush = meanTrafficIndex(beijing, kit, Instant.parse("2024-05-06T00:00:00Z"));
+        double night = meanTrafficIndex(beijing, kit, Instant.parse("2024-05-05T19:00:00Z"));
+
+        assertThat(rush).isGreaterThan(night + 1);
+        RecordingSink sink = new RecordingSink(false);
+        new CityGenerator(SimulatorConfig.simulated(9, 1000, MONDAY).inCity(beijing), beijing, kit.all())
+                .nextRound(sink);
+        assertThat(sink.readings).hasSize(kit.all().size()).allSatisfy(r -> {
+            assertThat(kit.rejectionReason(r)).isEmpty();
+            assertThat(beijing.district(r.district())).isPresent();
+        });
+    }
+
+    private static double meanTrafficIndex(CityProfile city, SensorRegistry kit, Instant at) {
+        RecordingSink sink = new RecordingSink(false);
+        new CityGenerator(SimulatorConfig.simulated(4, 1000, at).inCity(city), city, kit.all()).nextRound(sink);
+        return sink.readings.stream().filter(r -> r.metric().equals("traffic_index")).mapToDouble(Reading::value)
+                .average().orElseThrow();
     }
 
     /** The indicators a real event of each kind trips, and the least level the scenario must reach. */

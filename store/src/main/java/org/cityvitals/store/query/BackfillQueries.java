@@ -1,0 +1,53 @@
+package org.cityvitals.store.query;
+
+import org.cityvitals.store.ClickHouse;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+
+/**
+ * What a backfill needs to know from the store: whether live processing already wrote windows of the city and time
+ * range it would cover, and how much of its own results are stored. The statements are in {@code sql/backfill/};
+ * areas are a city's own code and its district codes.
+ */
+public final class BackfillQueries {
+
+    private final ClickHouse clickHouse;
+    private final String liveRowsInRange;
+    private final String storedResults;
+
+    public BackfillQueries(ClickHouse clickHouse, String database) {
+        this.clickHouse = clickHouse;
+        this.liveRowsInRange = SqlFile.load("backfill/live-rows-in-range", database);
+        this.storedResults = SqlFile.load("backfill/stored-results", database);
+    }
+
+    /** Live indicator windows of {@code areas} starting in [from, to]. */
+    public LiveOverlap liveOverlap(Collection<String> areas, Instant from, Instant to) throws SQLException {
+        return clickHouse.query(liveRowsInRange, rs -> rs.getLong(1) == 0 ? new LiveOverlap(0, null, null)
+                        : new LiveOverlap(rs.getLong(1), Columns.instant(rs.getLong(2)), Columns.instant(rs.getLong(3))),
+                String.join(",", areas), from.getEpochSecond(), to.getEpochSecond()).get(0);
+    }
+
+    /** The backfill's rows of {@code areas} in [from, to] stored so far. */
+    public StoredResults stored(Collection<String> areas, Instant from, Instant to) throws SQLException {
+        String codes = String.join(",", areas);
+        long f = from.getEpochSecond();
+        long t = to.getEpochSecond();
+        return clickHouse.query(storedResults, rs -> new StoredResults(rs.getLong(1),
+                        rs.getLong(2) == 0 ? null : Columns.instant(rs.getLong(2)), rs.getLong(3), rs.getLong(4)),
+                codes, f, t, codes, f, t, codes, f, t, codes, f, t).get(0);
+    }
+
+    /** {@code windows} live indicator windows, the first and last starting at the instants given (null when none). */
+    public record LiveOverlap(long windows, Instant first, Instant last) {
+        public boolean any() {
+            return windows > 0;
+        }
+    }
+
+    /** Backfill rows stored: indicator windows (and the newest one's start, null when none), health, alerts. */
+    public record StoredResults(long indicatorWindows, Instant newestWindowStart, long healthScores,
+                                long alertTransitions) {}
+}
