@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * reader (the Flink job, the dashboard, analysts, {@code db migrate}) keeps using {@code <database>} unchanged, on
  * any server. {@code <database>.schema_version} records each migration as applied in this form, so the job's own
  * migration at start finds nothing to do rather than creating single-server tables and views beside the Distributed
- * ones; a new migration is applied by running this again.
+ * ones; a new migration is applied by running this again, and a front table built before it gets its new columns.
  *
  * <p>Columns the server computes ({@code MATERIALIZED}) stay out of the Distributed table: 18.16 refuses to forward
  * them to the shards. They remain readable on the shards' local tables.
@@ -93,6 +94,7 @@ public final class DistributedSchema {
                         + "db/distributed/sharding.properties: say how it is sharded (a hash of its ORDER BY "
                         + "columns) or that it is replicated");
             }
+            catchUpWithLocal(server, table, key.equals(REPLICATED));
             // A whole copy: the local table's engine, with its own replication path when replicated.
             server.execute(key.equals(REPLICATED)
                     ? "CREATE TABLE IF NOT EXISTS " + database + "." + table + " AS " + local + "." + table
@@ -121,6 +123,47 @@ public final class DistributedSchema {
         String args = engine.group(2).isBlank() ? path : path + ", " + engine.group(2);
         return statement.substring(0, engine.start()) + "ENGINE = Replicated" + engine.group(1) + "(" + args + ")"
                 + statement.substring(engine.end());
+    }
+
+    /**
+     * A front table built before a migration added columns to its local table gets them: a whole copy by {@code ALTER
+     * TABLE … ADD COLUMN} (it holds data), a Distributed table by being dropped here and created again (it holds
+     * none; writers are stopped while the schema is applied).
+     */
+    private void catchUpWithLocal(ClickHouse server, String table, boolean wholeCopy) throws SQLException {
+        List<String> front = columnNames(server, database, table);
+        if (front.isEmpty()) {
+            return; // not built yet
+        }
+        List<String> missing = new ArrayList<>(columnNames(server, localDatabase(), table));
+        missing.removeAll(front);
+        if (!wholeCopy) {
+            missing.removeAll(materializedColumns(server, table));
+            if (!missing.isEmpty()) {
+                server.execute("DROP TABLE " + database + "." + table);
+            }
+            return;
+        }
+        for (String column : missing) {
+            server.execute("ALTER TABLE " + database + "." + table + " ADD COLUMN " + column(server, table, column));
+        }
+    }
+
+    private static List<String> columnNames(ClickHouse server, String db, String table) throws SQLException {
+        return server.query("SELECT name FROM system.columns WHERE database = '" + db + "' AND table = '" + table
+                + "'", rs -> rs.getString(1));
+    }
+
+    private List<String> materializedColumns(ClickHouse server, String table) throws SQLException {
+        return server.query("SELECT name FROM system.columns WHERE database = '" + localDatabase() + "' AND table = '"
+                + table + "' AND default_kind = 'MATERIALIZED'", rs -> rs.getString(1));
+    }
+
+    private String column(ClickHouse server, String table, String column) throws SQLException {
+        return server.query("SELECT type, default_kind, default_expression FROM system.columns WHERE database = '"
+                + localDatabase() + "' AND table = '" + table + "' AND name = '" + column + "'",
+                rs -> column + " " + rs.getString(1) + (rs.getString(2).isEmpty() ? ""
+                        : " " + rs.getString(2) + " " + rs.getString(3))).get(0);
     }
 
     /** The local table's columns as the Distributed table declares them: every one the writer sends. */

@@ -113,4 +113,19 @@ class DistributedSchemaIT {
         assertThat(count(shards.get(0), "SELECT count() FROM " + DB + ".schema_version"))
                 .isEqualTo(SchemaMigrator.migrations().size());
     }
+
+    @Test
+    void frontTablesBuiltBeforeAMigrationGetItsNewColumnsWhenTheSchemaIsAppliedAgain() throws Exception {
+        // as a cluster built before V006 looks: its front tables lack the columns V006 added to the local ones
+        for (ClickHouse shard : shards) {
+            shard.execute("ALTER TABLE " + DB + ".dim_indicators DROP COLUMN city_aggregation"); // a whole copy
+            shard.execute("ALTER TABLE " + DB + ".alert_events DROP COLUMN origin"); // a Distributed table
+        }
+        new DistributedSchema(shards, ClusterLayout.CLICKHOUSE_CLUSTER, DB).apply();
+        for (ClickHouse shard : shards) {
+            assertThat(count(shard, "SELECT count() FROM system.columns WHERE database = '" + DB + "' AND ("
+                    + "table = 'dim_indicators' AND name = 'city_aggregation' OR table = 'alert_events' AND name = "
+                    + "'origin')")).isEqualTo(2);
+        }
+    }
 }
