@@ -20,14 +20,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmarks {@code bench} runs. Three are the existing benchmark mains under the modules' test sources, run as
+ * The benchmarks {@code bench} runs. Five are the existing benchmark mains under the modules' test sources, run as
  * child JVMs on their test classpath (which Maven writes once, offline) with their printed medians parsed; two are
- * measured here on the local cluster; two are named slots for figures other parts of the platform will provide.
+ * measured here on the local cluster.
  */
 final class Benchmarks {
 
     static final String NAMES = "simulator, store, topology, cluster-topology, rss, alert-latency, websocket-fanout";
     static final List<String> ALL = List.of(NAMES.split(", "));
+    /** Sized so the whole bench stays within about 15 minutes on 2 cores (the mains' defaults take an hour). */
+    private static final int LATENCY_ALERTS = 100;
+    private static final int FANOUT_CLIENTS = 2000;
 
     /** Events the cluster benchmark preloads and the job backfills per run. */
     static final long CLUSTER_EVENTS = 1_000_000;
@@ -61,12 +64,29 @@ final class Benchmarks {
                             "goal: Nexmark q5 (sliding windows) ≈ 22K events/s per core × 2 cores")));
             case "cluster-topology" -> List.of(clusterTopology());
             case "rss" -> rss();
-            case "alert-latency" -> List.of(slot(name, "alert latency produce → WebSocket, p50/p95/p99 at 10,000 "
-                    + "events/s", "ms", "slot: the lead's alert-latency benchmark fills it"));
-            case "websocket-fanout" -> List.of(slot(name, "clients with 95 % of broadcasts within 500 ms",
-                    "clients", "slot: dashboard-server's fan-out benchmark (websocket-shootout method) fills it"));
+            case "alert-latency" -> testMain("alert-latency", "launcher",
+                    "org.cityvitals.launcher.bench.InstantAlertLatencyBench",
+                    List.of(String.valueOf(LATENCY_ALERTS), String.valueOf(repeat), "30", "10000"), 1,
+                    percentiles("instant rule, Kafka append → WebSocket, 10,000 events/s,", "p99", 1000.0,
+                            "goal p99 ≤ 1 s; " + LATENCY_ALERTS + " alerts a run"));
+            case "websocket-fanout" -> testMain("websocket-fanout", "dashboard-server",
+                    "org.cityvitals.dashboard.bench.FanOutBench",
+                    List.of(String.valueOf(FANOUT_CLIENTS), String.valueOf(repeat), "10"), 1,
+                    percentiles("broadcast → client, " + FANOUT_CLIENTS + " clients,", "p95", 500.0,
+                            "goal p95 ≤ 500 ms; 10 s rounds"));
             default -> throw new IllegalArgumentException("no benchmark named " + name);
         };
+    }
+
+    /** p50/p95/p99 from a main's closing "median over … p50 N ms, p95 N ms, p99 N ms" line; the goal on one. */
+    private static Map<String, Extract> percentiles(String what, String goalAt, double goal, String note) {
+        Map<String, Extract> f = new LinkedHashMap<>();
+        for (String p : List.of("p50", "p95", "p99")) {
+            boolean judged = p.equals(goalAt);
+            f.put(what + " " + p, new Extract("median over .*" + p + " (\\d+) ms", "ms", judged ? goal : null,
+                    false, judged ? note : ""));
+        }
+        return f;
     }
 
     /** How to read one figure from a benchmark main's output: the first group of the last matching line. */
@@ -123,7 +143,7 @@ final class Benchmarks {
             return;
         }
         progress.accept("  writing the benchmarks' classpaths (mvn -o test-compile dependency:build-classpath)");
-        run(List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,launcher", "-am", "-DskipTests", "test-compile",
+        run(List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,dashboard-server,launcher", "-am", "-DskipTests", "test-compile",
                 "dependency:build-classpath", "-Dmdep.outputFile=target/bench.classpath",
                 "-Dmdep.includeScope=test"), Path.of("."));
         classpathsWritten = true;
