@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -53,19 +54,8 @@ public final class ClickHouseServer implements AutoCloseable {
         Ports.requireFree(httpPort, "ClickHouse HTTP", "--clickhouse-port");
         Ports.requireFree(tcpPort, "ClickHouse native", "--clickhouse-native-port");
         try {
-            for (String sub : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            Map<String, String> vars = Map.of(
-                    "dir", dir.toAbsolutePath().toString(),
-                    "httpPort", String.valueOf(httpPort),
-                    "tcpPort", String.valueOf(tcpPort),
-                    "interserverPort", String.valueOf(Ports.free()),
-                    "analystPassword", DEFAULT_ANALYST_PASSWORD);
-            writeTemplate("config.xml", dir.resolve("config.xml"), vars);
-            writeTemplate("users.xml", dir.resolve("users.xml"), vars);
-            Process process = new ProcessBuilder(DEBIAN_BINARY.toString(),
-                    "--config-file=" + dir.resolve("config.xml").toAbsolutePath())
+            List<String> command = writeConfig(dir, httpPort, tcpPort, Ports.free());
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log/stdout.log").toFile())
                     .start();
@@ -75,6 +65,27 @@ public final class ClickHouseServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start ClickHouse in " + dir, e);
         }
+    }
+
+    /**
+     * Writes a private server's {@code config.xml} and {@code users.xml} into {@code dir} (files in
+     * {@code dir/config.d/} are merged into the config by the server, e.g. a cluster's {@code remote_servers}) and
+     * returns the command line that starts it.
+     */
+    public static List<String> writeConfig(Path dir, int httpPort, int tcpPort, int interserverPort)
+            throws IOException {
+        for (String sub : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Map<String, String> vars = Map.of(
+                "dir", dir.toAbsolutePath().toString(),
+                "httpPort", String.valueOf(httpPort),
+                "tcpPort", String.valueOf(tcpPort),
+                "interserverPort", String.valueOf(interserverPort),
+                "analystPassword", DEFAULT_ANALYST_PASSWORD);
+        writeTemplate("config.xml", dir.resolve("config.xml"), vars);
+        writeTemplate("users.xml", dir.resolve("users.xml"), vars);
+        return List.of(DEBIAN_BINARY.toString(), "--config-file=" + dir.resolve("config.xml").toAbsolutePath());
     }
 
     private static void writeTemplate(String name, Path target, Map<String, String> vars) throws IOException {
@@ -107,6 +118,11 @@ public final class ClickHouseServer implements AutoCloseable {
 
     /** True when the server answers {@code GET /ping}. */
     public boolean ping() {
+        return ping(httpPort);
+    }
+
+    /** True when a server answers {@code GET /ping} on {@code httpPort} of the loopback address. */
+    public static boolean ping(int httpPort) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + httpPort + "/ping")
                     .toURL().openConnection();

@@ -93,16 +93,22 @@ public final class KafkaBroker implements AutoCloseable {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
-        Path config = dataDir.resolve("server.properties");
+        formatStorage(dataDir.resolve("server.properties"), props, Uuid.randomUuid().toString());
+    }
+
+    /**
+     * Writes {@code props} to {@code config} and formats the log directories it names for cluster
+     * {@code clusterId} (every broker of one cluster is formatted with the same id).
+     */
+    public static void formatStorage(Path config, Properties props, String clusterId) throws IOException {
         try (OutputStream out = Files.newOutputStream(config)) {
             props.store(out, "written by CityVitals local-stack");
         }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {
-                "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+        int rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", config.toString()},
                 new PrintStream(console, true, StandardCharsets.UTF_8));
         if (rc != 0) {
-            throw new IllegalStateException("formatting Kafka storage in " + logDir + " failed: "
+            throw new IllegalStateException("formatting Kafka storage for " + config + " failed: "
                     + console.toString(StandardCharsets.UTF_8));
         }
     }
@@ -121,11 +127,23 @@ public final class KafkaBroker implements AutoCloseable {
      * timestamps.
      */
     public static void createTopics(String bootstrapServers, int partitions, String... names) {
+        createTopics(bootstrapServers, partitions, 1, names);
+    }
+
+    /**
+     * Creates missing topics with log-append timestamps, {@code replicas} copies of each partition and, when
+     * replicated, {@code min.insync.replicas = replicas - 1}: a write is acknowledged by at least two brokers and
+     * survives the loss of one.
+     */
+    public static void createTopics(String bootstrapServers, int partitions, int replicas, String... names) {
+        // Append time: records carry their event time in the payload, and a replay of 2013 data stamped with
+        // 2013 would otherwise be deleted by time-based retention as soon as its segment rolls.
+        Map<String, String> configs = replicas == 1 ? Map.of("message.timestamp.type", "LogAppendTime")
+                : Map.of("message.timestamp.type", "LogAppendTime",
+                        "min.insync.replicas", String.valueOf(replicas - 1));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            // Append time: records carry their event time in the payload, and a replay of 2013 data stamped with
-            // 2013 would otherwise be deleted by time-based retention as soon as its segment rolls.
-            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)
-                    .configs(Map.of("message.timestamp.type", "LogAppendTime"))).toList();
+            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) replicas)
+                    .configs(configs)).toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get();

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -36,14 +37,24 @@ public final class SchemaMigrator {
 
     private final ClickHouse server;
     private final String database;
+    private final UnaryOperator<String> rewrite;
 
     /**
      * @param server   a connection to the server's {@code default} database (the target may not exist yet)
      * @param database the database to create and migrate, {@code cityvitals} by default
      */
     public SchemaMigrator(ClickHouse server, String database) {
+        this(server, database, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #SchemaMigrator(ClickHouse, String)}, passing each statement through {@code rewrite} before it runs
+     * (a replicated cluster swaps the table engines); checksums stay those of the shipped files.
+     */
+    public SchemaMigrator(ClickHouse server, String database, UnaryOperator<String> rewrite) {
         this.server = server;
         this.database = database;
+        this.rewrite = rewrite;
     }
 
     /** A migration file: its version, name, statements and checksum. */
@@ -75,7 +86,7 @@ public final class SchemaMigrator {
                 continue;
             }
             for (String statement : m.statements()) {
-                apply(statement.replace("${db}", database));
+                apply(rewrite.apply(statement.replace("${db}", database)));
             }
             awaitMutations();
             server.execute("INSERT INTO " + database + ".schema_version (version, name, checksum) VALUES ("

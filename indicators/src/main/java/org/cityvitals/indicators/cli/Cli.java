@@ -38,7 +38,11 @@ public final class Cli {
 
     /** Runs {@code command} with {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
     public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine line = of(command);
+        return run(of(command), args, out, err);
+    }
+
+    /** Runs a command line built by {@link #of} (and composed further by its caller); returns the exit code. */
+    public static int run(CommandLine line, String[] args, PrintWriter out, PrintWriter err) {
         line.setOut(out);
         line.setErr(err);
         int code = line.execute(args);

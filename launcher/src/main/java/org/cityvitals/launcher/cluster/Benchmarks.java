@@ -1,0 +1,274 @@
+package org.cityvitals.launcher.cluster;
+
+import org.cityvitals.stack.cluster.Await;
+import org.cityvitals.stack.cluster.ClusterState;
+import org.cityvitals.stack.cluster.LocalCluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmarks {@code bench} runs. Five are the existing benchmark mains under the modules' test sources, run as
+ * child JVMs on their test classpath (which Maven writes once, offline) with their printed medians parsed; two are
+ * measured here on the local cluster.
+ */
+final class Benchmarks {
+
+    static final String NAMES = "simulator, store, topology, cluster-topology, rss, alert-latency, websocket-fanout";
+    static final List<String> ALL = List.of(NAMES.split(", "));
+    /** Sized so the whole bench stays within about 15 minutes on 2 cores (the mains' defaults take an hour). */
+    private static final int LATENCY_ALERTS = 100;
+    private static final int FANOUT_CLIENTS = 2000;
+
+    /** Events the cluster benchmark preloads and the job backfills per run. */
+    static final long CLUSTER_EVENTS = 1_000_000;
+    private static final String BENCH_CHECKPOINTS = "1s";
+
+    private final ClusterOptions cluster;
+    private final int repeat;
+    private final Consumer<String> progress;
+    private boolean classpathsWritten;
+
+    Benchmarks(ClusterOptions cluster, int repeat, Consumer<String> progress) {
+        this.cluster = cluster;
+        this.repeat = repeat;
+        this.progress = progress;
+    }
+
+    List<Figure> run(String name) throws Exception {
+        return switch (name) {
+            case "simulator" -> testMain("simulator", "ingest", "org.cityvitals.ingest.sim.SimulatorBench",
+                    List.of(), 1, Map.of(
+                            "generate + encode to JSON", new Extract("generate \\+ encode JSON: median ([\\d,]+)",
+                                    "events/s", null, true, ""),
+                            "generate + publish to Kafka (acks=all)", new Extract(
+                                    "publish to Kafka.*: median ([\\d,]+)", "events/s", null, true,
+                                    "the ceiling of any pipeline figure on this machine")));
+            case "store" -> testMain("store", "store", "org.cityvitals.store.bench.StoreBench", List.of(), 1,
+                    storeFigures());
+            case "topology" -> testMain("topology", "launcher", "org.cityvitals.launcher.bench.TopologyBench",
+                    List.of("1000000", "1"), repeat, Map.of("whole job, parallelism 1, one process", new Extract(
+                            "median ([\\d,]+) events/s", "events/s", 44_000.0, true,
+                            "goal: Nexmark q5 (sliding windows) ≈ 22K events/s per core × 2 cores")));
+            case "cluster-topology" -> List.of(clusterTopology());
+            case "rss" -> rss();
+            case "alert-latency" -> testMain("alert-latency", "launcher",
+                    "org.cityvitals.launcher.bench.InstantAlertLatencyBench",
+                    List.of(String.valueOf(LATENCY_ALERTS), String.valueOf(repeat), "30", "10000"), 1,
+                    percentiles("instant rule, Kafka append → WebSocket, 10,000 events/s,", "p99", 1000.0,
+                            "goal p99 ≤ 1 s; " + LATENCY_ALERTS + " alerts a run"));
+            case "websocket-fanout" -> testMain("websocket-fanout", "dashboard-server",
+                    "org.cityvitals.dashboard.bench.FanOutBench",
+                    List.of(String.valueOf(FANOUT_CLIENTS), String.valueOf(repeat), "10"), 1,
+                    percentiles("broadcast → client, " + FANOUT_CLIENTS + " clients,", "p95", 500.0,
+                            "goal p95 ≤ 500 ms; 10 s rounds"));
+            default -> throw new IllegalArgumentException("no benchmark named " + name);
+        };
+    }
+
+    /** p50/p95/p99 from a main's closing "median over … p50 N ms, p95 N ms, p99 N ms" line; the goal on one. */
+    private static Map<String, Extract> percentiles(String what, String goalAt, double goal, String note) {
+        Map<String, Extract> f = new LinkedHashMap<>();
+        for (String p : List.of("p50", "p95", "p99")) {
+            boolean judged = p.equals(goalAt);
+            f.put(what + " " + p, new Extract("median over .*" + p + " (\\d+) ms", "ms", judged ? goal : null,
+                    false, judged ? note : ""));
+        }
+        return f;
+    }
+
+    /** How to read one figure from a benchmark main's output: the first group of the last matching line. */
+    record Extract(String regex, String unit, Double goal, boolean higherIsBetter, String note) {}
+
+    private static Map<String, Extract> storeFigures() {
+        Map<String, Extract> f = new LinkedHashMap<>();
+        for (String batch : List.of("10,000", "50,000")) {
+            f.put("insert readings, batch " + batch, new Extract("batch\\s+" + batch + "\\s+readings.*median\\s+([\\d,]+)"
+                    + " rows/s", "rows/s", 300_000.0, true, ""));
+            f.put("insert indicator_values (+views), batch " + batch, new Extract("batch\\s+" + batch
+                    + "\\s+indicator_values.*median\\s+([\\d,]+) rows/s", "rows/s", 300_000.0, true, ""));
+        }
+        f.put("history query p50", new Extract("p50 ([\\d.]+) ms", "ms", null, false, ""));
+        f.put("history query p95", new Extract("p95 ([\\d.]+) ms", "ms", 50.0, false, ""));
+        f.put("history query p99", new Extract("p99 ([\\d.]+) ms", "ms", null, false, ""));
+        return f;
+    }
+
+    /**
+     * @param runs how often to run the main: once for mains that repeat their measurement and print its median
+     *             (SimulatorBench 5 runs, StoreBench 5 rounds and 500 queries), {@code --repeat} times otherwise
+     */
+    private List<Figure> testMain(String bench, String module, String mainClass, List<String> args, int runs,
+                                  Map<String, Extract> extracts) throws Exception {
+        writeClasspaths();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        extracts.keySet().forEach(k -> values.put(k, new ArrayList<>()));
+        for (int r = 1; r <= runs; r++) {
+            progress.accept("  " + bench + ": run " + r + " of " + runs + " (" + mainClass + ")");
+            String output = runJava(module, mainClass, args);
+            for (var e : extracts.entrySet()) {
+                Matcher m = Pattern.compile(e.getValue().regex()).matcher(output);
+                String last = null;
+                while (m.find()) {
+                    last = m.group(1);
+                }
+                if (last == null) {
+                    throw new IllegalStateException(mainClass + " printed no '" + e.getKey() + "':\n" + output);
+                }
+                values.get(e.getKey()).add(Double.parseDouble(last.replace(",", "")));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        String repeated = runs == 1 ? "the main's own median of its repeated runs" : "";
+        extracts.forEach((name, x) -> figures.add(new Figure(bench, name, x.unit(), values.get(name), x.goal(),
+                x.higherIsBetter(), x.note().isEmpty() ? repeated : x.note())));
+        return figures;
+    }
+
+    /** Each module's test classpath, written by Maven (offline) into MODULE/target/bench.classpath. */
+    private void writeClasspaths() throws Exception {
+        if (classpathsWritten) {
+            return;
+        }
+        progress.accept("  writing the benchmarks' classpaths (mvn -o test-compile dependency:build-classpath)");
+        run(List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,dashboard-server,launcher", "-am", "-DskipTests", "test-compile",
+                "dependency:build-classpath", "-Dmdep.outputFile=target/bench.classpath",
+                "-Dmdep.includeScope=test"), Path.of("."));
+        classpathsWritten = true;
+    }
+
+    private String runJava(String module, String mainClass, List<String> args) throws Exception {
+        Path dir = Path.of(module);
+        String cp = "target/test-classes:target/classes:" + Files.readString(dir.resolve("target/bench.classpath"))
+                .strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx2g", "-XX:+UseParallelGC", "-cp", cp, mainClass));
+        command.addAll(args);
+        return run(command, dir);
+    }
+
+    /** Runs a command, echoing its lines as progress; fails with its output when it exits non-zero. */
+    private String run(List<String> command, Path dir) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.append(line).append('\n');
+                if (line.contains("median") || line.contains("p95") || line.startsWith("run ")) {
+                    progress.accept("    " + line.strip());
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(6, command.size())))
+                    + "… exited " + p.exitValue() + ":\n" + out);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The vital-signs job on the local cluster at parallelism 2 over a preloaded input, timed from its submission
+     * until it has committed all of the input (it commits on checkpoints, every second here, so a run's time is
+     * over-stated by up to a second, and includes the submission).
+     */
+    private Figure clusterTopology() throws Exception {
+        LocalCluster c = cluster.running();
+        List<Double> rates = new ArrayList<>();
+        try (DrillContext ctx = new DrillContext(c, JobSubmitter.builtJobJar(), new java.io.PrintWriter(
+                new java.io.Writer() {
+                    @Override
+                    public void write(char[] buf, int off, int len) {
+                        progress.accept(new String(buf, off, len).stripTrailing());
+                    }
+
+                    @Override
+                    public void flush() {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }, true))) {
+            ctx.cancelRunningJobs();
+            ctx.resetTopics();
+            DrillContext.Input input = ctx.startInput(CLUSTER_EVENTS);
+            input.await();
+            long events = input.published();
+            progress.accept("  preloaded " + events + " events into the cluster's Kafka");
+            for (int r = 1; r <= repeat; r++) {
+                String group = "bench-" + System.currentTimeMillis();
+                long start = System.nanoTime();
+                String jobId = ctx.submitVitals(JobSubmitter.vitalsArgs(ctx.layout, 2, group, BENCH_CHECKPOINTS));
+                Await.until("benchmark job " + jobId + " to consume its input", Duration.ofMinutes(20), () -> {
+                    try {
+                        return ctx.inputLag(group) == 0;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+                double seconds = (System.nanoTime() - start) / 1e9;
+                ctx.cancel(jobId);
+                rates.add(events / seconds);
+                progress.accept(String.format("  run %d: %,d events in %.1f s = %,.0f events/s", r, events, seconds,
+                        events / seconds));
+            }
+        }
+        return new Figure("cluster-topology", "vital-signs job, parallelism 2, 2 TaskManagers", "events/s", rates,
+                44_000.0, true, "same goal as topology; Kafka (3 brokers) and ClickHouse (2 shards) share the cores");
+    }
+
+    /** Resident memory of every process of the local cluster and of a running demo. */
+    private List<Figure> rss() throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        var found = LocalCluster.find(cluster.layout().dir());
+        if (found.isPresent()) {
+            for (ClusterState.Entry e : found.get().state().entries()) {
+                figures.add(new Figure("rss", "cluster " + e.process().name(), "MB", rssMb(e.pid()), null, false,
+                        ""));
+            }
+        } else {
+            figures.add(slot("rss", "cluster processes", "MB", "no cluster running (./cityvitals cluster up)"));
+        }
+        Path demo = Path.of(".state/demo.processes");
+        if (Files.exists(demo)) {
+            var p = new java.util.Properties();
+            try (var in = Files.newInputStream(demo)) {
+                p.load(in);
+            }
+            for (String name : List.of("demo", "clickhouse")) {
+                if (p.getProperty(name) != null) {
+                    figures.add(new Figure("rss", "demo " + name, "MB", rssMb(Long.parseLong(p.getProperty(name))),
+                            null, false, ""));
+                }
+            }
+        } else {
+            figures.add(slot("rss", "demo processes", "MB", "no demo running (./cityvitals demo)"));
+        }
+        return figures;
+    }
+
+    private static List<Double> rssMb(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return List.of();
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
+                .map(l -> Double.parseDouble(l.replaceAll("[^0-9]", "")) / 1024).toList();
+    }
+
+    private static Figure slot(String bench, String name, String unit, String note) {
+        return new Figure(bench, name, unit, List.of(), null, true, note);
+    }
+}
