@@ -154,18 +154,7 @@ class HistoryIntoRunningDemoIT {
 
     @Test
     void anAdminStartsABackfillOverHttpAndFollowsItUntilItsResultsAreQueryable() throws Exception {
-        // four hours of a series of one's own in Brooklyn (the NAB series is Manhattan's), every half hour: the generic indicator's windows are 30 minutes wide
-        Path csv = state.resolve("own-series.csv");
-        double[] values = {3, 5, 4, 6, 8, 7, 9, 5};
-        StringBuilder rows = new StringBuilder("time,value\n");
-        for (int i = 0; i < values.length; i++) {
-            rows.append(String.format("2009-06-01 %02d:%02d:00,%s%n", i / 2, i % 2 * 30, values[i]));
-        }
-        Files.writeString(csv, rows);
-        JsonArray arguments = new JsonArray(List.of("--dataset", "timeseries", "--file", csv.toString(),
-                "--time-column", "time", "--time-format", "yyyy-MM-dd HH:mm:ss", "--zone", "America/New_York",
-                "--value-column", "value", "--metric", "generic", "--district", "36047", "--sensor", "own-series",
-                "--max"));
+        JsonArray arguments = new JsonArray(ownSeries("36047"));
         String admin = token("admin");
 
         assertThat(call("POST", "/api/admin/backfills", token("ops"), new JsonObject().put("arguments", arguments))
@@ -196,13 +185,49 @@ class HistoryIntoRunningDemoIT {
         assertThat(status.getJsonArray("output").getList()).anyMatch(line -> line.toString().contains("published"));
         assertThat(call("GET", "/api/admin/backfills/backfill-999", admin, null).statusCode()).isEqualTo(404);
 
-        // New York is at UTC-4 in June; each 30-minute window holds one value of the file: its mean is that value
-        List<Double> stored = clickHouse.query("SELECT value FROM " + DB + ".indicator_values FINAL WHERE "
-                + "indicator_id = 'generic.value' AND district = '36047' AND origin = 'backfill' AND window_start "
-                + ">= toDateTime(" + Instant.parse("2009-06-01T04:00:00Z").getEpochSecond() + ") AND window_start "
-                + "< toDateTime(" + Instant.parse("2009-06-01T08:00:00Z").getEpochSecond() + ") ORDER BY "
+        assertThat(ownSeriesWindows("36047")).containsExactlyElementsOf(OWN_SERIES);
+    }
+
+    @Test
+    void aReplayThatDoesNotWaitLeavesItsBackfillRunningInAProcessOfItsOwn() throws Exception {
+        List<String> args = new ArrayList<>(List.of("replay"));
+        args.addAll(ownSeries("36005"));
+        args.addAll(List.of("--no-wait", "--state", state.toString()));
+        Run run = cityvitals(args);
+        assertThat(run.code()).as(run.output()).isZero();
+        Matcher started = Pattern.compile("runs on in process (\\d+); its log: (\\S+)").matcher(run.output());
+        assertThat(started.find()).as(run.output()).isTrue();
+        ProcessHandle backfill = ProcessHandle.of(Long.parseLong(started.group(1))).orElse(null);
+        if (backfill != null) {
+            backfill.onExit().get(5, TimeUnit.MINUTES);
+        }
+        assertThat(Files.readString(Path.of(started.group(2)))).contains("finished after");
+        assertThat(ownSeriesWindows("36005")).containsExactlyElementsOf(OWN_SERIES);
+    }
+
+    /** Four hours of a series of one's own, every half hour (the generic indicator's windows are 30 minutes wide). */
+    private static final List<Double> OWN_SERIES = List.of(3.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 5.0);
+
+    /** The replay arguments of {@link #OWN_SERIES} in a New York district other than the NAB series' Manhattan. */
+    private static List<String> ownSeries(String district) throws Exception {
+        Path csv = state.resolve("own-series-" + district + ".csv");
+        StringBuilder rows = new StringBuilder("time,value\n");
+        for (int i = 0; i < OWN_SERIES.size(); i++) {
+            rows.append(String.format("2009-06-01 %02d:%02d:00,%s%n", i / 2, i % 2 * 30, OWN_SERIES.get(i)));
+        }
+        Files.writeString(csv, rows);
+        return List.of("--dataset", "timeseries", "--file", csv.toString(), "--time-column", "time",
+                "--time-format", "yyyy-MM-dd HH:mm:ss", "--zone", "America/New_York", "--value-column", "value",
+                "--metric", "generic", "--district", district, "--sensor", "own-series-" + district, "--max");
+    }
+
+    /** New York is at UTC-4 in June; each 30-minute window holds one value of the file: its mean is that value. */
+    private static List<Double> ownSeriesWindows(String district) throws Exception {
+        return clickHouse.query("SELECT value FROM " + DB + ".indicator_values FINAL WHERE indicator_id = "
+                + "'generic.value' AND district = '" + district + "' AND origin = 'backfill' AND window_start >= "
+                + "toDateTime(" + Instant.parse("2009-06-01T04:00:00Z").getEpochSecond() + ") AND window_start < "
+                + "toDateTime(" + Instant.parse("2009-06-01T08:00:00Z").getEpochSecond() + ") ORDER BY "
                 + "window_start", rs -> rs.getDouble(1));
-        assertThat(stored).containsExactly(3.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 5.0);
     }
 
     private static String token(String demoUser) throws Exception {

@@ -69,6 +69,7 @@ public final class LiveHub {
     private final Map<Audience, Set<ClientSession>> groups = new LinkedHashMap<>();
     private final Map<String, Integer> socketsPerUser = new HashMap<>();
     private boolean ready;
+    private long lastHeartbeatNanos = Long.MIN_VALUE;
 
     public LiveHub(Vertx vertx, Authenticator auth, HubSettings settings, AlertHistory history, PushMeters meters) {
         this.vertx = vertx;
@@ -143,6 +144,13 @@ public final class LiveHub {
 
     /** Once a second: the flood state (once per audience), token expiry, and the heartbeat with the stream's head. */
     private void heartbeat() {
+        long nanos = System.nanoTime();
+        if (lastHeartbeatNanos != Long.MIN_VALUE && nanos - lastHeartbeatNanos < HEARTBEAT_MS * 500_000) {
+            // Vert.x periodic timers run at a fixed rate: after a stall (a GC pause, a burst of connections) the
+            // missed ticks fire back to back. Screens need one beat a second, not a burst on a loop that is behind.
+            return;
+        }
+        lastHeartbeatNanos = nanos;
         Instant now = Instant.now();
         Cursor head = state.log().head();
         Outgoing beat = WireMessages.heartbeat(head);

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The fan-out benchmark's load generator, in a process of its own so that it does not share the server's JVM:
  * opens N WebSockets with one token, waits until each has its snapshot, then for {@code seconds} records how late
- * every heartbeat arrives (receive time − the heartbeat's {@code serverTime}, one clock on one machine). It reads
+ * every heartbeat sent in that time arrives (receive time − the heartbeat's {@code serverTime}, one clock on one
+ * machine). It reads
  * only the two fields it needs from each frame, so that it stays cheap. Prints one {@code RESULT} line.
  *
  * <p>{@code FanOutClients PORT TOKEN CLIENTS SECONDS}
@@ -52,6 +53,8 @@ public final class FanOutClients {
         Recorder lag = new Recorder(3);
         AtomicInteger snapshots = new AtomicInteger();
         AtomicLong heartbeats = new AtomicLong();
+        // only heartbeats the server sent inside the measured window count: one per client per second is expected
+        AtomicLong windowStart = new AtomicLong(Long.MAX_VALUE);
         AtomicInteger closed = new AtomicInteger();
         String auth = "{\"type\":\"auth\",\"token\":\"" + token + "\"}";
         List<ClientWebSocket> sockets = new ArrayList<>();
@@ -65,8 +68,10 @@ public final class FanOutClients {
                     if (text.startsWith("{\"cursor\"") && text.contains("\"type\":\"heartbeat\"") && at > 0) {
                         long sent = Instant.parse(text.substring(at + SERVER_TIME.length(),
                                 text.indexOf('"', at + SERVER_TIME.length()))).toEpochMilli();
-                        lag.recordValue(Math.max(0, System.currentTimeMillis() - sent));
-                        heartbeats.incrementAndGet();
+                        if (sent >= windowStart.get()) {
+                            lag.recordValue(Math.max(0, System.currentTimeMillis() - sent));
+                            heartbeats.incrementAndGet();
+                        }
                     } else if (text.contains("\"type\":\"snapshot\"")) {
                         snapshots.incrementAndGet();
                     }
@@ -85,7 +90,7 @@ public final class FanOutClients {
         double connectSeconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(2000); // let the first heartbeats after the snapshots settle
         lag.reset();
-        heartbeats.set(0);
+        windowStart.set(System.currentTimeMillis());
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         Histogram h = lag.getIntervalHistogram();
         long received = heartbeats.get();
