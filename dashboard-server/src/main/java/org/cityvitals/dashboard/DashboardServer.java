@@ -13,6 +13,9 @@ import org.cityvitals.dashboard.feed.KafkaSignalVerticle;
 import org.cityvitals.dashboard.feed.OpenAlertsCatchUpVerticle;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.http.HttpServerVerticle;
+import org.cityvitals.dashboard.situation.SituationSettings;
+import org.cityvitals.dashboard.situation.SituationVerticle;
+import org.cityvitals.dashboard.situation.Situations;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
@@ -52,7 +55,13 @@ public final class DashboardServer {
      * configured) without leaving anything deployed.
      */
     public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config) {
+        return start(vertx, config, SituationSettings.defaults());
+    }
+
+    /** The same, with situations derived and escalated as {@code situations} says (roster, webhook, clock). */
+    public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config, SituationSettings situations) {
         HttpServerVerticle http;
+        SituationVerticle situationVerticle;
         OpenAlertsCatchUpVerticle openAlerts;
         KafkaSignalVerticle kafka;
         AlertActionPublisher publisher;
@@ -63,8 +72,10 @@ public final class DashboardServer {
             ClickHouse clickHouse = new ClickHouse(config.clickHouseJdbcUrl());
             Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
             publisher = new AlertActionPublisher(config.kafkaBootstrap());
-            http = new HttpServerVerticle(config, auth, clickHouse, publisher, IndicatorCatalogue.loadDefault(),
-                    status, meters);
+            IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
+            http = new HttpServerVerticle(config, auth, clickHouse, publisher, catalogue, status, meters);
+            situationVerticle = Situations.verticle(situations, catalogue, users, http.situations(), publisher,
+                    clickHouse, config.clickHouseDatabase());
             openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),
                     status);
             kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(),
@@ -74,7 +85,7 @@ public final class DashboardServer {
         }
         SignalBus.registerCodecs(vertx);
         List<String> deployed = new ArrayList<>();
-        return deployInOrder(vertx, deployed, http, openAlerts, kafka)
+        return deployInOrder(vertx, deployed, http, situationVerticle, openAlerts, kafka)
                 .map(v -> {
                     LOG.info("dashboard on {}://{}:{}/", config.tls() == null ? "http" : "https", config.host(),
                             http.actualPort());

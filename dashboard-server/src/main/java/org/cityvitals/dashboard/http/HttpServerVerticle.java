@@ -22,9 +22,11 @@ import org.cityvitals.dashboard.live.ChangedAlert;
 import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
+import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.DeliveryLog;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.ScreenQueries;
 
@@ -54,6 +56,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final IndicatorCatalogue catalogue;
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
+    private final SituationView situations = new SituationView();
     private HttpServer server;
     private LiveHub hub;
     private Router router;
@@ -83,6 +86,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
                 false), new PushMeters(meters));
         hub.start();
+        hub.state().excludeFromFlood(situations::suppressed);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     router = router(contract, store);
@@ -101,6 +105,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new LoginApi(auth, hub).mount(api);
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
+        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()), publisher,
+                store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
@@ -180,6 +186,11 @@ public final class HttpServerVerticle extends VerticleBase {
     /** The routes mounted, for the test that holds them against the OpenAPI description. */
     Router router() {
         return router;
+    }
+
+    /** The situations the REST API answers from and the flood count leaves suppressed alerts out by. */
+    public SituationView situations() {
+        return situations;
     }
 
     /** The live view, for the server's readiness. */

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,9 +47,15 @@ public final class AlarmFlood {
 
     /** The flood state of {@code scope} at {@code now}, forgetting openings that left the window. */
     public State state(AccessScope scope, Instant now) {
+        return state(scope, now, alertId -> false);
+    }
+
+    /** The same, leaving out alerts another cause explains (suppressed by an inhibition). */
+    public State state(AccessScope scope, Instant now, Predicate<String> explained) {
         Instant since = now.minus(WINDOW);
         recentOpenings.values().removeIf(e -> e.eventTime().isBefore(since));
-        List<AlertEvent> seen = recentOpenings.values().stream().filter(e -> scope.allows(e.district())).toList();
+        List<AlertEvent> seen = recentOpenings.values().stream()
+                .filter(e -> scope.allows(e.district()) && !explained.test(e.alertId())).toList();
         List<Group> groups = seen.stream()
                 .collect(Collectors.groupingBy(e -> List.of(e.rule(), e.indicatorId())))
                 .values().stream()

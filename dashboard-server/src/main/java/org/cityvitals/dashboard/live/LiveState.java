@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the live view knows: the latest values and health scores, the open alerts with their handling, the alarm
@@ -24,6 +25,7 @@ public final class LiveState {
     private final OpenAlerts open = new OpenAlerts();
     private final AlarmFlood flood = new AlarmFlood();
     private final AlertLog log;
+    private Predicate<String> explained = alertId -> false;
 
     LiveState(int alertLogSize) {
         this.log = new AlertLog(alertLogSize);
@@ -111,7 +113,12 @@ public final class LiveState {
     }
 
     public AlarmFlood.State flood(AccessScope scope, Instant now) {
-        return flood.state(scope, now);
+        return flood.state(scope, now, explained);
+    }
+
+    /** Alerts another cause explains (an inhibition's suppressed members): shown, never counted in the flood. */
+    public void excludeFromFlood(Predicate<String> explainedAlertIds) {
+        this.explained = explainedAlertIds;
     }
 
     /** Whether {@code audience} may see {@code alert}: in scope, and for platform alarms, cleared for them. */
