@@ -66,6 +66,23 @@ class DutyRosterTest {
     }
 
     @Test
+    void theExampleInTheReadmeRoutesAsItSays() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String block = readme.substring(readme.indexOf("<!-- duty-roster-example -->"),
+                readme.indexOf("<!-- /duty-roster-example -->"));
+        String yaml = block.substring(block.indexOf("```yaml\n") + 8, block.lastIndexOf("```"));
+        Map<String, PlatformUser> users = Map.of("huangpu", user("huangpu", "310101", "district_chief"),
+                "huangpu_night", user("huangpu_night", "310101", "district_chief"),
+                "ops", user("ops", "*", "city_centre"));
+        DutyRoster roster = DutyRoster.parse(new StringReader(yaml), "README.md",
+                name -> Optional.ofNullable(users.get(name)));
+        // 2026-07-01T13:00Z is 21:00 in Shanghai: the night shift
+        assertThat(roster.onDuty("district_chief", "310101", Instant.parse("2026-07-01T13:00:00Z")))
+                .contains("huangpu_night");
+        assertThat(roster.onDuty("city_centre", "310101", Instant.parse("2026-07-01T13:00:00Z"))).contains("ops");
+    }
+
+    @Test
     void everyProblemIsNamedWithItsLine() {
         assertThatThrownBy(() -> parse(ROSTER.replace("{user: night, from: \"20:00\"", "{user: pudong, from: \"20:00\"")
                 .replace("to: \"20:00\"}", "to: \"8pm\"}").replace("area: \"310000\"", "area: \"999999\"")))

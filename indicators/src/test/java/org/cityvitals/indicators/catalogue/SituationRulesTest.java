@@ -61,6 +61,20 @@ class SituationRulesTest {
     }
 
     @Test
+    void theExampleInTheReadmeLoadsAsWritten() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String block = readme.substring(readme.indexOf("<!-- situation-rules-example -->"),
+                readme.indexOf("<!-- /situation-rules-example -->"));
+        String yaml = block.substring(block.indexOf("```yaml\n") + 8, block.lastIndexOf("```"));
+        SituationRules rules = SituationRules.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+                "README.md", CATALOGUE).orThrow();
+        assertThat(rules.hazardOf("flood.river_level")).map(Hazard::id).contains("rainstorm");
+        assertThat(rules.inhibitionsOf("water.pressure_min")).extracting(Inhibition::source).containsExactly("outage");
+        assertThat(rules.policyFor(Level.RED, "310101").orElseThrow().renotify()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(rules.policyFor(Level.RED, "310115")).as("the example's policy names Huangpu only").isEmpty();
+    }
+
+    @Test
     void theTemplateIsValid() {
         assertThat(problems(VALID)).isEmpty();
     }
