@@ -34,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Situations on the real stack (broker, ClickHouse, two dashboard instances, WebSocket clients, a webhook receiver):
@@ -240,7 +241,9 @@ class SituationsIT {
                     .containsExactly("failed/503", "delivered/200", "failed/503", "delivered/200");
 
             // acknowledge once, resolve once with a cause
-            assertThat(act(songjiang, id, new JsonObject().put("action", "acknowledge")).statusCode()).isEqualTo(201);
+            HttpResponse<Buffer> ack = act(songjiang, id, new JsonObject().put("action", "acknowledge"));
+            assertThat(ack.statusCode()).isEqualTo(201);
+            Instant acknowledgedAt = Instant.parse(ack.bodyAsJsonObject().getString("actedAt"));
             awaitSituation(b.port(), songjiang, s -> s.getString("id").equals(id) && s.getValue("acknowledged") != null);
             HttpResponse<Buffer> again = act(centre, id, new JsonObject().put("action", "acknowledge"));
             assertThat(again.statusCode()).isEqualTo(409);
@@ -249,15 +252,47 @@ class SituationsIT {
                     .put("note", "pumped out"));
             assertThat(noCause.statusCode()).isEqualTo(400);
             assertThat(noCause.bodyAsJsonObject().getString("error")).startsWith("resolve needs a cause: one of weather");
-            assertThat(act(songjiang, id, new JsonObject().put("action", "resolve").put("cause", "weather")
-                    .put("note", "pumped out")).statusCode()).isEqualTo(201);
+            HttpResponse<Buffer> resolve = act(songjiang, id, new JsonObject().put("action", "resolve")
+                    .put("cause", "weather").put("note", "pumped out"));
+            assertThat(resolve.statusCode()).isEqualTo(201);
+            Instant resolvedAt = Instant.parse(resolve.bodyAsJsonObject().getString("actedAt"));
             JsonObject resolved = awaitSituation(a.port(), centre, s -> s.getString("id").equals(id)
                     && s.getString("state").equals("resolved"), "all");
             assertThat(resolved.getJsonObject("resolved").getString("cause")).isEqualTo("weather");
             assertThat(resolved.getJsonObject("resolved").getString("note")).isEqualTo("pumped out");
             assertThat(get(a.port(), songjiang, "/api/situations?state=open").getJsonArray("situations")
                     .stream().map(s -> ((JsonObject) s).getString("id"))).doesNotContain(id);
+
+            // the operations centre's own indicators: minutes from the opening (t0) to the person's actions,
+            // worked out here from the times the actions were recorded (ClickHouse keeps whole seconds)
+            JsonObject times = awaitResponseTimes(songjiang, t0);
+            assertThat(times.getLong("situations")).isEqualTo(1);
+            assertThat(times.getLong("acknowledged")).isEqualTo(1);
+            assertThat(times.getLong("resolved")).isEqualTo(1);
+            assertThat(times.getDouble("meanMinutesToAcknowledge")).isCloseTo(
+                    (acknowledgedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
+            assertThat(times.getDouble("meanMinutesToResolve")).isCloseTo(
+                    (resolvedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
         }
+    }
+
+    /** The response-time row of Songjiang's rainstorm, once a dashboard has written it. */
+    private static JsonObject awaitResponseTimes(String token, Instant t0) throws Exception {
+        String uri = "/api/situation-response-times?from=" + t0.minusSeconds(60) + "&to=" + t0.plusSeconds(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        JsonArray rows = new JsonArray();
+        while (System.nanoTime() < deadline) {
+            rows = get(a.port(), token, uri).getJsonArray("rows");
+            for (Object r : rows) {
+                JsonObject row = (JsonObject) r;
+                if (row.getString("district").equals(SONGJIANG) && row.getString("hazard").equals("rainstorm")
+                        && row.getLong("resolved") == 1) {
+                    return row;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no response times for Songjiang's rainstorm within 15 s: " + rows.encode());
     }
 
     private static boolean isEscalation(JsonObject m, String actionId) {

@@ -27,6 +27,7 @@ import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.ScreenQueries;
 
@@ -105,8 +106,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new LoginApi(auth, hub).mount(api);
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
-        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()), publisher,
-                store).mount(api);
+        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()),
+                new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));

@@ -10,11 +10,14 @@ import org.cityvitals.dashboard.situation.Situation;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.access.Permission;
+import org.cityvitals.indicators.access.AccessScope;
 import org.cityvitals.indicators.access.PermissionTable;
+import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertActionKind;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.situation.Delivery;
 
 import java.time.Duration;
@@ -30,21 +33,24 @@ import java.util.UUID;
  * like an unknown one (404); the role needs the permission of the action. A situation is acknowledged once and
  * resolved once (409 after); resolving needs a cause category and a note. An action travels like an alert action,
  * on {@code cv.alert-actions} with the situation id as its alert id (every instance and screen gets it from there),
- * and into {@code alert_actions}.
+ * and into {@code alert_actions}. {@code GET /api/situation-response-times?from=&to=} gives the operations centre's own
+ * indicators: time to acknowledge and to resolve per district and hazard.
  */
 final class SituationApi {
 
     private final SituationView situations;
     private final AlertQueries alerts;
     private final DeliveryLog deliveries;
+    private final ResponseTimes responseTimes;
     private final AlertActionPublisher publisher;
     private final WorkerExecutor workers;
 
-    SituationApi(SituationView situations, AlertQueries alerts, DeliveryLog deliveries,
+    SituationApi(SituationView situations, AlertQueries alerts, DeliveryLog deliveries, ResponseTimes responseTimes,
                  AlertActionPublisher publisher, WorkerExecutor workers) {
         this.situations = situations;
         this.alerts = alerts;
         this.deliveries = deliveries;
+        this.responseTimes = responseTimes;
         this.publisher = publisher;
         this.workers = workers;
     }
@@ -53,6 +59,28 @@ final class SituationApi {
         api.getRoute("situations").addHandler(this::list);
         api.getRoute("situationDetail").addHandler(this::describe);
         api.getRoute("situationAction").addHandler(this::act);
+        api.getRoute("situationResponseTimes").addHandler(this::responseTimes);
+    }
+
+    /** Time to acknowledge and resolve per district and hazard, for situations opened in the range, in scope. */
+    private void responseTimes(RoutingContext ctx) {
+        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
+            return;
+        }
+        TimeRange range;
+        try {
+            range = TimeRange.of(ctx.request());
+        } catch (IllegalArgumentException e) {
+            Answers.error(ctx, 400, e.getMessage());
+            return;
+        }
+        AccessScope scope = Caller.of(ctx).scope();
+        List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
+                .map(District::code).filter(scope::allows).toList();
+        Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
+                .put("from", range.from().toString()).put("to", range.to().toString())
+                .put("rows", new io.vertx.core.json.JsonArray(responseTimes.perDistrictAndHazard(districts,
+                        range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
     }
 
     private record Listed(List<Situation> situations) {}

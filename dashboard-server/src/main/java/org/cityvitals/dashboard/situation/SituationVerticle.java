@@ -13,13 +13,18 @@ import org.cityvitals.indicators.signal.AlertActionKind;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
+import org.cityvitals.store.situation.SituationResponse;
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.store.situation.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +53,10 @@ public final class SituationVerticle extends VerticleBase {
     private final AlertActionPublisher publisher;
     private final AlertQueries alerts;
     private final DeliveryLog deliveries;
+    private final ResponseTimes responseTimes;
     private final SituationSettings settings;
+    /** What was last written to {@code situation_responses} per situation, so each change is written once. */
+    private final Map<String, SituationResponse> responsesWritten = new HashMap<>();
     private final String instance = "policy@" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<String> sending = new HashSet<>();
     private WorkerExecutor store;
@@ -57,7 +65,7 @@ public final class SituationVerticle extends VerticleBase {
 
     public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
                              AlertActionPublisher publisher, AlertQueries alerts, DeliveryLog deliveries,
-                             SituationSettings settings) {
+                             ResponseTimes responseTimes, SituationSettings settings) {
         this.book = book;
         this.planner = planner;
         this.roster = roster;
@@ -65,6 +73,7 @@ public final class SituationVerticle extends VerticleBase {
         this.publisher = publisher;
         this.alerts = alerts;
         this.deliveries = deliveries;
+        this.responseTimes = responseTimes;
         this.settings = settings;
     }
 
@@ -110,8 +119,31 @@ public final class SituationVerticle extends VerticleBase {
         changes.withdrawn().forEach(id -> view.find(id).ifPresent(old -> push(new ScreenState("situation|" + id,
                 old.district(), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
         view.apply(changes);
+        changes.withdrawn().forEach(responsesWritten::remove);
         changes.changed().forEach(s -> push(new ScreenState("situation|" + s.id(), s.district(),
                 new Changed("situation", s))));
+        changes.changed().forEach(this::recordResponse);
+    }
+
+    /**
+     * Writes the situation's response row once a person acknowledged or resolved it, and again when that changes.
+     * Every instance writes the same row (same key and version), which ClickHouse folds into one.
+     */
+    private void recordResponse(Situation s) {
+        if (s.acknowledged() == null && s.resolved() == null) {
+            return;
+        }
+        SituationResponse row = new SituationResponse(s.id(), s.district(), s.hazard(), WireNames.of(s.level()),
+                s.openedAt(), s.acknowledged() == null ? null : s.acknowledged().actedAt(),
+                s.resolved() == null ? null : s.resolved().at(), s.resolved() == null ? null : s.resolved().cause(),
+                s.timeline().size());
+        if (row.equals(responsesWritten.put(s.id(), row))) {
+            return;
+        }
+        store.executeBlocking(() -> {
+            responseTimes.record(row);
+            return null;
+        }, false).onFailure(e -> LOG.warn("response times of {} not recorded: {}", s.id(), e.getMessage()));
     }
 
     /** The situation that took a withdrawn one's members over, when there is one. */

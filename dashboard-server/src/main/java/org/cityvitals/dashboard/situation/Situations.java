@@ -7,6 +7,7 @@ import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
 
 /** Builds the situation verticle from its settings: rules checked against the catalogue, roster against the users. */
 public final class Situations {
@@ -23,6 +24,7 @@ public final class Situations {
         DutyRoster roster = settings.rosterFile() == null ? DutyRoster.empty()
                 : DutyRoster.load(settings.rosterFile(), users::find);
         return new SituationVerticle(new SituationBook(rules, catalogue), new EscalationPlanner(rules), roster, view,
-                publisher, new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database), settings);
+                publisher, new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database),
+                new ResponseTimes(clickHouse, database), settings);
     }
 }
