@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.http;
 
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -22,6 +23,7 @@ import org.cityvitals.store.situation.Delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,7 +81,7 @@ final class SituationApi {
                 .map(District::code).filter(scope::allows).toList();
         Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
                 .put("from", range.from().toString()).put("to", range.to().toString())
-                .put("rows", new io.vertx.core.json.JsonArray(responseTimes.perDistrictAndHazard(districts,
+                .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
                         range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
     }
 
@@ -142,8 +144,8 @@ final class SituationApi {
             return "situation " + s.id() + " was already acknowledged by " + s.acknowledged().user();
         }
         if (kind == AlertActionKind.RESOLVE && body.getString("cause") == null) {
-            return "resolve needs a cause: one of " + String.join(", ", java.util.Arrays.stream(
-                    CauseCategory.values()).map(WireNames::of).toList());
+            return "resolve needs a cause: one of " + String.join(", ", Arrays.stream(CauseCategory.values())
+                    .map(WireNames::of).toList());
         }
         if ((kind == AlertActionKind.RESOLVE || kind == AlertActionKind.COMMENT) && body.getString("note") == null) {
             return WireNames.of(kind) + " needs a note";
