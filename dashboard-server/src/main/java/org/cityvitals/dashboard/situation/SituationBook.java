@@ -51,6 +51,8 @@ public final class SituationBook {
     private final Map<String, Map<String, AlertAction>> actionsBySituation = new HashMap<>();
     private final Map<String, Map<String, Situation>> situationsByDistrict = new HashMap<>();
     private final Map<String, String> suppressedBy = new HashMap<>();
+    /** Districts whose situations must be derived again: recorded inputs wait for {@link #settle}. */
+    private final Set<String> dirty = new java.util.LinkedHashSet<>();
 
     public SituationBook(SituationRules rules, IndicatorCatalogue catalogue) {
         this.rules = rules;
@@ -66,24 +68,56 @@ public final class SituationBook {
         }
     }
 
-    /** Takes an alert transition in. */
+    /** Takes an alert transition in and derives its district's situations again. */
     public Changes apply(AlertEvent event) {
+        record(event);
+        return settle();
+    }
+
+    /** Takes an action in and derives again; actions on alerts rather than situations change nothing here. */
+    public Changes apply(AlertAction action) {
+        record(action);
+        return settle();
+    }
+
+    /**
+     * Takes an alert transition in without deriving yet: a replay of thousands of transitions of one district then
+     * costs one derivation per {@link #settle}, not one per transition.
+     */
+    public void record(AlertEvent event) {
         if (!event.pushedLive() || event.audience() != AlertAudience.OPERATIONS) {
-            return Changes.NONE;
+            return;
         }
         Episode episode = episodesByDistrict.computeIfAbsent(event.district(), d -> new HashMap<>())
                 .computeIfAbsent(event.alertId(), id -> new Episode(event));
-        return episode.apply(event) ? recompute(event.district()) : Changes.NONE;
+        if (episode.apply(event)) {
+            dirty.add(event.district());
+        }
     }
 
-    /** Takes an action in; actions on alerts rather than situations change nothing here. */
-    public Changes apply(AlertAction action) {
-        if (!SituationIds.isSituation(action.alertId())
-                || actionsBySituation.computeIfAbsent(action.alertId(), id -> new LinkedHashMap<>())
-                .putIfAbsent(action.actionId(), action) != null) {
+    /** Takes an action in without deriving yet. */
+    public void record(AlertAction action) {
+        if (SituationIds.isSituation(action.alertId())
+                && actionsBySituation.computeIfAbsent(action.alertId(), id -> new LinkedHashMap<>())
+                .putIfAbsent(action.actionId(), action) == null) {
+            dirty.add(action.district());
+        }
+    }
+
+    /** Derives the situations of every district with inputs recorded since the last call; what changed. */
+    public Changes settle() {
+        if (dirty.isEmpty()) {
             return Changes.NONE;
         }
-        return recompute(action.district());
+        List<Situation> changed = new ArrayList<>();
+        List<String> withdrawn = new ArrayList<>();
+        for (String district : List.copyOf(dirty)) {
+            Changes c = recompute(district);
+            changed.addAll(c.changed());
+            withdrawn.addAll(c.withdrawn());
+        }
+        dirty.clear();
+        return new Changes(changed, withdrawn);
     }
 
     public Optional<Situation> find(String id) {

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +47,13 @@ public final class SituationVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(SituationVerticle.class);
     private static final String STORE_POOL = "cityvitals-store";
+    /**
+     * How often recorded alerts are turned into situations and changed situations go to the screens. A district's
+     * situations are derived whole and pushed whole, so doing it per transition would cost a replay of thousands of
+     * transitions in one district quadratic time and one large frame each; at most once per period instead, and no
+     * frames during the start's replay, when no screen is connected yet (sockets wait for the catch-up).
+     */
+    private static final Duration PUSH_EVERY = Duration.ofMillis(250);
 
     private final SituationBook book;
     private final EscalationPlanner planner;
@@ -59,6 +68,8 @@ public final class SituationVerticle extends VerticleBase {
     private final Map<String, SituationResponse> responsesWritten = new HashMap<>();
     private final String instance = "policy@" + UUID.randomUUID().toString().substring(0, 8);
     private final Set<String> sending = new HashSet<>();
+    /** Frames waiting for the next push, the newest per situation: a burst of alerts becomes one frame each. */
+    private final Map<String, ScreenState> pending = new LinkedHashMap<>();
     private WorkerExecutor store;
     private WebhookNotifier webhook;
     private boolean caughtUp;
@@ -84,10 +95,11 @@ public final class SituationVerticle extends VerticleBase {
         webhook = settings.webhook() == null ? null
                 : new WebhookNotifier(vertx, settings.webhook(), clock, this::logDelivery);
         var bus = vertx.eventBus();
-        bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> changed(book.apply(m.body())));
+        bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> book.record(m.body()));
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
         vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
+        vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
         return Future.succeededFuture();
     }
 
@@ -101,10 +113,11 @@ public final class SituationVerticle extends VerticleBase {
 
     private void onStream(Sequenced record) {
         if (record.signal() instanceof AlertEvent alert) {
-            changed(book.apply(alert));
+            book.record(alert);
         } else if (record.signal() instanceof AlertAction action && SituationIds.isSituation(action.alertId())) {
             boolean first = !book.hasAction(action.alertId(), action.actionId());
-            changed(book.apply(action));
+            book.record(action);
+            changed(book.settle());
             sending.remove(action.actionId());
             if (first && action.kind() == AlertActionKind.ESCALATE && action.user().equals(instance)) {
                 deliver(action);
@@ -159,13 +172,22 @@ public final class SituationVerticle extends VerticleBase {
     record Withdrawn(String type, String id, String mergedInto) {}
 
     private void push(ScreenState state) {
-        vertx.eventBus().publish(SignalBus.SCREEN_STATE, state);
+        pending.put(state.key(), state);
+    }
+
+    private void flush() {
+        changed(book.settle());
+        if (caughtUp) {
+            pending.values().forEach(state -> vertx.eventBus().publish(SignalBus.SCREEN_STATE, state));
+        }
+        pending.clear();
     }
 
     private void escalateDue(Instant now) {
         if (!caughtUp) {
             return;
         }
+        changed(book.settle());
         for (Situation s : book.all()) {
             for (Escalation e : planner.due(s, now, (situation, action) -> book.hasAction(situation, action)
                     || sending.contains(action))) {
