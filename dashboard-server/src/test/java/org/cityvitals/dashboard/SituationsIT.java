@@ -154,7 +154,10 @@ class SituationsIT {
             screen.await(m -> "situation".equals(m.getString("type"))
                     && m.getJsonObject("situation").getJsonArray("alertIds").size() == 4, Duration.ofSeconds(15));
 
-            // other tests leave alerts of other hazards in this district; the rainstorm is one situation of them
+            // instance B derives on its own period: wait until it has all four too. Other tests leave alerts of
+            // other hazards in this district; the rainstorm is one situation of them
+            awaitSituation(b.port(), token, s -> s.getString("hazard").equals("rainstorm")
+                    && s.getJsonArray("alertIds").size() == 4);
             List<JsonObject> open = get(b.port(), token, "/api/situations?state=open").getJsonArray("situations")
                     .stream().map(JsonObject.class::cast).filter(s -> s.getString("hazard").equals("rainstorm"))
                     .toList();
