@@ -1,5 +1,7 @@
 package org.cityvitals.dashboard;
 
+import org.cityvitals.dashboard.situation.SituationSettings;
+import org.cityvitals.dashboard.situation.WebhookNotifier;
 import io.vertx.core.Vertx;
 import org.cityvitals.indicators.cli.Cli;
 import org.cityvitals.indicators.cli.ClickHouseOptions;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +35,8 @@ public final class DashboardCommand implements Callable<Integer> {
     public static final String JWT_SECRET_ENV = "CITYVITALS_JWT_SECRET";
     /** Environment variable holding the keystore password when no --tls-password-file is given. */
     public static final String TLS_PASSWORD_ENV = "CITYVITALS_TLS_PASSWORD";
+    /** Environment variable holding the webhook signing secret when no --webhook-secret-file is given. */
+    public static final String WEBHOOK_SECRET_ENV = "CITYVITALS_WEBHOOK_SECRET";
 
     @Spec
     private CommandSpec spec;
@@ -72,6 +77,18 @@ public final class DashboardCommand implements Callable<Integer> {
             description = "file holding the keystore password (default: $" + TLS_PASSWORD_ENV + ")")
     private Path tlsPasswordFile;
 
+    @Option(names = "--situation-rules", paramLabel = "FILE",
+            description = "grouping, inhibition and escalation rules (default: the shipped catalogue/situations.yaml)")
+    private Path situationRules;
+    @Option(names = "--duty-roster", paramLabel = "FILE",
+            description = "who is on duty, per duty and area (YAML; dashboard-server/README.md)")
+    private Path dutyRoster;
+    @Option(names = "--webhook", paramLabel = "URL", description = "where escalations are POSTed, signed")
+    private String webhook;
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+            description = "file holding the webhook signing secret (default: $" + WEBHOOK_SECRET_ENV + ")")
+    private Path webhookSecretFile;
+
     private final Map<String, String> environment;
 
     public DashboardCommand() {
@@ -109,6 +126,20 @@ public final class DashboardCommand implements Callable<Integer> {
         return config;
     }
 
+    /** How situations are derived and escalated, as the flags say. @throws IllegalArgumentException naming the flag */
+    SituationSettings situations() {
+        SituationSettings settings = SituationSettings.defaults().withRules(situationRules).withRoster(dutyRoster);
+        if (webhook == null) {
+            return settings;
+        }
+        String secret = secret(webhookSecretFile, WEBHOOK_SECRET_ENV, "--webhook-secret-file");
+        if (secret == null) {
+            throw new IllegalArgumentException("--webhook needs a signing secret: --webhook-secret-file FILE or $"
+                    + WEBHOOK_SECRET_ENV);
+        }
+        return settings.withWebhook(WebhookNotifier.Settings.of(webhook, secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** A secret from its file, else from its environment variable; null when neither is given. */
     private String secret(Path file, String variable, String flag) {
         if (file != null) {
@@ -125,10 +156,11 @@ public final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         DashboardConfig config = config();
+        SituationSettings situations = situations();
         Vertx vertx = DashboardMetrics.newVertx();
         DashboardServer server;
         try {
-            server = DashboardServer.start(vertx, config).await(60, TimeUnit.SECONDS);
+            server = DashboardServer.start(vertx, config, situations).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             spec.commandLine().getErr().println("dashboard: " + e.getMessage());
             vertx.close();

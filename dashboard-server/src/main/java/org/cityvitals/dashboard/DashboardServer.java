@@ -14,6 +14,9 @@ import org.cityvitals.dashboard.feed.KafkaSignalVerticle;
 import org.cityvitals.dashboard.feed.OpenAlertsCatchUpVerticle;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.http.HttpServerVerticle;
+import org.cityvitals.dashboard.situation.SituationSettings;
+import org.cityvitals.dashboard.situation.SituationVerticle;
+import org.cityvitals.dashboard.situation.Situations;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
@@ -53,12 +56,19 @@ public final class DashboardServer {
      * configured) without leaving anything deployed.
      */
     public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config) {
-        return start(vertx, config, null);
+        return start(vertx, config, SituationSettings.defaults());
     }
 
-    /** As {@link #start(Vertx, DashboardConfig)}, with admins able to start backfills through {@code backfills}. */
-    public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config, BackfillRunner backfills) {
+    /** The same, with situations derived and escalated as {@code situations} says (roster, webhook, clock). */
+    public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config, SituationSettings situations) {
+        return start(vertx, config, situations, null);
+    }
+
+    /** The same, with admins able to start backfills through {@code backfills} (null: the server has no runner). */
+    public static Future<DashboardServer> start(Vertx vertx, DashboardConfig config, SituationSettings situations,
+                                                BackfillRunner backfills) {
         HttpServerVerticle http;
+        SituationVerticle situationVerticle;
         OpenAlertsCatchUpVerticle openAlerts;
         KafkaSignalVerticle kafka;
         AlertActionPublisher publisher;
@@ -69,8 +79,10 @@ public final class DashboardServer {
             ClickHouse clickHouse = new ClickHouse(config.clickHouseJdbcUrl());
             Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
             publisher = new AlertActionPublisher(config.kafkaBootstrap());
-            http = new HttpServerVerticle(config, auth, clickHouse, publisher, IndicatorCatalogue.loadDefault(),
-                    status, meters, backfills);
+            IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
+            http = new HttpServerVerticle(config, auth, clickHouse, publisher, catalogue, status, meters, backfills);
+            situationVerticle = Situations.verticle(situations, catalogue, users, http.situations(), publisher,
+                    clickHouse, config.clickHouseDatabase());
             openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),
                     status);
             kafka = new KafkaSignalVerticle(config.kafkaBootstrap(), config.catchUp(),
@@ -80,7 +92,7 @@ public final class DashboardServer {
         }
         SignalBus.registerCodecs(vertx);
         List<String> deployed = new ArrayList<>();
-        return deployInOrder(vertx, deployed, http, openAlerts, kafka)
+        return deployInOrder(vertx, deployed, http, situationVerticle, openAlerts, kafka)
                 .map(v -> {
                     LOG.info("dashboard on {}://{}:{}/", config.tls() == null ? "http" : "https", config.host(),
                             http.actualPort());

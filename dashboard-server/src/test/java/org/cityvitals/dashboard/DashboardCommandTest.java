@@ -78,6 +78,27 @@ class DashboardCommandTest {
         assertThat(err.toString()).contains("--max-socket-per-user", "--max-sockets-per-user");
     }
 
+    @Test
+    void situationFlagsNameTheRosterAndAWebhookWhoseSecretNeverComesFromTheCommandLine() throws Exception {
+        Path roster = dir.resolve("duty.yaml");
+        Path secret = Files.writeString(dir.resolve("hook"), "hook-secret\n");
+        DashboardCommand command = new DashboardCommand(Map.of());
+        Cli.of(command).parseArgs("--demo-accounts", "--duty-roster", roster.toString(), "--webhook",
+                "https://gateway.example/hook", "--webhook-secret-file", secret.toString());
+        assertThat(command.situations().rosterFile()).isEqualTo(roster);
+        assertThat(command.situations().webhook().url()).isEqualTo("https://gateway.example/hook");
+        assertThat(new String(command.situations().webhook().secret(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("hook-secret");
+        DashboardCommand unsigned = new DashboardCommand(Map.of());
+        Cli.of(unsigned).parseArgs("--demo-accounts", "--webhook", "https://gateway.example/hook");
+        assertThatThrownBy(unsigned::situations).hasMessage("--webhook needs a signing secret:"
+                + " --webhook-secret-file FILE or $" + DashboardCommand.WEBHOOK_SECRET_ENV);
+        DashboardCommand plain = new DashboardCommand(Map.of());
+        Cli.of(plain).parseArgs("--demo-accounts");
+        assertThat(plain.situations().webhook()).isNull();
+        assertThat(plain.situations().rulesFile()).as("the shipped rules").isNull();
+    }
+
     private static DashboardConfig parse(Map<String, String> environment, String... args) {
         DashboardCommand command = new DashboardCommand(environment);
         Cli.of(command).parseArgs(args);

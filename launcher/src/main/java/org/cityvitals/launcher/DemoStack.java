@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import org.apache.flink.core.execution.JobClient;
 import org.cityvitals.dashboard.DashboardConfig;
 import org.cityvitals.dashboard.DashboardServer;
+import org.cityvitals.dashboard.situation.SituationSettings;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.ingest.gateway.IngestGatewayVerticle;
@@ -102,7 +103,7 @@ final class DemoStack implements AutoCloseable {
             HttpBackfills backfills = new HttpBackfills(kafka, clickHouseUrl, DATABASE, o.dataDir());
             stack.started.push(new Stoppable("backfills started over HTTP", backfills));
             DashboardServer dashboard = DashboardServer.start(vertx,
-                    DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port()), backfills)
+                    DashboardConfig.of(kafka, clickHouseUrl).withPort(o.port()), SituationSettings.defaults(), backfills)
                     .await(60, TimeUnit.SECONDS);
             stack.started.push(new Stoppable("dashboard", () -> dashboard.close().await(30, TimeUnit.SECONDS)));
 

@@ -28,13 +28,15 @@ class DbCommandIT {
                 applied V005 dimensions to cli
                 applied V006 city_codes_episodes_origin to cli
                 applied V007 alert_action_resolve to cli
+                applied V008 notification_deliveries to cli
+                applied V009 situation_responses to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 7)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 9)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(7L);
+                .containsExactly(9L);
     }
 
     @Test

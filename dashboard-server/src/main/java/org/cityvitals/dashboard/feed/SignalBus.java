@@ -26,6 +26,9 @@ public final class SignalBus {
     /** Actions on those alerts loaded from ClickHouse on start ({@code AlertAction}). */
     public static final String STORED_ACTIONS = "cityvitals.dashboard.stored-actions";
 
+    /** {@code ScreenState} another verticle pushes to the screens in scope (situations). */
+    public static final String SCREEN_STATE = "cityvitals.dashboard.screen-state";
+
     private SignalBus() {}
 
     /** Lets the event bus carry the signal records; call once per Vert.x instance. */
@@ -36,6 +39,7 @@ public final class SignalBus {
         register(vertx, AlertAction.class);
         register(vertx, Sequenced.class);
         register(vertx, StreamStart.class);
+        register(vertx, org.cityvitals.dashboard.live.ScreenState.class);
     }
 
     private static <T> void register(Vertx vertx, Class<T> type) {

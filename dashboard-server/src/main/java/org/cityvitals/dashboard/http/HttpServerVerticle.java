@@ -24,6 +24,7 @@ import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.dashboard.open.OpenCatalogue;
+import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.governance.MetadataCatalogue;
@@ -31,6 +32,8 @@ import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.CatalogueQueries;
+import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
@@ -62,6 +65,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
     private final BackfillRunner backfills;
+    private final SituationView situations = new SituationView();
     private HttpServer server;
     private LiveHub hub;
     private Router router;
@@ -92,6 +96,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
                 false), new PushMeters(meters));
         hub.start();
+        hub.state().excludeFromFlood(situations::suppressed);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     router = router(contract, store);
@@ -110,6 +115,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new LoginApi(auth, hub).mount(api);
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
+        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()),
+                new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         new BackfillApi(backfills).mount(api);
@@ -195,6 +202,11 @@ public final class HttpServerVerticle extends VerticleBase {
     /** The routes mounted, for the test that holds them against the OpenAPI description. */
     Router router() {
         return router;
+    }
+
+    /** The situations the REST API answers from and the flood count leaves suppressed alerts out by. */
+    public SituationView situations() {
+        return situations;
     }
 
     /** The live view, for the server's readiness. */

@@ -89,6 +89,7 @@ public final class LiveHub {
         bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> state.applyStored(m.body()));
         bus.<AlertAction>localConsumer(SignalBus.STORED_ACTIONS, m -> state.applyStored(m.body()));
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
+        bus.<ScreenState>localConsumer(SignalBus.SCREEN_STATE, m -> onScreenState(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> {
             state.streamStarts(m.body().starts());
             ready = m.body().caughtUp();
@@ -119,6 +120,11 @@ public final class LiveHub {
             // coalesced like values, under a key no indicator id can produce
             forEachAdmitted(message, s -> s.offerState("health|" + score.district(), message));
         }
+    }
+
+    private void onScreenState(ScreenState pushed) {
+        Outgoing message = Outgoing.of(pushed.district(), pushed.message());
+        forEachAdmitted(message, s -> s.offerState(pushed.key(), message));
     }
 
     private void onStream(Sequenced record) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What the live view knows: the latest values and health scores, the open alerts with their handling, the alarm
@@ -25,6 +26,7 @@ public final class LiveState {
     private final OpenAlerts open = new OpenAlerts();
     private final AlarmFlood flood = new AlarmFlood();
     private final AlertLog log;
+    private Predicate<String> explained = alertId -> false;
 
     LiveState(int alertLogSize) {
         this.log = new AlertLog(alertLogSize);
@@ -117,9 +119,17 @@ public final class LiveState {
                 .filter(h -> open.find(h.alertId()).map(a -> admits(audience, a)).orElse(false)).toList();
     }
 
-    /** The flood state of what {@code audience} sees: only the alerts it may see count. */
+    /**
+     * The flood state of what {@code audience} sees: only the alerts it may see count, and none another cause
+     * explains (an inhibition's suppressed members are shown, never counted).
+     */
     public AlarmFlood.State flood(Audience audience, Instant now) {
-        return flood.state(alert -> admits(audience, alert), now);
+        return flood.state(alert -> admits(audience, alert) && !explained.test(alert.alertId()), now);
+    }
+
+    /** Alerts another cause explains (an inhibition's suppressed members): shown, never counted in the flood. */
+    public void excludeFromFlood(Predicate<String> explainedAlertIds) {
+        this.explained = explainedAlertIds;
     }
 
     /**

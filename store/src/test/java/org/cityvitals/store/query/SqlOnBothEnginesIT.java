@@ -72,6 +72,8 @@ class SqlOnBothEnginesIT {
             Map.entry("history/health-scores", List.of("310101", NOW - 86_400, NOW)),
             Map.entry("history/indicator-values", List.of("air.pm25", "310101", NOW - 86_400, NOW)),
             Map.entry("open/hourly-values", List.of("air.pm25", "310101", NOW - 86_400, NOW)),
+            Map.entry("situation/deliveries", List.of("sit-310101-rainstorm-1782885600")),
+            Map.entry("situation/response-times", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("screen/alert-episodes", List.of("air.pm25", "310101", NOW, NOW - 86_400)),
             Map.entry("screen/incidents-per-hour", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("screen/rising-hotline-categories",

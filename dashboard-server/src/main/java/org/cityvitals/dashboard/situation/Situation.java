@@ -1,0 +1,44 @@
+package org.cityvitals.dashboard.situation;
+
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.signal.AlertAction;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A situation (事态): the related alerts of one district, derived from the alert stream and the actions on it, as
+ * screens and the REST API show it. {@code hazard} is a hazard of the situation rules, or the indicator id for an
+ * indicator in no hazard. {@code level} is the worst level any of its unsuppressed members reached; {@code alertIds}
+ * are every member, {@code suppressedAlertIds} those an inhibition explains (shown, never counted as alarms).
+ * {@code state} is {@code open} until a person resolves it or every unsuppressed member has resolved.
+ */
+public record Situation(String id, String district, String hazard, Title title, Level level,
+                        State state, Instant openedAt, Instant updatedAt, List<String> alertIds,
+                        List<String> suppressedAlertIds, List<Member> members, List<TimelineEntry> timeline,
+                        AlertAction acknowledged, Resolution resolved, List<AlertAction> escalations) {
+
+    public enum State { OPEN, RESOLVED }
+
+    /** "黄浦区 暴雨内涝" and "Rainstorm flooding in Huangpu". */
+    public record Title(String zh, String en) {}
+
+    /** {@code resolvedAt} null while the member's episode is open. */
+    public record Member(String alertId, String indicatorId, String rule, Level level, Level worstLevel,
+                         Instant since, Instant openedAt, Instant resolvedAt, boolean suppressed) {}
+
+    /**
+     * One thing that happened, oldest first: {@code kind} is an alert transition ({@code opened},
+     * {@code level_changed}, {@code resolved}) with its {@code alertId}, or an action on the situation
+     * ({@code acknowledge}, {@code escalate}, {@code comment}, {@code resolve}) with its {@code actionId} and user.
+     */
+    public record TimelineEntry(Instant at, String kind, String alertId, String actionId, Level level, String user,
+                                String note) {}
+
+    /** How a person closed the situation; {@code cause} is a {@link CauseCategory} wire name. */
+    public record Resolution(String user, String cause, String note, Instant at) {}
+
+    public boolean open() {
+        return state == State.OPEN;
+    }
+}

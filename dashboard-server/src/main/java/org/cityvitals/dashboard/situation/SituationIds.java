@@ -1,0 +1,33 @@
+package org.cityvitals.dashboard.situation;
+
+import java.time.Instant;
+
+/**
+ * The ids of situations and of the escalations sent for them, derived from the alert stream alone so every dashboard
+ * instance derives the same ones: {@code sit-<district>-<hazard>-<epoch seconds its first member's condition began>}.
+ * Actions on a situation travel on {@code cv.alert-actions} with the situation id in place of an alert id.
+ */
+public final class SituationIds {
+
+    private static final String PREFIX = "sit-";
+
+    private SituationIds() {}
+
+    public static String of(String district, String hazard, Instant firstSince) {
+        return PREFIX + district + "-" + hazard + "-" + firstSince.getEpochSecond();
+    }
+
+    public static boolean isSituation(String id) {
+        return id.startsWith(PREFIX);
+    }
+
+    /** The escalation of a situation at step {@code step} (1-based) of its policy. */
+    public static String escalation(String situationId, int step) {
+        return "esc-" + situationId + "-" + step;
+    }
+
+    /** The {@code n}-th reminder of an acknowledged situation not yet resolved. */
+    public static String reminder(String situationId, long n) {
+        return "esc-" + situationId + "-r" + n;
+    }
+}

@@ -1,0 +1,234 @@
+package org.cityvitals.dashboard.situation;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import org.cityvitals.dashboard.feed.AlertActionPublisher;
+import org.cityvitals.dashboard.feed.Sequenced;
+import org.cityvitals.dashboard.feed.SignalBus;
+import org.cityvitals.dashboard.feed.StreamStart;
+import org.cityvitals.dashboard.live.ScreenState;
+import org.cityvitals.indicators.signal.AlertAction;
+import org.cityvitals.indicators.signal.AlertActionKind;
+import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.ResponseTimes;
+import org.cityvitals.store.situation.SituationResponse;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.store.situation.Delivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Derives situations from the alert stream this instance already consumes (open alerts from ClickHouse, then the
+ * Kafka replay and live records), pushes each change to the screens in scope, and escalates what nobody
+ * acknowledged in time.
+ *
+ * <p>Two instances, one escalation: every instance derives the same situations and finds the same escalation due
+ * with the same action id ({@link SituationIds#escalation}); each publishes it on {@code cv.alert-actions} (keyed by
+ * the situation, so all land in one partition, in one order every instance reads alike) under its own name
+ * {@code policy@<instance>}. The first record with that id is the escalation; later copies are ignored everywhere.
+ * Only the instance whose record came first records it in ClickHouse and calls the webhook, so both happen once.
+ * Nothing escalates before the replay has caught up, so a restarted instance sees what was already sent.
+ */
+public final class SituationVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SituationVerticle.class);
+    private static final String STORE_POOL = "cityvitals-store";
+    /**
+     * How often recorded alerts are turned into situations and changed situations go to the screens. A district's
+     * situations are derived whole and pushed whole, so doing it per transition would cost a replay of thousands of
+     * transitions in one district quadratic time and one large frame each; at most once per period instead, and no
+     * frames during the start's replay, when no screen is connected yet (sockets wait for the catch-up).
+     */
+    private static final Duration PUSH_EVERY = Duration.ofMillis(250);
+
+    private final SituationBook book;
+    private final EscalationPlanner planner;
+    private final DutyRoster roster;
+    private final SituationView view;
+    private final AlertActionPublisher publisher;
+    private final AlertQueries alerts;
+    private final DeliveryLog deliveries;
+    private final ResponseTimes responseTimes;
+    private final SituationSettings settings;
+    /** What was last written to {@code situation_responses} per situation, so each change is written once. */
+    private final Map<String, SituationResponse> responsesWritten = new HashMap<>();
+    private final String instance = "policy@" + UUID.randomUUID().toString().substring(0, 8);
+    private final Set<String> sending = new HashSet<>();
+    /** Frames waiting for the next push, the newest per situation: a burst of alerts becomes one frame each. */
+    private final Map<String, ScreenState> pending = new LinkedHashMap<>();
+    private WorkerExecutor store;
+    private WebhookNotifier webhook;
+    private boolean caughtUp;
+
+    public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
+                             AlertActionPublisher publisher, AlertQueries alerts, DeliveryLog deliveries,
+                             ResponseTimes responseTimes, SituationSettings settings) {
+        this.book = book;
+        this.planner = planner;
+        this.roster = roster;
+        this.view = view;
+        this.publisher = publisher;
+        this.alerts = alerts;
+        this.deliveries = deliveries;
+        this.responseTimes = responseTimes;
+        this.settings = settings;
+    }
+
+    @Override
+    public Future<?> start() {
+        store = vertx.createSharedWorkerExecutor(STORE_POOL, 4);
+        Clock clock = settings.clock();
+        webhook = settings.webhook() == null ? null
+                : new WebhookNotifier(vertx, settings.webhook(), clock, this::logDelivery);
+        var bus = vertx.eventBus();
+        bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> book.record(m.body()));
+        bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
+        bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
+        vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
+        vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (webhook != null) {
+            webhook.close();
+        }
+        return Future.succeededFuture();
+    }
+
+    private void onStream(Sequenced record) {
+        if (record.signal() instanceof AlertEvent alert) {
+            book.record(alert);
+        } else if (record.signal() instanceof AlertAction action && SituationIds.isSituation(action.alertId())) {
+            boolean first = !book.hasAction(action.alertId(), action.actionId());
+            book.record(action);
+            changed(book.settle());
+            sending.remove(action.actionId());
+            if (first && action.kind() == AlertActionKind.ESCALATE && action.user().equals(instance)) {
+                deliver(action);
+            }
+        }
+    }
+
+    private void changed(SituationBook.Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        changes.withdrawn().forEach(id -> view.find(id).ifPresent(old -> push(new ScreenState("situation|" + id,
+                old.district(), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
+        view.apply(changes);
+        changes.withdrawn().forEach(responsesWritten::remove);
+        changes.changed().forEach(s -> push(new ScreenState("situation|" + s.id(), s.district(),
+                new Changed("situation", s))));
+        changes.changed().forEach(this::recordResponse);
+    }
+
+    /**
+     * Writes the situation's response row once a person acknowledged or resolved it, and again when that changes.
+     * Every instance writes the same row (same key and version), which ClickHouse folds into one.
+     */
+    private void recordResponse(Situation s) {
+        if (s.acknowledged() == null && s.resolved() == null) {
+            return;
+        }
+        SituationResponse row = new SituationResponse(s.id(), s.district(), s.hazard(), WireNames.of(s.level()),
+                s.openedAt(), s.acknowledged() == null ? null : s.acknowledged().actedAt(),
+                s.resolved() == null ? null : s.resolved().at(), s.resolved() == null ? null : s.resolved().cause(),
+                s.timeline().size());
+        if (row.equals(responsesWritten.put(s.id(), row))) {
+            return;
+        }
+        store.executeBlocking(() -> {
+            responseTimes.record(row);
+            return null;
+        }, false).onFailure(e -> LOG.warn("response times of {} not recorded: {}", s.id(), e.getMessage()));
+    }
+
+    /** The situation that took a withdrawn one's members over, when there is one. */
+    private String mergedInto(Situation old) {
+        return old.alertIds().stream().map(a -> book.all().stream().filter(s -> s.alertIds().contains(a))
+                .findFirst()).flatMap(Optional::stream).map(Situation::id).findFirst().orElse(null);
+    }
+
+    /** A frame {@code situation}: the whole situation after a change. */
+    record Changed(String type, Situation situation) {}
+
+    /** A frame {@code situationWithdrawn}: its members moved into {@code mergedInto} (or it was forgotten). */
+    record Withdrawn(String type, String id, String mergedInto) {}
+
+    private void push(ScreenState state) {
+        pending.put(state.key(), state);
+    }
+
+    private void flush() {
+        changed(book.settle());
+        if (caughtUp) {
+            pending.values().forEach(state -> vertx.eventBus().publish(SignalBus.SCREEN_STATE, state));
+        }
+        pending.clear();
+    }
+
+    private void escalateDue(Instant now) {
+        if (!caughtUp) {
+            return;
+        }
+        changed(book.settle());
+        for (Situation s : book.all()) {
+            for (Escalation e : planner.due(s, now, (situation, action) -> book.hasAction(situation, action)
+                    || sending.contains(action))) {
+                sending.add(e.actionId());
+                AlertAction action = new AlertAction(e.actionId(), e.situationId(), e.district(),
+                        AlertActionKind.ESCALATE, instance, roster.onDuty(e.duty(), e.district(), e.dueAt())
+                        .orElse(e.duty()), null, note(e), now);
+                store.executeBlocking(() -> {
+                    publisher.publish(action);
+                    return null;
+                }, false).onFailure(failed -> {
+                    sending.remove(e.actionId()); // found due again on the next tick
+                    LOG.warn("escalation {} not published, retrying: {}", e.actionId(), failed.getMessage());
+                });
+            }
+        }
+    }
+
+    private static String note(Escalation e) {
+        return e.isReminder() ? "reminder " + e.reminder() + " to " + e.duty() + ": acknowledged, not resolved"
+                : "step " + e.step() + " to " + e.duty() + ": not acknowledged by " + e.dueAt();
+    }
+
+    /** This instance's escalation came first: it is the one recorded and sent beyond the screens. */
+    private void deliver(AlertAction escalation) {
+        store.executeBlocking(() -> {
+            alerts.record(escalation);
+            return null;
+        }, false).onFailure(e -> LOG.warn("escalation {} not recorded in ClickHouse: {}", escalation.actionId(),
+                e.getMessage()));
+        Situation situation = book.find(escalation.alertId()).orElse(null);
+        if (webhook != null && situation != null) {
+            webhook.send(situation, escalation).onFailure(e -> LOG.warn("{}", e.getMessage()));
+        }
+    }
+
+    private void logDelivery(Delivery delivery) {
+        store.executeBlocking(() -> {
+            deliveries.record(delivery);
+            return null;
+        }, false).onFailure(e -> LOG.warn("delivery {} attempt {} not logged: {}", delivery.deliveryId(),
+                delivery.attempt(), e.getMessage()));
+    }
+}

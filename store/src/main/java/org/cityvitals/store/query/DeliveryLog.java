@@ -1,0 +1,44 @@
+package org.cityvitals.store.query;
+
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.situation.Delivery;
+import org.cityvitals.store.situation.DeliveryTable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The delivery log of notifications ({@code notification_deliveries}): dashboard-server records every attempt, and
+ * reads a situation's log back. The statement is {@code sql/situation/deliveries.sql}. Blocking: call off the event
+ * loop.
+ */
+public final class DeliveryLog {
+
+    private static final DeliveryTable TABLE = new DeliveryTable();
+
+    private final ClickHouse clickHouse;
+    private final String database;
+    private final String ofSituation;
+
+    public DeliveryLog(ClickHouse clickHouse, String database) {
+        this.clickHouse = clickHouse;
+        this.database = database;
+        this.ofSituation = SqlFile.load("situation/deliveries", database);
+    }
+
+    public void record(Delivery delivery) throws SQLException {
+        clickHouse.insert(database, TABLE, List.of(delivery));
+    }
+
+    /** Every attempt for one situation, oldest first. */
+    public List<Delivery> ofSituation(String situationId) throws SQLException {
+        return clickHouse.query(ofSituation, DeliveryLog::delivery, situationId);
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        return new Delivery(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
+                Columns.instant(rs.getLong(11)));
+    }
+}
