@@ -123,7 +123,8 @@ public final class LiveHub {
     }
 
     private void onScreenState(ScreenState pushed) {
-        Outgoing message = Outgoing.of(pushed.district(), pushed.message());
+        // situations are the operations centre's own record: internal, like the alerts they group
+        Outgoing message = Outgoing.of(pushed.district(), Clearance.INTERNAL, pushed.message());
         forEachAdmitted(message, s -> s.offerState(pushed.key(), message));
     }
 
