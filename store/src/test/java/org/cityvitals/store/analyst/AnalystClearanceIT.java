@@ -133,6 +133,17 @@ class AnalystClearanceIT {
     }
 
     @Test
+    void theOpenAnalystsPasswordDoesNotLogInAsTheSensitiveAnalyst() throws SQLException {
+        // the demo passwords docs/GOVERNANCE.md lists
+        String sensitiveDb = TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, Clearance.SENSITIVE));
+        assertThat(new ClickHouse(sensitiveDb, "analyst_sensitive", "analyst-sensitive")
+                .query("SELECT 1", rs -> rs.getInt(1))).containsExactly(1);
+        assertThatThrownBy(() -> new ClickHouse(sensitiveDb, "analyst_sensitive", "analyst-open")
+                .query("SELECT 1", rs -> rs.getInt(1)))
+                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+    }
+
+    @Test
     void applyingAgainChangesNothingAndAReclassificationMovesRowsBothWays() throws Exception {
         ClearanceDatabases shipped = new ClearanceDatabases(admin, DB, Classification.loadDefault());
         assertThat(shipped.apply().changes()).isEmpty();
@@ -203,7 +214,8 @@ class AnalystClearanceIT {
 
     private static ClickHouse analyst(Clearance clearance) {
         return new ClickHouse(TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, clearance)),
-                "analyst_" + WireNames.of(clearance), ClickHouseServer.DEFAULT_ANALYST_PASSWORD);
+                "analyst_" + WireNames.of(clearance),
+                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get("analyst_" + WireNames.of(clearance)));
     }
 
     private static IndicatorValue value(String indicator, int minute) {
