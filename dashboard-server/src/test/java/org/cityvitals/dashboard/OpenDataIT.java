@@ -7,13 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.cityvitals.indicators.access.Clearance;
-import org.cityvitals.indicators.governance.Classification;
-import org.cityvitals.indicators.governance.ClassifiedItem;
-import org.cityvitals.indicators.governance.ItemKind;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.stack.testing.OpenIndicators;
 import org.cityvitals.store.table.IndicatorValueTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,9 +93,7 @@ class OpenDataIT {
     void onlyOpenIndicatorsArePublished() throws Exception {
         JsonArray datasets = get("/open/v1/datasets").bodyAsJsonObject().getJsonArray("dcat:dataset");
         List<String> published = datasets.stream().map(d -> ((JsonObject) d).getString("dct:identifier")).toList();
-        List<String> open = Classification.loadDefault().items(ItemKind.INDICATOR).stream()
-                .filter(i -> i.dataClass() == Clearance.OPEN).map(ClassifiedItem::id).toList();
-        assertThat(published).containsExactlyInAnyOrderElementsOf(open).contains("air.pm25")
+        assertThat(published).containsExactlyInAnyOrderElementsOf(OpenIndicators.IDS).contains("air.pm25")
                 .doesNotContain("water.pressure_min", "hotline.backlog");
         HttpResponse<Buffer> internal = get("/open/v1/indicators/water.pressure_min/hourly?area=310101&day=2025-06-01");
         assertThat(internal.statusCode()).isEqualTo(404);
