@@ -46,7 +46,7 @@ class CatalogueIT {
 
     @Test
     void aSourceThatStopsTurnsStaleAfterTwoOfItsUpdatePeriods() throws Exception {
-        String token = login();
+        String token = DemoLogin.token(http, server.port(), "ops");
         Instant now = Instant.now();
         stack.clickHouse.insert("cityvitals", new ReadingTable(), List.of(
                 reading("sh-310101-pm25-01", "pm25", "µg/m³", now.minusSeconds(105)),
@@ -80,13 +80,5 @@ class CatalogueIT {
 
     private static Reading reading(String sensor, String metric, String unit, Instant at) {
         return new Reading(sensor, metric, 12, unit, at, "310101", null, null, Quality.GOOD);
-    }
-
-    private static String login() throws Exception {
-        HttpResponse<Buffer> response = http.post(server.port(), "127.0.0.1", "/api/login")
-                .sendJsonObject(new JsonObject().put("username", "ops").put("password", "ops"))
-                .await(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject().getString("token");
     }
 }

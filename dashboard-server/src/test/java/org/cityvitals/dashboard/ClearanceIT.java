@@ -77,8 +77,8 @@ class ClearanceIT {
 
     @Test
     void anOpenUserGetsNoInternalDatumOverAnyRouteNorTheSocketWhileAnInternalUserGetsThemAll() throws Exception {
-        String analyst = login("analyst");
-        String ops = login("ops");
+        String analyst = DemoLogin.token(http, server.port(), "analyst");
+        String ops = DemoLogin.token(http, server.port(), "ops");
         try (WsProbe openScreen = WsProbe.open(vertx, server.port(), analyst);
              WsProbe internalScreen = WsProbe.open(vertx, server.port(), ops)) {
             openScreen.awaitType("snapshot");
@@ -218,13 +218,5 @@ class ClearanceIT {
     private static HttpResponse<Buffer> get(String uri, String token) throws Exception {
         return http.get(server.port(), "127.0.0.1", uri).bearerTokenAuthentication(token).send()
                 .await(10, TimeUnit.SECONDS);
-    }
-
-    private static String login(String user) throws Exception {
-        HttpResponse<Buffer> response = http.post(server.port(), "127.0.0.1", "/api/login")
-                .sendJsonObject(new JsonObject().put("username", user).put("password", user))
-                .await(10, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-        return response.bodyAsJsonObject().getString("token");
     }
 }

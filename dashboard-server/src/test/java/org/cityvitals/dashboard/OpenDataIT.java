@@ -7,13 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.cityvitals.indicators.access.Clearance;
-import org.cityvitals.indicators.governance.Classification;
-import org.cityvitals.indicators.governance.ClassifiedItem;
-import org.cityvitals.indicators.governance.ItemKind;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.stack.testing.OpenIndicators;
 import org.cityvitals.store.table.IndicatorValueTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +45,11 @@ class OpenDataIT {
 
     private static final Path GUIDE = Path.of("..", "docs", "GOVERNANCE.md");
     private static final String DOCUMENTED_ADDRESS = "http://127.0.0.1:8080";
+    /** The day of the guide's examples, and the day the test serves in its place: the feed serves recent days only. */
+    private static final String DOCUMENTED_DAY = "2025-06-01";
+    private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+    /** The hourly rollup's retention, docs/GOVERNANCE.md and store's RetentionPolicy: the days the feed serves. */
+    private static final int DAYS_SERVED = 400;
     private static final Pattern READS = Pattern.compile("(?m)^cityvitals_open_store_reads_total (\\S+)$");
 
     private static TestStack stack;
@@ -59,11 +63,11 @@ class OpenDataIT {
         vertx = Vertx.vertx();
         server = TestStack.startReady(vertx, stack.config());
         http = WebClient.create(vertx);
-        // the figures docs/GOVERNANCE.md works out: PM2.5 in Huangpu on 2025-06-01 and the city-wide value
+        // the figures docs/GOVERNANCE.md works out: PM2.5 in Huangpu on its day (here DAY) and the city-wide value
         stack.clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(
-                pm25("310101", "2025-06-01T00:00:00Z", 38), pm25("310101", "2025-06-01T00:05:00Z", 43),
-                pm25("310101", "2025-06-01T01:00:00Z", 45), pm25("310000", "2025-06-01T00:00:00Z", 41),
-                pm25("310104", "2025-06-02T07:00:00Z", 52)));
+                pm25("310101", DAY, "00:00", 38), pm25("310101", DAY, "00:05", 43),
+                pm25("310101", DAY, "01:00", 45), pm25("310000", DAY, "00:00", 41),
+                pm25("310104", DAY.plusDays(1), "07:00", 52)));
     }
 
     @AfterAll
@@ -78,15 +82,17 @@ class OpenDataIT {
         List<Example> examples = examples();
         assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
         for (Example example : examples) {
-            String command = example.command().replace(DOCUMENTED_ADDRESS, "http://127.0.0.1:" + server.port());
+            String command = example.command().replace(DOCUMENTED_ADDRESS, "http://127.0.0.1:" + server.port())
+                    .replace(DOCUMENTED_DAY, DAY.toString());
+            String expected = example.expected().replace(DOCUMENTED_DAY, DAY.toString());
             Process bash = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
             String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(bash.exitValue()).as(command + "\n" + output).isZero();
-            if (example.expected().startsWith("{")) {
-                assertThat(new JsonObject(output)).as(command).isEqualTo(new JsonObject(example.expected()));
+            if (expected.startsWith("{")) {
+                assertThat(new JsonObject(output)).as(command).isEqualTo(new JsonObject(expected));
             } else {
-                assertThat(output.strip()).as(command).isEqualTo(example.expected().strip());
+                assertThat(output.strip()).as(command).isEqualTo(expected.strip());
             }
         }
     }
@@ -96,11 +102,9 @@ class OpenDataIT {
     void onlyOpenIndicatorsArePublished() throws Exception {
         JsonArray datasets = get("/open/v1/datasets").bodyAsJsonObject().getJsonArray("dcat:dataset");
         List<String> published = datasets.stream().map(d -> ((JsonObject) d).getString("dct:identifier")).toList();
-        List<String> open = Classification.loadDefault().items(ItemKind.INDICATOR).stream()
-                .filter(i -> i.dataClass() == Clearance.OPEN).map(ClassifiedItem::id).toList();
-        assertThat(published).containsExactlyInAnyOrderElementsOf(open).contains("air.pm25")
+        assertThat(published).containsExactlyInAnyOrderElementsOf(OpenIndicators.IDS).contains("air.pm25")
                 .doesNotContain("water.pressure_min", "hotline.backlog");
-        HttpResponse<Buffer> internal = get("/open/v1/indicators/water.pressure_min/hourly?area=310101&day=2025-06-01");
+        HttpResponse<Buffer> internal = get("/open/v1/indicators/water.pressure_min/hourly?area=310101&day=" + DAY);
         assertThat(internal.statusCode()).isEqualTo(404);
         assertThat(internal.bodyAsJsonObject().getString("error"))
                 .isEqualTo("no open dataset 'water.pressure_min': GET /open/v1/datasets lists them");
@@ -113,18 +117,34 @@ class OpenDataIT {
         List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             burst.add(http.get(server.port(), "127.0.0.1", "/open/v1/indicators/air.pm25/hourly?area=310104"
-                    + "&day=2025-06-02&format=csv").send());
+                    + "&day=" + DAY.plusDays(1) + "&format=csv").send());
         }
         for (Future<HttpResponse<Buffer>> answer : burst) {
             HttpResponse<Buffer> response = answer.await(20, TimeUnit.SECONDS);
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.bodyAsString()).isEqualTo("hour,mean,min,max,windows\n2025-06-02T07:00:00Z,52,52,52,1\n");
+            assertThat(response.bodyAsString())
+                    .isEqualTo("hour,mean,min,max,windows\n" + DAY.plusDays(1) + "T07:00:00Z,52,52,52,1\n");
         }
         assertThat(storeReads() - before).as("ClickHouse reads for 40 requests of one key").isEqualTo(1);
     }
 
     @Test
     @Order(4)
+    void onlyDaysTheHourlyRollupStillHoldsAreServed() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate first = today.minusDays(DAYS_SERVED);
+        for (LocalDate day : List.of(first.minusDays(1), today.plusDays(1))) {
+            HttpResponse<Buffer> refused = get("/open/v1/indicators/air.pm25/hourly?area=310101&day=" + day);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("day must be from " + first + " to "
+                    + today + " (the 400 days the hourly values are kept), was " + day);
+        }
+        assertThat(get("/open/v1/indicators/air.pm25/hourly?area=310101&day=" + first).statusCode()).isEqualTo(200);
+        assertThat(get("/open/v1/indicators/air.pm25/hourly?area=310101&day=" + today).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
     void pastSixtyRequestsAMinuteAnAddressIsAnswered429WithRetryAfter() throws Exception {
         HttpResponse<Buffer> refused = null;
         for (int i = 0; i < 80 && refused == null; i++) {
@@ -182,8 +202,8 @@ class OpenDataIT {
         return http.get(server.port(), "127.0.0.1", uri).send().await(10, TimeUnit.SECONDS);
     }
 
-    private static IndicatorValue pm25(String area, String windowStart, double value) {
-        Instant start = Instant.parse(windowStart);
+    private static IndicatorValue pm25(String area, LocalDate day, String time, double value) {
+        Instant start = Instant.parse(day + "T" + time + ":00Z");
         return new IndicatorValue("air.pm25", area, start, start.plusSeconds(60), value, 4, Level.NORMAL, 1);
     }
 }

@@ -25,6 +25,14 @@ public final class ClickHouseServer implements AutoCloseable {
     public static final Path DEBIAN_BINARY = Path.of("/usr/sbin/clickhouse-server");
     public static final String ANALYST_USER = "analyst";
     public static final String DEFAULT_ANALYST_PASSWORD = "analyst";
+    /**
+     * Demo password of each per-clearance analyst account (docs/GOVERNANCE.md): each its own, so the password of a
+     * lower clearance never opens a higher one.
+     */
+    public static final Map<String, String> DEFAULT_CLEARANCE_PASSWORDS = Map.of(
+            "analyst_open", "analyst-open",
+            "analyst_internal", "analyst-internal",
+            "analyst_sensitive", "analyst-sensitive");
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -82,7 +90,10 @@ public final class ClickHouseServer implements AutoCloseable {
                 "httpPort", String.valueOf(httpPort),
                 "tcpPort", String.valueOf(tcpPort),
                 "interserverPort", String.valueOf(interserverPort),
-                "analystPassword", DEFAULT_ANALYST_PASSWORD);
+                "analystPassword", DEFAULT_ANALYST_PASSWORD,
+                "analystOpenPassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_open"),
+                "analystInternalPassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_internal"),
+                "analystSensitivePassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_sensitive"));
         writeTemplate("config.xml", dir.resolve("config.xml"), vars);
         writeTemplate("users.xml", dir.resolve("users.xml"), vars);
         return List.of(DEBIAN_BINARY.toString(), "--config-file=" + dir.resolve("config.xml").toAbsolutePath());

@@ -38,15 +38,15 @@ final class Caller {
         return false;
     }
 
-    /**
-     * Whether the caller is cleared for data of {@code dataClass}; if not, answers 403 naming the data, its class and
-     * the caller's clearance.
-     */
     /** {@link #cleared} for the values and alerts of an indicator, as the data classification classes it. */
     static boolean clearedFor(RoutingContext ctx, String indicatorId) {
         return cleared(ctx, Classification.loadDefault().indicatorClass(indicatorId), "indicator " + indicatorId);
     }
 
+    /**
+     * Whether the caller is cleared for data of {@code dataClass}; if not, answers 403 naming the data, its class and
+     * the caller's clearance.
+     */
     static boolean cleared(RoutingContext ctx, Clearance dataClass, String what) {
         Clearance clearance = of(ctx).clearance();
         if (clearance.covers(dataClass)) {

@@ -15,6 +15,7 @@ import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.OpenDataQueries.HourlyValue;
+import org.cityvitals.store.retention.RetentionPolicy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +38,18 @@ final class OpenDataApi {
     static final int REQUESTS_PER_MINUTE = 60;
     static final Duration CACHE_PERIOD = Duration.ofMinutes(1);
     private static final int CACHED_ANSWERS = 10_000;
+    /**
+     * How many days back a day may be asked: as long as the hourly rollup is kept, so that the public cannot fill the
+     * cache with days that hold nothing.
+     */
+    static final int DAYS_SERVED = RetentionPolicy.defaults().days().get("indicator_values_hourly");
 
     private record HourlyKey(String indicatorId, String area, LocalDate day) {}
 
     private final OpenCatalogue open;
     private final OpenDataQueries queries;
     private final WorkerExecutor store;
+    private final Clock clock = Clock.systemUTC();
     private final RateLimiter limiter = new RateLimiter(REQUESTS_PER_MINUTE, Duration.ofMinutes(1),
             Clock.systemUTC());
     private final ResponseCache<HourlyKey, List<HourlyValue>> cache = new ResponseCache<>(CACHE_PERIOD,
@@ -100,6 +107,13 @@ final class OpenDataApi {
             day = LocalDate.parse(ctx.request().getParam("day"));
         } catch (DateTimeParseException e) {
             Answers.error(ctx, 400, "day must be a date like 2026-11-30, was " + ctx.request().getParam("day"));
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate first = today.minusDays(DAYS_SERVED);
+        if (day.isBefore(first) || day.isAfter(today)) {
+            Answers.error(ctx, 400, "day must be from " + first + " to " + today + " (the " + DAYS_SERVED
+                    + " days the hourly values are kept), was " + day);
             return;
         }
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();

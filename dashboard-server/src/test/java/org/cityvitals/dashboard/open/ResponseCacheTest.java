@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One load per key and period, shared by everyone asking while it runs; failures are not kept. */
+/** One load per key and period, shared by everyone asking while it runs; failures are kept a few seconds. */
 class ResponseCacheTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -36,10 +36,34 @@ class ResponseCacheTest {
     }
 
     @Test
-    void aFailedLoadIsTriedAgainAtOnce() {
+    void aFailedLoadIsKeptFiveSecondsThenTriedAgain() {
         RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
         ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
-        assertThat(cache.get("k", () -> Future.failedFuture("ClickHouse is down")).failed()).isTrue();
+        AtomicInteger loads = new AtomicInteger();
+        for (int i = 0; i < 100; i++) {
+            assertThat(cache.get("k", () -> {
+                loads.incrementAndGet();
+                return Future.failedFuture("ClickHouse is down");
+            }).failed()).isTrue();
+        }
+        assertThat(loads).hasValue(1);
+        clock.now = T0.plusMillis(4_999);
+        assertThat(cache.get("k", () -> Future.succeededFuture("rows")).failed()).isTrue();
+        clock.now = T0.plusSeconds(5);
+        assertThat(cache.get("k", () -> Future.succeededFuture("rows")).result()).isEqualTo("rows");
+    }
+
+    @Test
+    void aLoadFailingLaterIsKeptFiveSecondsFromItsFailure() {
+        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
+        Promise<String> slow = Promise.promise();
+        cache.get("k", slow::future);
+        clock.now = T0.plusSeconds(30);
+        slow.fail("ClickHouse timed out");
+        clock.now = T0.plusSeconds(34);
+        assertThat(cache.get("k", () -> Future.succeededFuture("rows")).failed()).isTrue();
+        clock.now = T0.plusSeconds(35);
         assertThat(cache.get("k", () -> Future.succeededFuture("rows")).result()).isEqualTo("rows");
     }
 

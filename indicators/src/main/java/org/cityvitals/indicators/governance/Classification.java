@@ -30,7 +30,6 @@ public final class Classification {
     public static final String HEALTH_SCORES = "health_scores";
     public static final String ALERTS = "alerts";
 
-    private static Classification shipped;
 
     private final List<Owner> owners;
     private final Map<ItemKind, Map<String, ClassifiedItem>> items;
@@ -47,17 +46,25 @@ public final class Classification {
         tables.forEach(table -> this.tables.put(table.id(), table));
     }
 
-    /** The shipped classification, checked against the shipped catalogue and metrics. */
-    public static synchronized Classification loadDefault() {
-        if (shipped == null) {
-            ClassificationResult result = loadDefaultResult();
+    /**
+     * The shipped classification, checked against the shipped catalogue and metrics. Loaded once, on first use, and
+     * then read without a lock: it is asked for each value and alert the dashboard sends.
+     */
+    public static Classification loadDefault() {
+        return Shipped.CLASSIFICATION;
+    }
+
+    /** Holds the shipped classification; the JVM loads it once, when first asked, without locking readers. */
+    private static final class Shipped {
+        static final Classification CLASSIFICATION = checked(loadDefaultResult());
+
+        private static Classification checked(ClassificationResult result) {
             if (!result.ok()) {
                 throw new IllegalStateException("shipped " + RESOURCE + " is invalid:\n"
                         + String.join("\n", result.problems()));
             }
-            shipped = result.classification();
+            return result.classification();
         }
-        return shipped;
     }
 
     public static ClassificationResult loadDefaultResult() {

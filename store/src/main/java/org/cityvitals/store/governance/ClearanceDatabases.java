@@ -41,6 +41,8 @@ public final class ClearanceDatabases {
     /** The SELECT of a materialized view's definition: what follows its first {@code AS SELECT}. */
     private static final Pattern WHERE = Pattern.compile("(?i)\\bWHERE\\b");
     private static final Pattern GROUP_BY = Pattern.compile("(?i)\\bGROUP\\s+BY\\b");
+    /** Where a WHERE condition ends, short of the end of the statement. */
+    private static final Pattern CONDITION_END = Pattern.compile("(?i)\\b(GROUP|ORDER)\\s+BY\\b");
     private static final Pattern VIEW_SELECT = Pattern.compile("(?s)^.*?\\sAS\\s+(SELECT\\b.*)$");
 
     private final ClickHouse server;
@@ -154,8 +156,12 @@ public final class ClearanceDatabases {
         }
         Matcher where = WHERE.matcher(select);
         if (where.find()) {
-            return select.substring(0, where.start()).stripTrailing() + " WHERE (" + filter + ") AND "
-                    + select.substring(where.end()).stripLeading();
+            // the existing condition in parentheses too: an OR in it must not escape the filter
+            Matcher end = CONDITION_END.matcher(select);
+            int conditionEnd = end.find(where.end()) ? end.start() : select.length();
+            String rest = select.substring(conditionEnd);
+            return select.substring(0, where.start()).stripTrailing() + " WHERE (" + filter + ") AND ("
+                    + select.substring(where.end(), conditionEnd).strip() + ")" + (rest.isEmpty() ? "" : " " + rest);
         }
         Matcher groupBy = GROUP_BY.matcher(select);
         return groupBy.find() ? select.substring(0, groupBy.start()).stripTrailing() + " WHERE " + filter + " "

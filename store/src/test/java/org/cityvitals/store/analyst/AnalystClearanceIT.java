@@ -8,14 +8,13 @@ import org.cityvitals.indicators.event.IncidentSource;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.governance.ClassificationResult;
-import org.cityvitals.indicators.governance.ClassifiedItem;
 import org.cityvitals.indicators.governance.ClassifiedTable;
-import org.cityvitals.indicators.governance.ItemKind;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.stack.testing.OpenIndicators;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.TestClickHouse;
 import org.cityvitals.store.governance.ClearanceDatabases;
@@ -87,9 +86,8 @@ class AnalystClearanceIT {
     @Test
     void theOpenAnalystReadsOpenIndicatorsOnlyAndNoIncidents() throws SQLException {
         ClickHouse open = analyst(Clearance.OPEN);
-        Set<String> openIndicators = classed(Clearance.OPEN);
         assertThat(open.query("SELECT DISTINCT indicator_id FROM indicator_values", rs -> rs.getString(1)))
-                .isNotEmpty().allMatch(openIndicators::contains);
+                .isNotEmpty().allMatch(OpenIndicators.IDS::contains);
         // the fortnight's rows were copied when the database was made, the markers came through the view
         assertThat(open.query("SELECT count() FROM indicator_values FINAL WHERE indicator_id = 'air.pm25' "
                 + "AND window_start < ?", rs -> rs.getLong(1), HOUR.getEpochSecond()))
@@ -130,6 +128,17 @@ class AnalystClearanceIT {
         assertThat(analyst(Clearance.SENSITIVE).query("SELECT lat, lon FROM incidents WHERE id = ?",
                 rs -> rs.getDouble(1) + "," + rs.getDouble(2), MARKER_INCIDENT))
                 .containsExactly(MARKER_LAT + "," + MARKER_LON);
+    }
+
+    @Test
+    void theOpenAnalystsPasswordDoesNotLogInAsTheSensitiveAnalyst() throws SQLException {
+        // the demo passwords docs/GOVERNANCE.md lists
+        String sensitiveDb = TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, Clearance.SENSITIVE));
+        assertThat(new ClickHouse(sensitiveDb, "analyst_sensitive", "analyst-sensitive")
+                .query("SELECT 1", rs -> rs.getInt(1))).containsExactly(1);
+        assertThatThrownBy(() -> new ClickHouse(sensitiveDb, "analyst_sensitive", "analyst-open")
+                .query("SELECT 1", rs -> rs.getInt(1)))
+                .isInstanceOf(SQLException.class).hasMessageContaining("password");
     }
 
     @Test
@@ -182,13 +191,6 @@ class AnalystClearanceIT {
                 + "AND window_start < ?", rs -> rs.getLong(1), indicator, HOUR.getEpochSecond()).get(0);
     }
 
-    private static Set<String> classed(Clearance clearance) {
-        Set<String> ids = new TreeSet<>();
-        Classification.loadDefault().items(ItemKind.INDICATOR).stream()
-                .filter(i -> clearance.covers(i.dataClass())).map(ClassifiedItem::id).forEach(ids::add);
-        return ids;
-    }
-
     private static Classification reclassified(String from, String to) throws IOException {
         String text;
         try (InputStream in = Classification.class.getClassLoader().getResourceAsStream(Classification.RESOURCE)) {
@@ -203,7 +205,8 @@ class AnalystClearanceIT {
 
     private static ClickHouse analyst(Clearance clearance) {
         return new ClickHouse(TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, clearance)),
-                "analyst_" + WireNames.of(clearance), ClickHouseServer.DEFAULT_ANALYST_PASSWORD);
+                "analyst_" + WireNames.of(clearance),
+                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get("analyst_" + WireNames.of(clearance)));
     }
 
     private static IndicatorValue value(String indicator, int minute) {

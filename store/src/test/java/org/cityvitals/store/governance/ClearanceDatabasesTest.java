@@ -20,7 +20,21 @@ class ClearanceDatabasesTest {
     @Test
     void anExistingConditionIsKeptAndBothMustHold() {
         assertThat(ClearanceDatabases.filtered("SELECT a FROM db.t WHERE origin = 'live' GROUP BY a", FILTER))
-                .isEqualTo("SELECT a FROM db.t WHERE (indicator_id IN ('air.pm25')) AND origin = 'live' GROUP BY a");
+                .isEqualTo("SELECT a FROM db.t WHERE (indicator_id IN ('air.pm25')) AND (origin = 'live') GROUP BY a");
+    }
+
+    @Test
+    void anExistingConditionWithOrCannotLetRowsPastTheFilter() {
+        assertThat(ClearanceDatabases.filtered("SELECT a FROM db.t WHERE origin = 'live' OR origin = 'backfill' "
+                + "GROUP BY a ORDER BY a", FILTER))
+                .isEqualTo("SELECT a FROM db.t WHERE (indicator_id IN ('air.pm25')) "
+                        + "AND (origin = 'live' OR origin = 'backfill') GROUP BY a ORDER BY a");
+        assertThat(ClearanceDatabases.filtered("SELECT a FROM db.t WHERE origin = 'live' OR value > 0", FILTER))
+                .isEqualTo("SELECT a FROM db.t WHERE (indicator_id IN ('air.pm25')) "
+                        + "AND (origin = 'live' OR value > 0)");
+        assertThat(ClearanceDatabases.filtered("SELECT a FROM db.t WHERE origin = 'live' OR value > 0 ORDER BY a",
+                FILTER)).isEqualTo("SELECT a FROM db.t WHERE (indicator_id IN ('air.pm25')) "
+                        + "AND (origin = 'live' OR value > 0) ORDER BY a");
     }
 
     @Test
