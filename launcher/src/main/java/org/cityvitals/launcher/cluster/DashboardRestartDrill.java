@@ -179,7 +179,7 @@ final class DashboardRestartDrill {
         void start() {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"), "org.cityvitals.launcher.Main", "dashboard",
+                    "-cp", Classpaths.java(), "org.cityvitals.launcher.Main", "dashboard",
                     "--kafka", ctx.layout.kafkaBootstrap(), "--clickhouse", ctx.layout.clickHouseUrl(0),
                     "--database", DrillCommand.DRILL_DB, "--port", String.valueOf(ctx.layout.dashboardPort()),
                     "--demo-accounts", "--jwt-secret-file", dir.resolve("jwt-secret").toString()));
