@@ -9,6 +9,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.Collector;
+import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.Topics;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentSource;
@@ -76,6 +78,15 @@ class ParallelismEquivalenceTest {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(2);
     /** Platform alarms raised on processing time (wall-clock silence, store lag) depend on when a run happens. */
     private static final List<String> PROCESSING_TIME_RULES = List.of("feed_stalled", "store_lag");
+    /**
+     * A live job judges an instant rule's single readings as they arrive, ahead of the window that covers them: its
+     * episodes of these indicators depend on which subtask ran ahead, by design (flink-jobs/DISCUSSION.md: an
+     * instant alarm must not wait for the watermark). A backfill judges them in event-time order
+     * (AlertEngineTest). Their level episodes are left out of the equality, and checked to exist in both runs.
+     */
+    private static final java.util.Set<String> INSTANT_RULE_INDICATORS = IndicatorCatalogue.loadDefault().all()
+            .stream().filter(IndicatorDefinition::instant).map(IndicatorDefinition::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     private static List<DecodedEvent> events;
     private static Outputs atOne;
@@ -112,12 +123,19 @@ class ParallelismEquivalenceTest {
 
     @Test
     void everyAlertIsTheSameWithTheSameId() {
-        Function<AlertEvent, String> eventTimeAlerts = a -> PROCESSING_TIME_RULES.contains(a.rule()) ? null
+        Function<AlertEvent, String> eventTimeAlerts = a -> PROCESSING_TIME_RULES.contains(a.rule())
+                || arrivalOrdered(a) ? null
                 : String.join("|", a.alertId(), String.valueOf(a.version()), a.rule(), a.indicatorId(),
                         a.district(), a.kind().name(), a.level().name(), String.valueOf(a.previousLevel()),
                         round(a.value()), round(a.threshold()), String.valueOf(a.since()),
                         String.valueOf(a.eventTime()), a.audience().name(), a.origin().name());
         assertSameLines(atTwo.alerts.received(), atOne.alerts.received(), eventTimeAlerts);
+        assertThat(atOne.alerts.received()).anyMatch(ParallelismEquivalenceTest::arrivalOrdered);
+        assertThat(atTwo.alerts.received()).anyMatch(ParallelismEquivalenceTest::arrivalOrdered);
+    }
+
+    private static boolean arrivalOrdered(AlertEvent a) {
+        return a.rule().equals("level") && INSTANT_RULE_INDICATORS.contains(a.indicatorId());
     }
 
     @Test
