@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,10 +9,11 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.dashboard.situation.CauseCategory;
 import org.cityvitals.dashboard.situation.Situation;
+import org.cityvitals.dashboard.situation.SituationIds;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.WireNames;
-import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.AccessScope;
+import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PermissionTable;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.signal.AlertAction;
@@ -58,10 +60,19 @@ final class SituationApi {
     }
 
     void mount(RouterBuilder api) {
-        api.getRoute("situations").addHandler(this::list);
-        api.getRoute("situationDetail").addHandler(this::describe);
-        api.getRoute("situationAction").addHandler(this::act);
-        api.getRoute("situationResponseTimes").addHandler(this::responseTimes);
+        api.getRoute("situations").addHandler(whenCleared(this::list));
+        api.getRoute("situationDetail").addHandler(whenCleared(this::describe));
+        api.getRoute("situationAction").addHandler(whenCleared(this::act));
+        api.getRoute("situationResponseTimes").addHandler(whenCleared(this::responseTimes));
+    }
+
+    /** Situations are of the class of the alerts they group ({@link SituationIds#dataClass}). */
+    private static Handler<RoutingContext> whenCleared(Handler<RoutingContext> then) {
+        return ctx -> {
+            if (Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
+                then.handle(ctx);
+            }
+        };
     }
 
     /** Time to acknowledge and resolve per district and hazard, for situations opened in the range, in scope. */

@@ -10,6 +10,7 @@ import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.indicators.WireNames;
+import org.cityvitals.dashboard.situation.SituationIds;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
@@ -123,8 +124,7 @@ public final class LiveHub {
     }
 
     private void onScreenState(ScreenState pushed) {
-        // situations are the operations centre's own record: internal, like the alerts they group
-        Outgoing message = Outgoing.of(pushed.district(), Clearance.INTERNAL, pushed.message());
+        Outgoing message = Outgoing.of(pushed.district(), SituationIds.dataClass(), pushed.message());
         forEachAdmitted(message, s -> s.offerState(pushed.key(), message));
     }
 

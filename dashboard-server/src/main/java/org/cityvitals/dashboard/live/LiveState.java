@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.live;
 
 import org.cityvitals.dashboard.feed.Sequenced;
+import org.cityvitals.dashboard.situation.SituationIds;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.signal.AlertAction;
@@ -83,8 +84,10 @@ public final class LiveState {
             AlertHandling handling = open.applyAction(action).orElse(null);
             Optional<AlertEvent> alert = open.find(action.alertId());
             boolean platform = alert.map(a -> a.audience() == AlertAudience.PLATFORM).orElse(false);
-            // an action on an alert no longer open says nothing of its indicator: only the fully cleared get it
-            Clearance dataClass = alert.map(LiveState::classOf).orElse(Clearance.SENSITIVE);
+            // an action on a situation is of the situations' class; one on an alert no longer open says nothing of
+            // its indicator: only the fully cleared get it
+            Clearance dataClass = SituationIds.isSituation(action.alertId()) ? SituationIds.dataClass()
+                    : alert.map(LiveState::classOf).orElse(Clearance.SENSITIVE);
             entry = Outgoing.sequenced(action.district(), platform, dataClass, record.position(), head,
                     new WireMessages.AlertActionMessage("alertAction", action, handling));
         } else {

@@ -1,5 +1,9 @@
 package org.cityvitals.dashboard.situation;
 
+import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.governance.ItemKind;
+
 import java.time.Instant;
 
 /**
@@ -19,6 +23,14 @@ public final class SituationIds {
 
     public static boolean isSituation(String id) {
         return id.startsWith(PREFIX);
+    }
+
+    /**
+     * The class of situations, their actions and escalations: they group alerts and carry people's notes, so they are
+     * of the class of the alerts dataset (classification.yaml).
+     */
+    public static Clearance dataClass() {
+        return Classification.loadDefault().classOf(ItemKind.DATASET, Classification.ALERTS);
     }
 
     /** The escalation of a situation at step {@code step} (1-based) of its policy. */
