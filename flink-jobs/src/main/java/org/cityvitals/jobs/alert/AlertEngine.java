@@ -34,9 +34,10 @@ import java.util.function.Supplier;
  * of its own (the district's alert is the actionable one), and city series never raise no-data (their districts do).
  * A series silent for a day is retired and leaves no state or timer behind; the end of a bounded input (the watermark
  * jumps to the end of time) is not silence. A backfill judges its inputs in event-time order ({@link EventTimeOrder})
- * and silence from the gaps between windows, without silence timers, so that a second run gives the same episodes. A series whose indicator has left the catalogue drops its state. A person
- * who resolves an alert by hand ({@link ManualResolve}) closes its episode here too; the rule starts afresh, so a
- * condition that still holds opens a new episode after the rule's own wait (for-duration, strikes, silence).
+ * and silence from the gaps between windows, without silence timers, so that a second run gives the same episodes.
+ * A series whose indicator has left the catalogue drops its state. A person who resolves an alert by hand
+ * ({@link ManualResolve}) closes its episode here too; the rule starts afresh, so a condition that still holds opens
+ * a new episode after the rule's own wait (for-duration, strikes, silence).
  */
 public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorValue, PointInput, AlertEvent> {
 
