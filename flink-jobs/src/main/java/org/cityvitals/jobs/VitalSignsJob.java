@@ -90,7 +90,7 @@ public final class VitalSignsJob {
     /** Adds the topology to {@code env}; run it with {@code env.execute()} or {@code executeAsync()}. */
     public void build(StreamExecutionEnvironment env) {
         long lateness = settings.allowedLateness().toMillis();
-        boolean bounded = settings.origin() == Origin.BACKFILL;
+        boolean bounded = settings.origin().bounded();
         WatermarkStrategy<DecodedEvent> watermarks = WatermarkStrategy
                 .<DecodedEvent>forBoundedOutOfOrderness(settings.outOfOrderness())
                 .withTimestampAssigner((e, kafkaTs) -> e.eventTime());

@@ -279,8 +279,8 @@ class HistoryIntoRunningDemoIT {
     }
 
     /**
-     * Beijing's rows in every table the backfill writes, after FINAL: a row count and a sum of row hashes over every
-     * column a replay computes (the values' bits included), one line per table.
+     * Beijing's rows in every table a replay and its backfill write, after FINAL: a row count and a sum of row hashes
+     * over every column a replay computes (the values' bits included), one line per table.
      */
     private static List<String> beijingContent() throws Exception {
         Map<String, String> columns = Map.of(
@@ -288,9 +288,11 @@ class HistoryIntoRunningDemoIT {
                         + "version, origin",
                 "health_scores", "district, window_start, score, worst_level, version, origin",
                 "alert_events", "alert_id, version, rule, indicator_id, district, kind, level, previous_level, "
-                        + "value, threshold, event_time, since, audience, origin, message");
+                        + "value, threshold, event_time, since, audience, origin, message",
+                "readings", "sensor_id, metric, district, observed_at, value, unit, coalesce(lat, -999), "
+                        + "coalesce(lon, -999), quality, schema_version");
         List<String> content = new ArrayList<>();
-        for (String table : List.of("indicator_values", "health_scores", "alert_events")) {
+        for (String table : List.of("readings", "indicator_values", "health_scores", "alert_events")) {
             content.add(table + " " + clickHouse.query("SELECT concat(toString(count()), ' rows, hash ', "
                     + "toString(sum(cityHash64(" + columns.get(table) + ")))) FROM " + DB + "." + table
                     + " FINAL WHERE startsWith(district, '110')", rs -> rs.getString(1)).get(0));

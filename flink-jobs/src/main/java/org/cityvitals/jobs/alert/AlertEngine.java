@@ -249,7 +249,7 @@ public final class AlertEngine extends KeyedCoProcessFunction<String, IndicatorV
     }
 
     private boolean bounded() {
-        return origin == Origin.BACKFILL;
+        return origin.bounded();
     }
 
     private void watchSilence(NoDataRule.State silence, Series series, Instant at, Context ctx,

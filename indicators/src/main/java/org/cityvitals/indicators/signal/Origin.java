@@ -6,5 +6,13 @@ package org.cityvitals.indicators.signal;
  * never part of the live flood count.
  */
 public enum Origin {
-    LIVE, BACKFILL
+    LIVE, BACKFILL;
+
+    /**
+     * Whether the job reads a bounded input (a replay's offset range): it then waits for every partition and judges
+     * in event-time order, so a second run gives the same results; a live job may not wait.
+     */
+    public boolean bounded() {
+        return this == BACKFILL;
+    }
 }
