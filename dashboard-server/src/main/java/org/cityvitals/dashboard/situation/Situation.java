@@ -4,6 +4,7 @@ import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAction;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -40,5 +41,21 @@ public record Situation(String id, String district, String hazard, Title title, 
 
     public boolean open() {
         return state == State.OPEN;
+    }
+
+    /**
+     * The same situation with only its {@code limit} newest members (by when their condition began) and timeline
+     * entries: what a screen needs on every change, bounded however many alerts a situation gathers.
+     */
+    public Situation newest(int limit) {
+        List<Member> kept = members.stream().sorted(Comparator.comparing(Member::since).reversed()).limit(limit)
+                .sorted(Comparator.comparing(Member::suppressed).thenComparing(Member::since)).toList();
+        List<TimelineEntry> recent = timeline.subList(Math.max(0, timeline.size() - limit), timeline.size());
+        List<AlertAction> lastEscalations = escalations.subList(Math.max(0, escalations.size() - limit),
+                escalations.size());
+        return new Situation(id, district, hazard, title, level, state, openedAt, updatedAt,
+                kept.stream().map(Member::alertId).toList(),
+                kept.stream().filter(Member::suppressed).map(Member::alertId).toList(), kept, List.copyOf(recent),
+                acknowledged, resolved, List.copyOf(lastEscalations));
     }
 }

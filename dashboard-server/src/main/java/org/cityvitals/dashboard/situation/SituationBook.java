@@ -167,6 +167,9 @@ public final class SituationBook {
         final Instant resolvedByPerson;
         final List<Episode> members = new ArrayList<>();
         final List<Episode> suppressed = new ArrayList<>();
+        /** Kept as members join, so that joining stays constant-time in a district with thousands of alerts. */
+        private int openMembers;
+        private Instant lastResolved;
 
         Group(String id, String hazard, Duration window, Instant resolvedByPerson) {
             this.id = id;
@@ -180,12 +183,17 @@ public final class SituationBook {
             if (resolvedByPerson != null && !since.isBefore(resolvedByPerson)) {
                 return false;
             }
-            if (members.stream().anyMatch(Episode::open)) {
-                return true;
+            return openMembers > 0 || !since.isAfter(lastResolved.plus(window));
+        }
+
+        void add(Episode e) {
+            members.add(e);
+            Instant resolvedAt = e.resolvedAt();
+            if (resolvedAt == null) {
+                openMembers++;
+            } else if (lastResolved == null || resolvedAt.isAfter(lastResolved)) {
+                lastResolved = resolvedAt;
             }
-            Instant lastResolved = members.stream().map(Episode::resolvedAt).max(Comparator.naturalOrder())
-                    .orElseThrow();
-            return !since.isAfter(lastResolved.plus(window));
         }
     }
 
@@ -226,7 +234,7 @@ public final class SituationBook {
                     .map(AlertAction::actedAt).orElse(null));
             groups.add(last);
         }
-        last.members.add(e);
+        last.add(e);
     }
 
     private Optional<AlertAction> personResolution(String situationId) {
@@ -243,7 +251,7 @@ public final class SituationBook {
         Instant openedAt = g.members.stream().map(Episode::openedAt).min(Comparator.naturalOrder()).orElseThrow();
         List<AlertAction> actions = List.copyOf(actionsBySituation.getOrDefault(g.id, Map.of()).values());
         Situation.Resolution resolution = personResolution(g.id).map(SituationBook::resolution).orElse(null);
-        boolean open = resolution == null && g.members.stream().anyMatch(Episode::open);
+        boolean open = resolution == null && g.openMembers > 0;
         List<Situation.TimelineEntry> timeline = Stream.concat(
                         Stream.concat(g.members.stream(), g.suppressed.stream()).flatMap(e -> e.timeline().stream()),
                         actions.stream().map(SituationBook::entry))

@@ -133,8 +133,7 @@ public final class SituationVerticle extends VerticleBase {
                 old.district(), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
         view.apply(changes);
         changes.withdrawn().forEach(responsesWritten::remove);
-        changes.changed().forEach(s -> push(new ScreenState("situation|" + s.id(), s.district(),
-                new Changed("situation", s))));
+        changes.changed().forEach(s -> push(new ScreenState("situation|" + s.id(), s.district(), Changed.of(s))));
         changes.changed().forEach(this::recordResponse);
     }
 
@@ -165,8 +164,19 @@ public final class SituationVerticle extends VerticleBase {
                 .findFirst()).flatMap(Optional::stream).map(Situation::id).findFirst().orElse(null);
     }
 
-    /** A frame {@code situation}: the whole situation after a change. */
-    record Changed(String type, Situation situation) {}
+    /**
+     * A frame {@code situation}: the situation after a change with its {@link #ON_SCREEN} newest members and timeline
+     * entries, and how many there are ({@code GET /api/situations/{id}} has them all). Bounded because it goes to
+     * every screen of the district four times a second: a situation of 2,000 alerts sent whole took the screens'
+     * bandwidth from the alerts themselves.
+     */
+    record Changed(String type, Situation situation, int memberCount, int timelineCount) {
+        static final int ON_SCREEN = 50;
+
+        static Changed of(Situation s) {
+            return new Changed("situation", s.newest(ON_SCREEN), s.members().size(), s.timeline().size());
+        }
+    }
 
     /** A frame {@code situationWithdrawn}: its members moved into {@code mergedInto} (or it was forgotten). */
     record Withdrawn(String type, String id, String mergedInto) {}
