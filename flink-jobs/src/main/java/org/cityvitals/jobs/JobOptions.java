@@ -58,13 +58,19 @@ public final class JobOptions {
                     + "(default: ${DEFAULT-VALUE})")
     Duration stallAfter;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "URI",
+            description = "where checkpoints are written (file:///…, s3://…); needed outside a cluster, where they "
+                    + "would otherwise live in the job manager's memory, which holds at most 5 MB of state "
+                    + "(default: the cluster's execution.checkpointing.dir)")
+    String checkpointDir;
+
     public JobSettings settings() {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
         }
         return new JobSettings(kafka.bootstrapServers(), clickHouse.url(), clickHouse.database(), groupId,
                 parallelism, checkpointInterval, outOfOrderness, idleness, allowedLateness, catalogue, fromEarliest,
-                stallAfter, Origin.LIVE);
+                stallAfter, Origin.LIVE, checkpointDir);
     }
 
     /** Settings from flags, as the command line would parse them (for code that starts a job itself). */

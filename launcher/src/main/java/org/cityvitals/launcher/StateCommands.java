@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -13,40 +14,44 @@ final class StateCommands {
 
     private StateCommands() {}
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Is a demo running, and where (exit code 1 when none is).")
-    static final class Status implements Callable<Integer> {
+    /** A command on the demo's state directory (picocli takes the annotated fields from the superclass). */
+    private abstract static class OnDemoState implements Callable<Integer> {
         @Mixin
         private StateOption stateDir;
         @Spec
         private CommandSpec spec;
 
+        DemoState state() {
+            return new DemoState(stateDir.dir());
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Is a demo running, and where (exit code 1 when none is).")
+    static final class Status extends OnDemoState {
         @Override
         public Integer call() {
-            DemoState state = new DemoState(stateDir.dir());
+            DemoState state = state();
             if (state.runningDemo().isEmpty()) {
-                spec.commandLine().getOut().println("no demo is running on " + state.dir());
+                out().println("no demo is running on " + state.dir());
                 return 1;
             }
-            spec.commandLine().getOut().println(state.summary()
-                    .orElse("a demo is running (pid " + state.runningDemo().get().pid() + ")"));
+            out().println(state.summary().orElse("a demo is running (pid " + state.runningDemo().get().pid() + ")"));
             return 0;
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
             description = "Stop a running demo and every process it started.")
-    static final class Stop implements Callable<Integer> {
-        @Mixin
-        private StateOption stateDir;
-        @Spec
-        private CommandSpec spec;
-
+    static final class Stop extends OnDemoState {
         @Override
         public Integer call() {
-            List<String> stopped = new DemoState(stateDir.dir()).stopAll();
-            spec.commandLine().getOut().println(stopped.isEmpty() ? "nothing to stop"
-                    : "stopped " + String.join(", ", stopped));
+            List<String> stopped = state().stopAll();
+            out().println(stopped.isEmpty() ? "nothing to stop" : "stopped " + String.join(", ", stopped));
             return 0;
         }
     }

@@ -19,14 +19,15 @@ final class BackgroundBackfill {
 
     private BackgroundBackfill() {}
 
-    static Started start(BackfillPlan plan, String kafka, ClickHouseOptions clickHouse, Path stateDir)
-            throws IOException {
+    static Started start(BackfillPlan plan, String kafka, ClickHouseOptions clickHouse, Path stateDir,
+                         String checkpointDir) throws IOException {
         Path log = stateDir.resolve("backfills").resolve(plan.replayId() + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 JobCommand.class.getName(), "backfill", "--replay", plan.replayId(), "--offsets", plan.offsetsFlag(),
-                "--kafka", kafka, "--clickhouse", clickHouse.url(), "--database", clickHouse.database()))
+                "--kafka", kafka, "--clickhouse", clickHouse.url(), "--database", clickHouse.database(),
+                "--checkpoint-dir", checkpointDir))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Started(process.pid(), log);
     }

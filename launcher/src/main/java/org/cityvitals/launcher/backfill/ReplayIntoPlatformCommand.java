@@ -52,7 +52,8 @@ public final class ReplayIntoPlatformCommand implements Callable<Integer> {
     private boolean noWait;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = ".state",
-            description = "where a --no-wait backfill writes its log (default: ${DEFAULT-VALUE})")
+            description = "where the backfill keeps its checkpoints, and a --no-wait one its log "
+                    + "(default: ${DEFAULT-VALUE})")
     private Path stateDir;
 
     @Spec
@@ -70,8 +71,12 @@ public final class ReplayIntoPlatformCommand implements Callable<Integer> {
             return 1;
         }
         BackfillPlan plan = BackfillPlan.of(replay);
+        // a backfill's state (a city's windows held until event time passes them) outgrows the 5 MB a checkpoint
+        // may hold in the job manager's memory: every checkpoint failed and the job restarted over and over
+        String checkpoints = stateDir.resolve("backfills").resolve(plan.replayId() + "-checkpoints")
+                .toAbsolutePath().toUri().toString();
         JobSettings settings = JobOptions.parse("--kafka", publish.kafka(), "--clickhouse", clickHouse.url(),
-                "--database", clickHouse.database());
+                "--database", clickHouse.database(), "--checkpoint-dir", checkpoints);
         Backfill backfill = new Backfill(settings);
         String overlap = backfill.overlapWithLive(plan);
         if (overlap != null && !allowOverlap) {
@@ -80,7 +85,7 @@ public final class ReplayIntoPlatformCommand implements Callable<Integer> {
         }
         if (noWait) {
             BackgroundBackfill.Started started = BackgroundBackfill.start(plan, publish.kafka(), clickHouse,
-                    stateDir);
+                    stateDir, checkpoints);
             out.printf(Locale.ROOT, "2/2 the backfill runs on in process %d; its log: %s%n", started.pid(),
                     started.log());
             return 0;
