@@ -63,24 +63,37 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Properties brokerProperties(Path logDir, int port, int controllerPort) {
+        Properties p = combinedNodeProperties(1, "1@127.0.0.1:" + controllerPort, port, controllerPort, logDir, 1);
+        p.setProperty("num.partitions", "1");
+        return p;
+    }
+
+    /**
+     * The settings of a KRaft node that is both broker and controller (one of {@code voters}) on loopback, with
+     * Kafka's internal topics replicated {@code replicas} times and, like {@link #createTopics(String, int, int,
+     * String...)}, {@code min.insync.replicas} one less (at least 1). The single-node stack and the local cluster
+     * add their own defaults for new topics.
+     */
+    public static Properties combinedNodeProperties(int nodeId, String voters, int port, int controllerPort,
+                                                    Path logDir, int replicas) {
+        String minInSync = String.valueOf(Math.max(1, replicas - 1));
         Properties p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@127.0.0.1:" + controllerPort),
+                Map.entry("node.id", String.valueOf(nodeId)),
+                Map.entry("controller.quorum.voters", voters),
                 Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toString()),
-                Map.entry("num.partitions", "1"),
-                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("offsets.topic.replication.factor", String.valueOf(replicas)),
                 Map.entry("offsets.topic.num.partitions", "4"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("transaction.state.log.replication.factor", String.valueOf(replicas)),
+                Map.entry("transaction.state.log.min.isr", minInSync),
+                Map.entry("share.coordinator.state.topic.replication.factor", String.valueOf(replicas)),
+                Map.entry("share.coordinator.state.topic.min.isr", minInSync),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 // The demo runs for hours on a laptop: keep a day of data, then let Kafka delete it.
                 Map.entry("log.retention.hours", "24"),

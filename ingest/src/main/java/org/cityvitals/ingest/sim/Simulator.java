@@ -21,11 +21,15 @@ public final class Simulator implements ScenarioInjector, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private Simulator(SimulatorConfig config, String bootstrapServers) {
+    /** How long a send waits for buffer space or a partition's leader before it is refused (and counted) by
+     *  default: short, because scenario injection waits for the round in progress, which must not hang on a dead
+     *  broker. */
+    public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(5);
+
+    private Simulator(SimulatorConfig config, String bootstrapServers, Duration maxBlock) {
         this.config = config;
         this.generator = new CityGenerator(config, config.city(), SensorRegistry.of(config.city()).all());
-        // A short block: scenario injection waits for the round in progress, which must not hang on a dead broker.
-        this.producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", 5_000));
+        this.producer = new EventProducer(bootstrapServers, Map.of("max.block.ms", maxBlock.toMillis()));
         this.sink = new KafkaSink(producer);
         this.thread = new Thread(this::run, "cityvitals-simulator");
         thread.setDaemon(true);
@@ -33,7 +37,16 @@ public final class Simulator implements ScenarioInjector, AutoCloseable {
 
     /** Starts publishing the simulated city to the Kafka at {@code bootstrapServers}. */
     public static Simulator start(SimulatorConfig config, String bootstrapServers) {
-        Simulator simulator = new Simulator(config, bootstrapServers);
+        return start(config, bootstrapServers, DEFAULT_MAX_BLOCK);
+    }
+
+    /**
+     * The same, with sends that wait up to {@code maxBlock} for buffer space or a partition's leader before Kafka's
+     * refusal is counted: a load generator that must carry on through a broker failover waits longer than the
+     * failover takes (the unsent records are retried within the producer's delivery timeout, not lost).
+     */
+    public static Simulator start(SimulatorConfig config, String bootstrapServers, Duration maxBlock) {
+        Simulator simulator = new Simulator(config, bootstrapServers, maxBlock);
         simulator.thread.start();
         return simulator;
     }

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cluster up|down|status|submit|cancel}: the platform on a local multi-process cluster. */
@@ -27,15 +28,36 @@ import java.util.concurrent.Callable;
                 ClusterCommand.Submit.class, ClusterCommand.Cancel.class})
 public final class ClusterCommand {
 
-    @Command(name = "up", mixinStandardHelpOptions = true,
-            description = "Start every process (or those not running), create the topics, apply the sharded schema.")
-    static final class Up implements Callable<Integer> {
+    /** What every subcommand shares: where the cluster lives, and the terminal it reports to. */
+    abstract static class Subcommand implements Callable<Integer> {
         @Mixin ClusterOptions cluster;
         @Spec CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
+        public final Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            int status = run(out);
+            out.flush();
+            return status;
+        }
+
+        abstract int run(PrintWriter out) throws Exception;
+
+        /** The cluster recorded in the state folder, or empty after saying that none is. */
+        Optional<LocalCluster> recorded(PrintWriter out, String hint) {
+            Optional<LocalCluster> found = LocalCluster.find(cluster.layout().dir());
+            if (found.isEmpty()) {
+                out.println("no cluster recorded in " + cluster.layout().dir() + hint);
+            }
+            return found;
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Start every process (or those not running), create the topics, apply the sharded schema.")
+    static final class Up extends Subcommand {
+        @Override
+        int run(PrintWriter out) throws Exception {
             long t0 = System.nanoTime();
             ClusterLayout layout = cluster.layout();
             LocalCluster c = LocalCluster.up(layout, Classpaths.java(), Classpaths.flink(), step -> {
@@ -63,16 +85,11 @@ public final class ClusterCommand {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process of the cluster.")
-    static final class Down implements Callable<Integer> {
-        @Mixin ClusterOptions cluster;
-        @Spec CommandSpec spec;
-
+    static final class Down extends Subcommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            var found = LocalCluster.find(cluster.layout().dir());
+        int run(PrintWriter out) {
+            var found = recorded(out, "");
             if (found.isEmpty()) {
-                out.println("no cluster recorded in " + cluster.layout().dir());
                 return 0;
             }
             List<String> stopped = found.get().down();
@@ -84,16 +101,11 @@ public final class ClusterCommand {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "What runs, where, with which pid; brokers, shards and Flink jobs as the engines see them. "
                     + "Exit 0 when every process runs.")
-    static final class Status implements Callable<Integer> {
-        @Mixin ClusterOptions cluster;
-        @Spec CommandSpec spec;
-
+    static final class Status extends Subcommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            var found = LocalCluster.find(cluster.layout().dir());
+        int run(PrintWriter out) {
+            var found = recorded(out, " (./cityvitals cluster up)");
             if (found.isEmpty()) {
-                out.println("no cluster recorded in " + cluster.layout().dir() + " (./cityvitals cluster up)");
                 return 1;
             }
             LocalCluster c = found.get();
@@ -121,10 +133,7 @@ public final class ClusterCommand {
     @Command(name = "submit", mixinStandardHelpOptions = true,
             description = "Submit the vital-signs job and the history loader of the job jar through Flink's own "
                     + "client (flink run -d) against the cluster's Kafka and sharded ClickHouse.")
-    static final class Submit implements Callable<Integer> {
-        @Mixin ClusterOptions cluster;
-        @Spec CommandSpec spec;
-
+    static final class Submit extends Subcommand {
         @Option(names = "--parallelism", defaultValue = "2",
                 description = "parallelism of each job; the cluster has 4 slots (default: ${DEFAULT-VALUE})")
         int parallelism;
@@ -138,8 +147,7 @@ public final class ClusterCommand {
         String groupId;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        int run(PrintWriter out) {
             ClusterLayout layout = cluster.running().layout();
             Path jobJar = jar != null ? jar : JobSubmitter.builtJobJar();
             for (List<String> args : List.of(JobSubmitter.vitalsArgs(layout, parallelism, groupId),
@@ -154,19 +162,16 @@ public final class ClusterCommand {
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a job (default: every running job).")
-    static final class Cancel implements Callable<Integer> {
-        @Mixin ClusterOptions cluster;
-        @Spec CommandSpec spec;
-
+    static final class Cancel extends Subcommand {
         @Parameters(arity = "0..1", paramLabel = "JOB-ID")
         String jobId;
 
         @Override
-        public Integer call() {
+        int run(PrintWriter out) {
             FlinkRest rest = new FlinkRest(cluster.running().layout().flinkRestUrl());
             List<String> ids = jobId != null ? List.of(jobId) : rest.running().stream().map(FlinkRest.Job::id).toList();
             ids.forEach(rest::cancel);
-            spec.commandLine().getOut().println(ids.isEmpty() ? "no running job" : "cancelled " + ids);
+            out.println(ids.isEmpty() ? "no running job" : "cancelled " + ids);
             return 0;
         }
     }

@@ -253,15 +253,24 @@ final class DashboardRestartDrill {
             http.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, error) -> {
                 if (error != null) {
                     retryLater();
-                } else {
-                    socket = ws;
-                    JsonObject auth = new JsonObject().put("type", "auth").put("token", token);
-                    if (cursor != null) {
-                        auth.put("resume", cursor);
-                    }
-                    ws.sendText(auth.encode(), true);
                 }
             });
+        }
+
+        /**
+         * The socket is known from here, before any close can be reported for it: a server that is still starting
+         * closes a new socket at once (1013, try later), and that close may arrive before the connect future
+         * completes — taking the socket only then, the screen ignored the close and never reconnected.
+         */
+        @Override
+        public synchronized void onOpen(WebSocket ws) {
+            socket = ws;
+            JsonObject auth = new JsonObject().put("type", "auth").put("token", token);
+            if (cursor != null) {
+                auth.put("resume", cursor);
+            }
+            ws.sendText(auth.encode(), true);
+            ws.request(1);
         }
 
         private void retryLater() {

@@ -46,6 +46,13 @@ final class DrillContext implements AutoCloseable {
      *  no two readings of one sensor share a DateTime second. */
     static final double INPUT_RATE = 400;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long the drills' simulator waits for buffer space or a leader before a send is refused: longer than a
+     * broker failover takes on a busy machine (the controller fences a killed broker after its 9 s session timeout,
+     * then moves its partitions' leaders; with the simulator's default 5 s, sends were refused meanwhile). A send
+     * that still fails is counted, and the drill fails on it.
+     */
+    static final Duration INPUT_MAX_BLOCK = Duration.ofSeconds(60);
 
     final LocalCluster cluster;
     final ClusterLayout layout;
@@ -163,7 +170,7 @@ final class DrillContext implements AutoCloseable {
     /** The simulator writing {@code events} deterministic events (simulated time) into the cluster's Kafka. */
     Input startInput(long events) {
         return new Input(Simulator.start(SimulatorConfig.simulated(SEED, INPUT_RATE, INPUT_START),
-                layout.kafkaBootstrap()), events);
+                layout.kafkaBootstrap(), INPUT_MAX_BLOCK), events);
     }
 
     /** A running simulator that stops itself after a fixed number of events. */

@@ -24,6 +24,7 @@ public final class AcceleratedShanghai implements AutoCloseable {
     private final Instant eventStart;
     private final double speed;
     private volatile long wallStart;
+    private volatile long wallStartMillis;
     private volatile boolean running = true;
 
     private AcceleratedShanghai(String bootstrapServers, double eventsPerWallSecond, double speed, Instant start) {
@@ -43,6 +44,7 @@ public final class AcceleratedShanghai implements AutoCloseable {
                                             Instant start) {
         AcceleratedShanghai city = new AcceleratedShanghai(bootstrapServers, eventsPerWallSecond, speed, start);
         city.wallStart = System.nanoTime();
+        city.wallStartMillis = System.currentTimeMillis();
         city.thread.start();
         return city;
     }
@@ -50,6 +52,11 @@ public final class AcceleratedShanghai implements AutoCloseable {
     /** The simulated city's event time now, on the same scale as its readings. */
     public Instant eventTimeNow() {
         return eventStart.plusNanos((long) ((System.nanoTime() - wallStart) * speed));
+    }
+
+    /** The wall-clock time (epoch ms) at which the city publishes its readings of event time {@code eventTime}. */
+    public long wallMillisAt(Instant eventTime) {
+        return wallStartMillis + (long) (Duration.between(eventStart, eventTime).toMillis() / speed);
     }
 
     /** Events Kafka has acknowledged so far. */

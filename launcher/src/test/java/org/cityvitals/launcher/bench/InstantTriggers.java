@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * carries) to the opening frame's arrival at the screen. Thread-safe: screen frames arrive on the screen's event
  * loop, acknowledgements on the producer's thread.
  */
-final class InstantTriggers implements AlertScreen.Listener, AutoCloseable {
+final class InstantTriggers implements LatencyRig.Episodes {
 
     /** A trigger sent and not yet seen opening its episode. */
     private static final class Trigger {
@@ -77,7 +77,8 @@ final class InstantTriggers implements AlertScreen.Listener, AutoCloseable {
      * Triggers episodes until {@code alerts} more openings have been matched; returns their latencies in ms. Fails
      * when that takes longer than {@code limit}: something is broken, and the figures would mean nothing.
      */
-    List<Long> measure(int alerts, Duration limit) throws InterruptedException {
+    @Override
+    public List<Long> measure(int alerts, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (this) {
             latencies.clear();
@@ -113,19 +114,14 @@ final class InstantTriggers implements AlertScreen.Listener, AutoCloseable {
         }
     }
 
-    synchronized int unmatchedOpenings() {
-        return unmatchedOpenings;
-    }
-
-    synchronized int givenUp() {
-        return givenUp;
-    }
-
-    /** The median of (producer's acknowledgement − broker's append time): how much later a send completes. */
-    synchronized long medianAckAfterAppend() {
+    /** Openings without a trigger, triggers given up, and the median of (producer's acknowledgement − broker's
+     *  append time): how much later a send completes than the append the latency starts from. */
+    @Override
+    public synchronized String counts() {
         List<Long> sorted = new ArrayList<>(ackMinusAppend);
         sorted.sort(null);
-        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+        return unmatchedOpenings + " other openings, " + givenUp + " triggers given up; a send completes a median "
+                + (sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2)) + " ms after its append";
     }
 
     private void send(Sensor sensor) {

@@ -65,32 +65,13 @@ public final class KafkaCluster {
     }
 
     private static Properties brokerProperties(ClusterLayout layout, int b, String voters, Path logDir) {
-        int port = layout.kafkaPort(b);
-        int controllerPort = layout.kafkaControllerPort(b);
-        Properties p = new Properties();
-        p.putAll(Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", String.valueOf(b + 1)),
-                Map.entry("controller.quorum.voters", voters),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"),
-                Map.entry("log.dirs", logDir.toString()),
-                Map.entry("num.partitions", "4"),
-                Map.entry("default.replication.factor", "3"),
-                Map.entry("min.insync.replicas", "2"),
-                Map.entry("unclean.leader.election.enable", "false"),
-                Map.entry("offsets.topic.replication.factor", "3"),
-                Map.entry("offsets.topic.num.partitions", "4"),
-                Map.entry("transaction.state.log.replication.factor", "3"),
-                Map.entry("transaction.state.log.min.isr", "2"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "3"),
-                Map.entry("share.coordinator.state.topic.min.isr", "2"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("log.retention.hours", "24"),
-                Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024))));
+        Properties p = KafkaBroker.combinedNodeProperties(b + 1, voters, layout.kafkaPort(b),
+                layout.kafkaControllerPort(b), logDir, ClusterLayout.BROKERS);
+        p.putAll(Map.of(
+                "num.partitions", "4",
+                "default.replication.factor", String.valueOf(ClusterLayout.BROKERS),
+                "min.insync.replicas", "2",
+                "unclean.leader.election.enable", "false"));
         return p;
     }
 
