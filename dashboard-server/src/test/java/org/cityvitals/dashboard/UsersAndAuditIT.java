@@ -7,7 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -29,6 +34,9 @@ class UsersAndAuditIT {
     static final RunningDashboard dashboard = new RunningDashboard();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @TempDir
+    static Path profiles;
 
     @Test
     void anAdminManagesUsersThroughTheApiAndEveryChangeIsAudited() throws Exception {
@@ -99,6 +107,45 @@ class UsersAndAuditIT {
         assertThat(entries.stream().map(e -> (JsonObject) e).anyMatch(e -> e.getString("actor").equals("admin")
                 && e.getString("action").equals("read_sensitive") && e.getString("target").equals("audit_log")))
                 .as("reading the audit log is recorded").isTrue();
+    }
+
+    @Test
+    void anAdminCreatesAndRemovesAUserOnTheUsersPageAndOthersDoNotSeeIt() throws Exception {
+        String name = "gov-page-" + RUN;
+        try (Chromium admin = new Chromium(dashboard.server().port(), profiles.resolve("admin"))
+                .login("admin", "admin", "#/users")) {
+            admin.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-user='admin']")));
+            admin.driver.findElement(By.id("user-name")).sendKeys(name);
+            admin.driver.findElement(By.id("user-display")).sendKeys("页面 Page user");
+            new Select(admin.driver.findElement(By.id("user-role"))).selectByValue("dispatcher");
+            admin.driver.findElement(By.id("user-districts")).sendKeys("310101, 310104");
+            new Select(admin.driver.findElement(By.id("user-clearance"))).selectByValue("open");
+            admin.driver.findElement(By.id("user-duty")).sendKeys("district_chief");
+            admin.driver.findElement(By.id("user-password")).sendKeys("page-password-" + RUN);
+            admin.driver.findElement(By.id("user-save")).click();
+            By row = By.cssSelector("tr[data-user='" + name + "']");
+            admin.wait.until(ExpectedConditions.presenceOfElementLocated(row));
+            admin.screenshot("users-page");
+
+            JsonObject stored = send(HttpMethod.GET, "/api/admin/users", admin.token(), null).bodyAsJsonObject()
+                    .getJsonArray("users").stream().map(u -> (JsonObject) u)
+                    .filter(u -> u.getString("username").equals(name)).findFirst().orElseThrow();
+            assertThat(stored.getString("role")).isEqualTo("dispatcher");
+            assertThat(stored.getString("clearance")).isEqualTo("open");
+            assertThat(stored.getJsonArray("districts").getList()).containsExactly("310101", "310104");
+            assertThat(stored.getJsonArray("duty").getList()).containsExactly("district_chief");
+            assertThat(login(name, "page-password-" + RUN)).isNotBlank();
+
+            admin.driver.findElement(row).findElement(By.cssSelector(".user-remove")).click();
+            admin.wait.until(ExpectedConditions.numberOfElementsToBe(row, 0));
+            assertThat(send(HttpMethod.GET, "/api/admin/users", admin.token(), null).bodyAsString())
+                    .doesNotContain(name);
+        }
+        try (Chromium ops = new Chromium(dashboard.server().port(), profiles.resolve("ops"))
+                .login("ops", "ops", "#/screen")) {
+            assertThat(ops.driver.findElement(By.cssSelector("#nav a[data-route='users']")).isDisplayed())
+                    .as("the users page's link for an operator").isFalse();
+        }
     }
 
     /** The audit log once it holds {@code count} entries about {@code target} (entries are written asynchronously). */
