@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS ${db}.audit_log (
     actor String,
     action String,
     target String,
-    detail String
+    detail String,
+    schema_version UInt16
 ) ENGINE = MergeTree()
 PARTITION BY toYYYYMM(at)
 ORDER BY (at, actor, action);
