@@ -30,7 +30,10 @@ public final class AuditLog {
         clickHouse.insert(database, TABLE, List.of(entry));
     }
 
-    /** Entries from {@code from} (inclusive) to {@code to} (exclusive), newest first, at most {@code limit}. */
+    /**
+     * Entries from {@code from} to {@code to}, both included to the second (an entry written this second is in a
+     * range that ends now), newest first, at most {@code limit}.
+     */
     public List<AuditEntry> entries(Instant from, Instant to, int limit) throws SQLException {
         return clickHouse.query(entries, rs -> new AuditEntry(Columns.instant(rs.getLong(1)), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5)), from.getEpochSecond(), to.getEpochSecond(), limit);
