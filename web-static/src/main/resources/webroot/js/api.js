@@ -18,7 +18,13 @@ export async function get(path, params) {
 }
 
 export async function post(path, body) {
-  return answer(await fetch(path, {method: 'POST', headers: headers(), body: JSON.stringify(body)}));
+  return send('POST', path, body);
+}
+
+/** Any method with an optional JSON body; an answer without a body (204) is an empty object. */
+export async function send(method, path, body) {
+  return answer(await fetch(path, {method, headers: headers(), body: body === undefined ? undefined
+    : JSON.stringify(body)}));
 }
 
 function headers() {

@@ -1,6 +1,6 @@
 // Boot and routing. Log in (POST /api/login) → reference data (/api/me, /api/districts, /api/indicators) → the
 // WebSocket → the screen the route names: #/screen (big screen), #/district/CODE (drill-down), #/console
-// (dispatcher console; a dispatcher's default page).
+// (dispatcher console; a dispatcher's default page), #/catalogue (the metadata catalogue), #/users (admins).
 import {$} from './dom.js';
 import {ApiError, get, post, setToken, token} from './api.js';
 import {onLanguageChange, setTimeZone, t, time, toggleLanguage, translateDocument, nameOf} from './i18n.js';
@@ -16,6 +16,8 @@ import {initActionForm} from './actions.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
 import {redrawIncidents} from './incidents.js';
+import {hideCatalogue, initCatalogue, renderCatalogue, showCatalogue} from './catalogue.js';
+import {initUsers, showUsers} from './users.js';
 
 let started = false;
 
@@ -40,7 +42,7 @@ function logout() {
 
 function showLogin() {
   $('login').hidden = false;
-  ['screen', 'district-page', 'console'].forEach((id) => { $(id).hidden = true; });
+  ['screen', 'district-page', 'console', 'catalogue-page', 'users-page'].forEach((id) => { $(id).hidden = true; });
 }
 
 async function boot() {
@@ -70,6 +72,7 @@ async function boot() {
   $('nav').hidden = false;
   // the big screen is the operations centre's: a dispatcher's scope holds no city-wide values
   document.querySelector('#nav a[data-route="screen"]').hidden = !state.me.allDistricts;
+  document.querySelector('#nav a[data-route="users"]').hidden = !state.me.permissions.includes('manage_users');
   $('user').textContent = state.me.displayName || state.me.username;
   started = true;
   renderChrome();
@@ -82,6 +85,8 @@ async function boot() {
 function wire() {
   initConsole();
   initActionForm();
+  initCatalogue();
+  initUsers();
   on('snapshot', renderAll);
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
@@ -113,6 +118,7 @@ function wire() {
     renderAll();
     redrawIncidents();
     redrawIndicatorChart();
+    renderCatalogue();
   });
   document.addEventListener('click', (e) => {
     const tile = e.target.closest('.tile[data-indicator]');
@@ -173,6 +179,9 @@ function route() {
   $('screen').hidden = target !== 'screen';
   $('district-page').hidden = target !== 'district';
   $('console').hidden = target !== 'console';
+  $('catalogue-page').hidden = target !== 'catalogue';
+  $('users-page').hidden = target !== 'users';
+  if (target !== 'catalogue') hideCatalogue();
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.route === target));
   if (target !== 'district') hideDistrict();
   if (target === 'screen') {
@@ -191,6 +200,10 @@ function route() {
   } else if (target === 'console') {
     renderConsole();
     if (arg) openDrawer(decodeURIComponent(arg));
+  } else if (target === 'catalogue') {
+    showCatalogue();
+  } else if (target === 'users') {
+    showUsers();
   }
 }
 

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.auth.LoginGuard;
+import org.cityvitals.dashboard.auth.Accounts;
 import org.cityvitals.dashboard.auth.UserDirectory;
 import org.cityvitals.dashboard.backfill.BackfillRunner;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
@@ -20,10 +21,12 @@ import org.cityvitals.dashboard.situation.Situations;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -80,7 +83,16 @@ public final class DashboardServer {
             Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
             publisher = new AlertActionPublisher(config.kafkaBootstrap());
             IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
-            http = new HttpServerVerticle(config, auth, clickHouse, publisher, catalogue, status, meters, backfills);
+            // the users file or demo accounts bootstrap the user store; from then on it is the one place of users
+            Accounts accounts = new Accounts(new UserAccounts(clickHouse, config.clickHouseDatabase()), users);
+            try {
+                accounts.bootstrap();
+            } catch (SQLException e) {
+                LOG.warn("the user store cannot be read yet ({}): the start-up users serve until it can",
+                        e.getMessage());
+            }
+            http = new HttpServerVerticle(config, auth, clickHouse, publisher, catalogue, status, meters, backfills,
+                    accounts);
             situationVerticle = Situations.verticle(situations, catalogue, users, http.situations(), publisher,
                     clickHouse, config.clickHouseDatabase());
             openAlerts = new OpenAlertsCatchUpVerticle(new AlertQueries(clickHouse, config.clickHouseDatabase()),

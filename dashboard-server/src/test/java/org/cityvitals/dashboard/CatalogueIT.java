@@ -1,16 +1,13 @@
 package org.cityvitals.dashboard;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.indicators.event.Quality;
 import org.cityvitals.indicators.event.Reading;
 import org.cityvitals.store.table.ReadingTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,30 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogueIT {
 
-    private static TestStack stack;
-    private static Vertx vertx;
-    private static DashboardServer server;
-    private static WebClient http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.get();
-        vertx = Vertx.vertx();
-        server = TestStack.startReady(vertx, stack.config());
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close().await();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final RunningDashboard dashboard = new RunningDashboard();
 
     @Test
     void aSourceThatStopsTurnsStaleAfterTwoOfItsUpdatePeriods() throws Exception {
-        String token = DemoLogin.token(http, server.port(), "ops");
+        String token = DemoLogin.token(dashboard.http(), dashboard.server().port(), "ops");
         Instant now = Instant.now();
-        stack.clickHouse.insert("cityvitals", new ReadingTable(), List.of(
+        dashboard.stack().clickHouse.insert("cityvitals", new ReadingTable(), List.of(
                 reading("sh-310101-pm25-01", "pm25", "µg/m³", now.minusSeconds(105)),
                 reading("sh-310101-turbidity-01", "turbidity", "NTU", now.minusSeconds(45 * 60))));
 
@@ -70,7 +51,7 @@ class CatalogueIT {
     }
 
     private static JsonObject item(String token, String query, String ref) throws Exception {
-        HttpResponse<Buffer> answer = http.get(server.port(), "127.0.0.1", "/api/catalogue")
+        HttpResponse<Buffer> answer = dashboard.http().get(dashboard.server().port(), "127.0.0.1", "/api/catalogue")
                 .addQueryParam("q", query).bearerTokenAuthentication(token).send().await(10, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
         return answer.bodyAsJsonObject().getJsonArray("items").stream().map(JsonObject.class::cast)

@@ -1,11 +1,9 @@
 package org.cityvitals.dashboard;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
@@ -19,9 +17,8 @@ import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.store.table.HealthScoreTable;
 import org.cityvitals.store.table.IndicatorValueTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +32,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each class of data reaches exactly the users cleared for it, over every REST route and the WebSocket. The demo's
- * {@code analyst} is cleared for open data, {@code ops} for internal (dashboard-server's demo-users.json); PM2.5 is
- * open, network-end water pressure and health scores are internal (governance/classification.yaml). Every value
- * written here is a marker no other test writes, so finding it in an answer means the answer carried that datum.
+ * Each class of data reaches exactly the users cleared for it, over every REST route (the open feed's among them) and
+ * the WebSocket. The demo's {@code analyst} is cleared for open data, {@code ops} for internal (dashboard-server's
+ * demo-users.json); PM2.5 is open, network-end water pressure, health scores and every alert with its actions and
+ * notes are internal (governance/classification.yaml: the alerts dataset). Every value written here is a marker no
+ * other test writes, so finding it in an answer means the answer carried that datum.
  */
 class ClearanceIT {
 
@@ -55,72 +53,69 @@ class ClearanceIT {
     private static final double OPEN_VALUE = 47.123;
     private static final double INTERNAL_VALUE = 0.0917;
     private static final double HEALTH_SCORE = 61.375;
+    private static final String NOTE = "gov-note-" + RUN;
 
-    private static TestStack stack;
-    private static Vertx vertx;
-    private static DashboardServer server;
-    private static WebClient http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.get();
-        vertx = Vertx.vertx();
-        server = TestStack.startReady(vertx, stack.config());
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close().await();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final RunningDashboard dashboard = new RunningDashboard();
 
     @Test
     void anOpenUserGetsNoInternalDatumOverAnyRouteNorTheSocketWhileAnInternalUserGetsThemAll() throws Exception {
-        String analyst = DemoLogin.token(http, server.port(), "analyst");
-        String ops = DemoLogin.token(http, server.port(), "ops");
-        try (WsProbe openScreen = WsProbe.open(vertx, server.port(), analyst);
-             WsProbe internalScreen = WsProbe.open(vertx, server.port(), ops)) {
+        String analyst = DemoLogin.token(dashboard.http(), dashboard.server().port(), "analyst");
+        String ops = DemoLogin.token(dashboard.http(), dashboard.server().port(), "ops");
+        try (WsProbe openScreen = WsProbe.open(dashboard.vertx(), dashboard.server().port(), analyst);
+             WsProbe internalScreen = WsProbe.open(dashboard.vertx(), dashboard.server().port(), ops)) {
             openScreen.awaitType("snapshot");
             internalScreen.awaitType("snapshot");
             publishAndStore();
 
             // the internal screen gets every datum: once it has the last one sent, the open screen had its chance
             internalScreen.await(m -> m.encode().contains(INTERNAL_ALERT), WAIT);
+            internalScreen.await(m -> m.encode().contains(OPEN_ALERT), WAIT);
             internalScreen.await(m -> "health".equals(m.getString("type"))
                     && m.encode().contains(String.valueOf(HEALTH_SCORE)), WAIT);
             internalScreen.await(m -> m.encode().contains(String.valueOf(INTERNAL_VALUE)), WAIT);
-            openScreen.await(m -> m.encode().contains(OPEN_ALERT), WAIT);
             openScreen.await(m -> m.encode().contains(String.valueOf(OPEN_VALUE)), WAIT);
+            // a note on the alert of the open indicator: what people wrote is of the alerts' class too
+            assertThat(dashboard.http().post(dashboard.server().port(), "127.0.0.1",
+                    "/api/alerts/" + OPEN_ALERT + "/actions")
+                    .bearerTokenAuthentication(ops)
+                    .sendJsonObject(new JsonObject().put("action", "comment").put("note", NOTE))
+                    .await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            internalScreen.await(m -> m.encode().contains(NOTE), WAIT);
             Thread.sleep(1_000); // a heartbeat or two, in case a leaked frame was queued behind them
             String seenByOpen = openScreen.received.stream().map(JsonObject::encode).collect(Collectors.joining());
-            assertThat(seenByOpen).doesNotContain(INTERNAL_ALERT, String.valueOf(INTERNAL_VALUE),
+            assertThat(seenByOpen).doesNotContain(INTERNAL_ALERT, OPEN_ALERT, NOTE, String.valueOf(INTERNAL_VALUE),
                     String.valueOf(HEALTH_SCORE));
             assertThat(openScreen.received).noneMatch(m -> "health".equals(m.getString("type")));
         }
-        awaitStatus("/api/alerts/" + OPEN_ALERT, analyst, 200);
+        awaitStatus("/api/alerts/" + OPEN_ALERT, ops, 200);
 
         Map<String, HttpResponse<Buffer>> openAnswers = walkEveryGetRoute(analyst);
         Map<String, HttpResponse<Buffer>> internalAnswers = walkEveryGetRoute(ops);
         openAnswers.forEach((route, answer) -> {
             assertThat(answer.bodyAsString()).as("%s for the open analyst", route)
-                    .doesNotContain(String.valueOf(INTERNAL_VALUE), String.valueOf(HEALTH_SCORE));
-            if (!route.contains(INTERNAL_ALERT)) { // an answer about an alert may repeat the id asked for
-                assertThat(answer.bodyAsString()).as("%s for the open analyst", route).doesNotContain(INTERNAL_ALERT);
+                    .doesNotContain(String.valueOf(INTERNAL_VALUE), String.valueOf(HEALTH_SCORE), NOTE);
+            // an answer about one alert may repeat the id asked for
+            if (!route.contains(INTERNAL_ALERT) && !route.contains(OPEN_ALERT)) {
+                assertThat(answer.bodyAsString()).as("%s for the open analyst", route)
+                        .doesNotContain(INTERNAL_ALERT, OPEN_ALERT);
             }
         });
         String allOpen = bodies(openAnswers);
         String allInternal = bodies(internalAnswers);
-        assertThat(allOpen).as("open data still reaches the open analyst").contains(OPEN_ALERT,
-                String.valueOf(OPEN_VALUE));
+        assertThat(allOpen).as("open data still reaches the open analyst").contains(String.valueOf(OPEN_VALUE));
         assertThat(allInternal).as("the same routes carry the internal data to ops").contains(INTERNAL_ALERT,
-                String.valueOf(INTERNAL_VALUE), String.valueOf(HEALTH_SCORE));
+                OPEN_ALERT, NOTE, String.valueOf(INTERNAL_VALUE), String.valueOf(HEALTH_SCORE));
         assertThat(openAnswers.get("GET /api/history?indicator=" + INTERNAL_INDICATOR).statusCode()).isEqualTo(403);
         assertThat(openAnswers.get("GET /api/history?indicator=" + INTERNAL_INDICATOR).bodyAsJsonObject()
                 .getString("error")).isEqualTo("indicator water.pressure_min is internal data and your clearance is "
                 + "open (see docs/GOVERNANCE.md)");
-        assertThat(openAnswers.get("GET /api/alerts/" + INTERNAL_ALERT).statusCode())
-                .as("an alert the caller may not see is answered like one that does not exist").isEqualTo(404);
+        for (String alert : List.of(INTERNAL_ALERT, OPEN_ALERT)) {
+            assertThat(openAnswers.get("GET /api/alerts/" + alert).statusCode())
+                    .as("an alert the caller may not see is answered like one that does not exist").isEqualTo(404);
+        }
+        assertThat(openAnswers.get("GET /api/screen/alert-episodes?indicator=" + OPEN_INDICATOR).statusCode())
+                .as("alert episodes of an open indicator").isEqualTo(403);
         assertThat(openAnswers.get("GET /api/health/history").statusCode()).isEqualTo(403);
         assertThat(openAnswers.get("GET /api/screen/incidents").statusCode()).isEqualTo(403);
     }
@@ -131,14 +126,14 @@ class ClearanceIT {
         HealthScoreValue health = new HealthScoreValue(DISTRICT, WINDOW, HEALTH_SCORE, Level.ORANGE, 1);
         List<AlertEvent> alerts = List.of(alert(OPEN_ALERT, OPEN_INDICATOR, OPEN_VALUE),
                 alert(INTERNAL_ALERT, INTERNAL_INDICATOR, INTERNAL_VALUE));
-        stack.clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(pm25, water));
-        stack.clickHouse.insert("cityvitals", new HealthScoreTable(Origin.LIVE), List.of(health));
-        stack.insertAlerts(alerts);
-        stack.publish(pm25);
-        stack.publish(alerts.get(0));
-        stack.publish(alerts.get(1));
-        stack.publish(health);
-        stack.publish(water);
+        dashboard.stack().clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(pm25, water));
+        dashboard.stack().clickHouse.insert("cityvitals", new HealthScoreTable(Origin.LIVE), List.of(health));
+        dashboard.stack().insertAlerts(alerts);
+        dashboard.stack().publish(pm25);
+        dashboard.stack().publish(alerts.get(0));
+        dashboard.stack().publish(alerts.get(1));
+        dashboard.stack().publish(health);
+        dashboard.stack().publish(water);
     }
 
     /**
@@ -146,7 +141,7 @@ class ClearanceIT {
      * with the internal one, alerts likewise, the district and a range around the data.
      */
     private static Map<String, HttpResponse<Buffer>> walkEveryGetRoute(String token) throws Exception {
-        List<Operation> operations = OpenAPIContract.from(vertx, HttpServerVerticle.CONTRACT)
+        List<Operation> operations = OpenAPIContract.from(dashboard.vertx(), HttpServerVerticle.CONTRACT)
                 .await(10, TimeUnit.SECONDS).operations();
         Map<String, HttpResponse<Buffer>> answers = new java.util.LinkedHashMap<>();
         for (Operation op : operations) {
@@ -216,7 +211,7 @@ class ClearanceIT {
     }
 
     private static HttpResponse<Buffer> get(String uri, String token) throws Exception {
-        return http.get(server.port(), "127.0.0.1", uri).bearerTokenAuthentication(token).send()
+        return dashboard.http().get(dashboard.server().port(), "127.0.0.1", uri).bearerTokenAuthentication(token).send()
                 .await(10, TimeUnit.SECONDS);
     }
 }

@@ -9,14 +9,12 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.dashboard.http.PortInUseException;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -37,40 +35,25 @@ class DashboardServerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static TestStack stack;
-    private static Vertx vertx;
-    private static DashboardServer server;
-    private static WebClient http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.get();
-        vertx = Vertx.vertx();
-        server = TestStack.startReady(vertx, stack.config().withLimits(DashboardConfig.Limits.DEFAULT.withQueue(1000)));
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close().await();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final RunningDashboard dashboard = new RunningDashboard(
+            c -> c.withLimits(DashboardConfig.Limits.DEFAULT.withQueue(1000)));
 
     @Test
     void clientReceivesSnapshotHeartbeatLiveValueAndAlert() throws Exception {
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), login("ops", "ops"))) {
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), login("ops", "ops"))) {
             JsonObject snapshot = ops.awaitType("snapshot");
             assertThat(snapshot.getString("user")).isEqualTo("ops");
             assertThat(snapshot.getJsonArray("values")).isNotNull();
             assertThat(snapshot.getJsonArray("alerts")).isNotNull();
             ops.awaitType("heartbeat");
 
-            stack.publish(Signals.value("air.pm25", "310104", 88.5, Level.BLUE));
+            dashboard.stack().publish(Signals.value("air.pm25", "310104", 88.5, Level.BLUE));
             JsonObject value = ops.await(m -> isValue(m, "air.pm25", "310104", 88.5), WAIT).getJsonObject("value");
             assertThat(value.getString("level")).isEqualTo("blue");
             assertThat(value.getString("windowStart")).endsWith("Z");
 
-            stack.publish(Signals.opened("live-alert-1", "310104", Level.ORANGE, 160));
+            dashboard.stack().publish(Signals.opened("live-alert-1", "310104", Level.ORANGE, 160));
             JsonObject alert = ops.await(m -> isAlert(m, "live-alert-1"), WAIT).getJsonObject("alert");
             assertThat(alert.getString("district")).isEqualTo("310104");
             assertThat(alert.getString("level")).isEqualTo("orange");
@@ -81,19 +64,19 @@ class DashboardServerIT {
     @Test
     void dispatcherSeesOnlyTheirDistrictOnEveryPath() throws Exception {
         String huangpuToken = login("huangpu", "huangpu");
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), login("ops", "ops"));
-             WsProbe huangpu = WsProbe.open(vertx, server.port(), huangpuToken)) {
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), login("ops", "ops"));
+             WsProbe huangpu = WsProbe.open(dashboard.vertx(), dashboard.server().port(), huangpuToken)) {
             ops.awaitType("snapshot");
             huangpu.awaitType("snapshot");
 
-            stack.publish(Signals.value("air.pm25", "310115", 301, Level.RED));
-            stack.publish(Signals.value("air.pm25", SHANGHAI, 120, Level.YELLOW));
-            stack.publish(Signals.opened("scope-pudong", "310115", Level.RED, 301));
+            dashboard.stack().publish(Signals.value("air.pm25", "310115", 301, Level.RED));
+            dashboard.stack().publish(Signals.value("air.pm25", SHANGHAI, 120, Level.YELLOW));
+            dashboard.stack().publish(Signals.opened("scope-pudong", "310115", Level.RED, 301));
             // the hub sends to every client in order: once ops has the Pudong alert, huangpu has had its chance
             ops.await(m -> isAlert(m, "scope-pudong"), WAIT);
             ops.await(m -> isValue(m, "air.pm25", "310115", 301), WAIT);
-            stack.publish(Signals.value("air.pm25", "310101", 42, Level.NORMAL));
-            stack.publish(Signals.opened("scope-huangpu", "310101", Level.BLUE, 80));
+            dashboard.stack().publish(Signals.value("air.pm25", "310101", 42, Level.NORMAL));
+            dashboard.stack().publish(Signals.opened("scope-huangpu", "310101", Level.BLUE, 80));
             huangpu.await(m -> isValue(m, "air.pm25", "310101", 42), WAIT);
             huangpu.await(m -> isAlert(m, "scope-huangpu"), WAIT);
             ops.await(m -> isAlert(m, "scope-huangpu"), WAIT);
@@ -102,7 +85,7 @@ class DashboardServerIT {
                     .noneMatch(m -> m.encode().contains("\"district\":\"city\""));
         }
         // a fresh snapshot and the REST answers are cut the same way
-        try (WsProbe again = WsProbe.open(vertx, server.port(), huangpuToken)) {
+        try (WsProbe again = WsProbe.open(dashboard.vertx(), dashboard.server().port(), huangpuToken)) {
             JsonObject snapshot = again.awaitType("snapshot");
             assertThat(districts(snapshot.getJsonArray("values"))).containsOnly("310101");
             assertThat(districts(snapshot.getJsonArray("alerts"))).containsOnly("310101");
@@ -120,22 +103,22 @@ class DashboardServerIT {
     @Test
     void healthScoresArriveLiveAndInSnapshotsCutToScope() throws Exception {
         String huangpuToken = login("huangpu", "huangpu");
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), login("ops", "ops"));
-             WsProbe huangpu = WsProbe.open(vertx, server.port(), huangpuToken)) {
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), login("ops", "ops"));
+             WsProbe huangpu = WsProbe.open(dashboard.vertx(), dashboard.server().port(), huangpuToken)) {
             ops.awaitType("snapshot");
             huangpu.awaitType("snapshot");
-            stack.publish(Signals.health("310115", 41, Level.RED));
-            stack.publish(Signals.health(SHANGHAI, 77, Level.ORANGE));
+            dashboard.stack().publish(Signals.health("310115", 41, Level.RED));
+            dashboard.stack().publish(Signals.health(SHANGHAI, 77, Level.ORANGE));
             ops.await(m -> isHealth(m, "310115", 41), WAIT);
             JsonObject city = ops.await(m -> isHealth(m, SHANGHAI, 77), WAIT).getJsonObject("health");
             assertThat(city.getString("worstLevel")).isEqualTo("orange");
-            stack.publish(Signals.health("310101", 93, Level.BLUE));
+            dashboard.stack().publish(Signals.health("310101", 93, Level.BLUE));
             huangpu.await(m -> isHealth(m, "310101", 93), WAIT);
             assertThat(huangpu.received).noneMatch(m -> m.encode().contains("310115"))
                     .noneMatch(m -> "health".equals(m.getString("type"))
                             && m.getJsonObject("health").getString("district").equals(SHANGHAI));
         }
-        try (WsProbe again = WsProbe.open(vertx, server.port(), huangpuToken)) {
+        try (WsProbe again = WsProbe.open(dashboard.vertx(), dashboard.server().port(), huangpuToken)) {
             assertThat(districts(again.awaitType("snapshot").getJsonArray("health"))).containsExactly("310101");
         }
     }
@@ -143,7 +126,7 @@ class DashboardServerIT {
     @Test
     void healthHistoryComesFromClickHouseWithCorrectionsAppliedAndScoped() throws Exception {
         long start = Instant.parse("2024-05-01T00:00:00Z").getEpochSecond();
-        stack.clickHouse.execute("INSERT INTO cityvitals.health_scores (district, window_start, score, worst_level, version)"
+        dashboard.stack().clickHouse.execute("INSERT INTO cityvitals.health_scores (district, window_start, score, worst_level, version)"
                 + " VALUES ('310118', toDateTime(" + start
                 + "), 70, 'yellow', 1), ('310118', toDateTime(" + start + "), 64.5, 'orange', 2), ('310118', "
                 + "toDateTime(" + (start + 60) + "), 88, 'blue', 1), ('310118', toDateTime(" + (start + 7200)
@@ -168,13 +151,13 @@ class DashboardServerIT {
     @Test
     void anActionOnOneScreenReachesEveryScreenInScopeAtOnceAndIsRecordedWithTheUser() throws Exception {
         String opsToken = login("ops", "ops");
-        try (WsProbe acting = WsProbe.open(vertx, server.port(), opsToken);
-             WsProbe watching = WsProbe.open(vertx, server.port(), opsToken);
-             WsProbe pudong = WsProbe.open(vertx, server.port(), login("pudong", "pudong"))) {
+        try (WsProbe acting = WsProbe.open(dashboard.vertx(), dashboard.server().port(), opsToken);
+             WsProbe watching = WsProbe.open(dashboard.vertx(), dashboard.server().port(), opsToken);
+             WsProbe pudong = WsProbe.open(dashboard.vertx(), dashboard.server().port(), login("pudong", "pudong"))) {
             acting.awaitType("snapshot");
             watching.awaitType("snapshot");
             pudong.awaitType("snapshot");
-            stack.publish(Signals.opened("act-huangpu", "310101", Level.ORANGE, 170));
+            dashboard.stack().publish(Signals.opened("act-huangpu", "310101", Level.ORANGE, 170));
             acting.await(m -> isAlert(m, "act-huangpu"), WAIT);
 
             HttpResponse<Buffer> posted = postAction("act-huangpu", opsToken,
@@ -189,11 +172,11 @@ class DashboardServerIT {
                     .isEqualTo("crew on the way");
             acting.await(m -> isAction(m, actionId), WAIT);
             // a later alert in Pudong reaches pudong after the action would have: the action was withheld
-            stack.publish(Signals.opened("act-pudong", "310115", Level.BLUE, 90));
+            dashboard.stack().publish(Signals.opened("act-pudong", "310115", Level.BLUE, 90));
             pudong.await(m -> isAlert(m, "act-pudong"), WAIT);
             assertThat(pudong.received).noneMatch(m -> m.encode().contains("act-huangpu"));
         }
-        List<String> stored = stack.clickHouse.query("SELECT concat(user_name, '/', toString(action), '/', note) "
+        List<String> stored = dashboard.stack().clickHouse.query("SELECT concat(user_name, '/', toString(action), '/', note) "
                 + "FROM cityvitals.alert_actions FINAL WHERE alert_id = 'act-huangpu'", rs -> rs.getString(1));
         assertThat(stored).containsExactly("ops/acknowledge/crew on the way");
         JsonObject described = get("/api/alerts/act-huangpu", opsToken).bodyAsJsonObject();
@@ -205,8 +188,8 @@ class DashboardServerIT {
     void actionsOutsideScopeOnUnknownAlertsOrMalformedAreRefusedWithTheReason() throws Exception {
         String opsToken = login("ops", "ops");
         String huangpuToken = login("huangpu", "huangpu");
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), opsToken)) {
-            stack.publish(Signals.opened("refuse-pudong", "310115", Level.RED, 300));
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), opsToken)) {
+            dashboard.stack().publish(Signals.opened("refuse-pudong", "310115", Level.RED, 300));
             ops.await(m -> isAlert(m, "refuse-pudong"), WAIT);
         }
         JsonObject acknowledge = new JsonObject().put("action", "acknowledge");
@@ -226,25 +209,26 @@ class DashboardServerIT {
                 .bodyAsJsonObject().getString("error")).contains("silence needs silencedUntil");
         assertThat(postAction("refuse-pudong", opsToken, new JsonObject().put("action", "assign")).statusCode())
                 .isEqualTo(400);
-        assertThat(stack.clickHouse.query("SELECT count() FROM cityvitals.alert_actions WHERE alert_id IN "
+        assertThat(dashboard.stack().clickHouse.query("SELECT count() FROM cityvitals.alert_actions WHERE alert_id IN "
                 + "('refuse-pudong', 'no-such-alert')", rs -> rs.getLong(1))).containsExactly(0L);
     }
 
     @Test
     void moreThanTenOpeningsInTenMinutesFloodOnlyTheScopesThatSeeThem() throws Exception {
         String opsToken = login("ops", "ops");
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), opsToken)) {
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), opsToken)) {
             ops.awaitType("snapshot");
             List<AlertEvent> burst = new ArrayList<>();
             for (int i = 0; i < 11; i++) {
                 burst.add(Signals.opened("rate_of_change", "traffic.tpi", "burst-" + i, "310113", Level.YELLOW, 7));
             }
-            stack.publishAll(burst);
+            dashboard.stack().publishAll(burst);
             JsonObject flood = ops.await(m -> "flood".equals(m.getString("type"))
                     && m.getJsonObject("flood").getBoolean("active"), WAIT).getJsonObject("flood");
             assertThat(flood.getInteger("threshold")).isEqualTo(10);
             assertThat(flood.getJsonArray("groups")).contains(new JsonObject().put("rule", "rate_of_change")
-                    .put("indicatorId", "traffic.tpi").put("count", 11).put("districts", new JsonArray().add("310113")));
+                    .put("indicatorId", "traffic.tpi").put("count", 11).put("districts",
+                            new JsonArray().add("310113")));
         }
         assertThat(get("/api/alerts/open", opsToken).bodyAsJsonObject().getJsonObject("flood").getBoolean("active"))
                 .isTrue();
@@ -256,8 +240,8 @@ class DashboardServerIT {
     @Test
     void aClientThatStopsReadingIsDisconnectedWhileOthersGetEveryAlert() throws Exception {
         String token = login("ops", "ops");
-        try (WsProbe fast = WsProbe.open(vertx, server.port(), token);
-             WsProbe frozen = WsProbe.withTinyReceiveBuffer(vertx, server.port(), token)) {
+        try (WsProbe fast = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token);
+             WsProbe frozen = WsProbe.withTinyReceiveBuffer(dashboard.vertx(), dashboard.server().port(), token)) {
             fast.awaitType("snapshot");
             frozen.awaitType("snapshot");
             frozen.stopReading();
@@ -273,7 +257,7 @@ class DashboardServerIT {
                             AlertKind.RESOLVED, Level.NORMAL, a.level(), a.value(), a.threshold(), a.since(),
                             a.eventTime(), a.audience(), a.origin(), padding));
                 }
-                stack.publishAll(batch);
+                dashboard.stack().publishAll(batch);
                 String last = "flood-" + (published - 1);
                 fast.await(m -> isAlert(m, last), WAIT);
             }
@@ -308,11 +292,12 @@ class DashboardServerIT {
         assertThat(me.getJsonArray("districts")).containsExactly("310115");
         assertThat(me.getBoolean("allDistricts")).isFalse();
 
-        try (WsProbe intruder = WsProbe.open(vertx, server.port(), "not-a-jwt")) {
+        try (WsProbe intruder = WsProbe.open(dashboard.vertx(), dashboard.server().port(), "not-a-jwt")) {
             assertThat(intruder.awaitClose(WAIT)).isEqualTo((short) 4401);
             assertThat(intruder.received).isEmpty();
         }
-        try (WsProbe inUrl = WsProbe.withTokenInUrl(vertx, server.port(), login("ops", "ops"))) {
+        try (WsProbe inUrl = WsProbe.withTokenInUrl(dashboard.vertx(), dashboard.server().port(), login("ops",
+                "ops"))) {
             assertThat(inUrl.awaitClose(WAIT)).isEqualTo((short) 4401);
             assertThat(inUrl.closeReason()).contains("never in the URL");
             assertThat(inUrl.received).isEmpty();
@@ -321,14 +306,15 @@ class DashboardServerIT {
 
     @Test
     void anOpenSocketIsClosedWhenItsLoginTokenExpires() throws Exception {
-        DashboardConfig withSecret = stack.config().withJwtSecret("token-expiry-test-secret");
-        DashboardServer second = TestStack.startReady(vertx, withSecret);
+        DashboardConfig withSecret = dashboard.stack().config().withJwtSecret("token-expiry-test-secret");
+        DashboardServer second = TestStack.startReady(dashboard.vertx(), withSecret);
         try {
-            String shortLived = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
+            String shortLived = JWTAuth.create(dashboard.vertx(),
+                    new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
                     .setAlgorithm("HS256").setBuffer("token-expiry-test-secret")))
                     .generateToken(new JsonObject().put("sub", "ops").put("jti", "short-lived"),
                             new JWTOptions().setExpiresInSeconds(2));
-            try (WsProbe ops = WsProbe.open(vertx, second.port(), shortLived)) {
+            try (WsProbe ops = WsProbe.open(dashboard.vertx(), second.port(), shortLived)) {
                 ops.awaitType("snapshot");
                 assertThat(ops.awaitClose(Duration.ofSeconds(10))).isEqualTo((short) 4401);
                 assertThat(ops.closeReason()).contains("expired");
@@ -363,7 +349,7 @@ class DashboardServerIT {
 
     @Test
     void restartedServerCatchesUpFromKafkaAndClickHouse() throws Exception {
-        stack.publish(Signals.value("air.pm25", "310106", 133, Level.YELLOW));
+        dashboard.stack().publish(Signals.value("air.pm25", "310106", 133, Level.YELLOW));
         insertAlert("stored-open", 2, "level_changed", "orange");
         insertAlert("stored-resolved", 1, "opened", "red");
         insertAlert("stored-resolved", 2, "resolved", "normal");
@@ -375,7 +361,7 @@ class DashboardServerIT {
 
         Vertx other = Vertx.vertx();
         try {
-            DashboardServer late = TestStack.startReady(other, stack.config());
+            DashboardServer late = TestStack.startReady(other, dashboard.stack().config());
             String token = loginAt(late.port(), "ops", "ops");
             // the replay runs in the background: wait until the live view has both, then take a snapshot
             awaitBody(late.port(), "/api/latest", token, "310106");
@@ -404,7 +390,7 @@ class DashboardServerIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             long started = System.nanoTime();
-            assertThatThrownBy(() -> DashboardServer.start(vertx, stack.config().withPort(port))
+            assertThatThrownBy(() -> DashboardServer.start(dashboard.vertx(), dashboard.stack().config().withPort(port))
                     .await(20, TimeUnit.SECONDS))
                     .isInstanceOf(PortInUseException.class)
                     .hasMessageContaining("port " + port)
@@ -429,13 +415,13 @@ class DashboardServerIT {
         assertThat(geo.getString("type")).isEqualTo("FeatureCollection");
         assertThat(geo.getJsonArray("features")).hasSize(16);
 
-        try (WsProbe ops = WsProbe.open(vertx, server.port(), token)) {
+        try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
             ops.awaitType("heartbeat");
             assertThat(get("/metrics", null).bodyAsString()).contains("cityvitals_dashboard_ws_clients",
                     "cityvitals_dashboard_ws_messages_pushed_total", "jvm_memory_used_bytes",
                     "kafka_consumer_fetch_manager_records_lag_max");
         }
-        awaitBody(server.port(), "/health", null, "\"outcome\":\"UP\"");
+        awaitBody(dashboard.server().port(), "/health", null, "\"outcome\":\"UP\"");
         assertThat(get("/health", null).bodyAsString()).contains("\"id\":\"kafka\"", "\"id\":\"clickhouse\"");
         assertThat(get("/ready", null).statusCode()).isEqualTo(200);
     }
@@ -471,11 +457,11 @@ class DashboardServerIT {
     }
 
     private static String login(String user, String password) throws Exception {
-        return loginAt(server.port(), user, password);
+        return loginAt(dashboard.server().port(), user, password);
     }
 
     private static String loginAt(int port, String user, String password) throws Exception {
-        HttpResponse<Buffer> response = http.post(port, "127.0.0.1", "/api/login")
+        HttpResponse<Buffer> response = dashboard.http().post(port, "127.0.0.1", "/api/login")
                 .sendJsonObject(new JsonObject().put("username", user).put("password", password))
                 .await(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
@@ -483,13 +469,13 @@ class DashboardServerIT {
     }
 
     private static HttpResponse<Buffer> postLogin(String user, String password) throws Exception {
-        return http.post(server.port(), "127.0.0.1", "/api/login")
+        return dashboard.http().post(dashboard.server().port(), "127.0.0.1", "/api/login")
                 .sendJsonObject(new JsonObject().put("username", user).put("password", password))
                 .await(10, TimeUnit.SECONDS);
     }
 
     private static HttpResponse<Buffer> postAction(String alertId, String token, JsonObject body) throws Exception {
-        return http.post(server.port(), "127.0.0.1", "/api/alerts/" + alertId + "/actions")
+        return dashboard.http().post(dashboard.server().port(), "127.0.0.1", "/api/alerts/" + alertId + "/actions")
                 .bearerTokenAuthentication(token).sendJsonObject(body).await(10, TimeUnit.SECONDS);
     }
 
@@ -508,11 +494,11 @@ class DashboardServerIT {
     }
 
     private static HttpResponse<Buffer> get(String uri, String token) throws Exception {
-        return getAt(server.port(), uri, token);
+        return getAt(dashboard.server().port(), uri, token);
     }
 
     private static HttpResponse<Buffer> getAt(int port, String uri, String token) throws Exception {
-        var request = http.get(port, "127.0.0.1", uri);
+        var request = dashboard.http().get(port, "127.0.0.1", uri);
         if (token != null) {
             request.bearerTokenAuthentication(token);
         }
@@ -521,14 +507,14 @@ class DashboardServerIT {
 
     private static void insertValue(String indicator, String district, long windowStart, double value, String level,
                                     long version) throws Exception {
-        stack.clickHouse.execute("INSERT INTO cityvitals.indicator_values (indicator_id, district, window_start, window_end,"
+        dashboard.stack().clickHouse.execute("INSERT INTO cityvitals.indicator_values (indicator_id, district, window_start, window_end,"
                 + " value, samples, level, version) VALUES ('" + indicator + "', '" + district
                 + "', toDateTime(" + windowStart + "), toDateTime(" + (windowStart + 60) + "), " + value + ", 12, '"
                 + level + "', " + version + ")");
     }
 
     private static void insertAlert(String alertId, int version, String kind, String level) throws Exception {
-        stack.clickHouse.execute("INSERT INTO cityvitals.alert_events (alert_id, version, rule, indicator_id, district, kind,"
+        dashboard.stack().clickHouse.execute("INSERT INTO cityvitals.alert_events (alert_id, version, rule, indicator_id, district, kind,"
                 + " level, previous_level, value, threshold, event_time, message) VALUES ('" + alertId + "', " + version
                 + ", 'level', 'air.pm25', '310107', '" + kind + "', '" + level + "', 'normal', 170, 150, "
                 + "toDateTime(" + Instant.now().getEpochSecond() + "), 'stored in ClickHouse')");

@@ -1,22 +1,22 @@
 package org.cityvitals.dashboard;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
+import org.cityvitals.dashboard.http.HttpServerVerticle;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.stack.testing.OpenIndicators;
 import org.cityvitals.store.table.IndicatorValueTable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,28 +54,16 @@ class OpenDataIT {
     private static final int DAYS_SERVED = 400;
     private static final Pattern READS = Pattern.compile("(?m)^cityvitals_open_store_reads_total (\\S+)$");
 
-    private static TestStack stack;
-    private static Vertx vertx;
-    private static DashboardServer server;
-    private static WebClient http;
+    @RegisterExtension
+    static final RunningDashboard dashboard = new RunningDashboard();
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.get();
-        vertx = Vertx.vertx();
-        server = TestStack.startReady(vertx, stack.config());
-        http = WebClient.create(vertx);
+    static void store() throws Exception {
         // the figures docs/GOVERNANCE.md works out: PM2.5 in Huangpu on its day (here DAY) and the city-wide value
-        stack.clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(
+        dashboard.stack().clickHouse.insert("cityvitals", new IndicatorValueTable(Origin.LIVE), List.of(
                 pm25("310101", DAY, "00:00", 38), pm25("310101", DAY, "00:05", 43),
                 pm25("310101", DAY, "01:00", 45), pm25("310000", DAY, "00:00", 41),
                 pm25("310104", DAY.plusDays(1), "07:00", 52)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close().await();
-        vertx.close().await();
     }
 
     @Test
@@ -83,7 +72,8 @@ class OpenDataIT {
         List<Example> examples = examples();
         assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
         for (Example example : examples) {
-            String command = example.command().replace(DOCUMENTED_ADDRESS, "http://127.0.0.1:" + server.port())
+            String command = example.command()
+                    .replace(DOCUMENTED_ADDRESS, "http://127.0.0.1:" + dashboard.server().port())
                     .replace(DOCUMENTED_DAY, DAY.toString());
             String expected = example.expected().replace(DOCUMENTED_DAY, DAY.toString());
             Process bash = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
@@ -117,7 +107,8 @@ class OpenDataIT {
         double before = storeReads();
         List<Future<HttpResponse<Buffer>>> burst = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            burst.add(http.get(server.port(), "127.0.0.1", "/open/v1/indicators/air.pm25/hourly?area=310104"
+            burst.add(dashboard.http().get(dashboard.server().port(), "127.0.0.1",
+                    "/open/v1/indicators/air.pm25/hourly?area=310104"
                     + "&day=" + DAY.plusDays(1) + "&format=csv").send());
         }
         for (Future<HttpResponse<Buffer>> answer : burst) {
@@ -131,6 +122,33 @@ class OpenDataIT {
 
     @Test
     @Order(4)
+    void theFeedAnswersWhileEveryStaffStoreWorkerIsBusy() throws Exception {
+        // a shared worker executor of the same name is the same pool: hold every one of the staff's store workers
+        WorkerExecutor staff = dashboard.vertx().createSharedWorkerExecutor(HttpServerVerticle.STORE_POOL,
+                HttpServerVerticle.STORE_WORKERS);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(HttpServerVerticle.STORE_WORKERS);
+        for (int i = 0; i < HttpServerVerticle.STORE_WORKERS; i++) {
+            staff.executeBlocking(() -> {
+                held.countDown();
+                return release.await(60, TimeUnit.SECONDS);
+            }, false);
+        }
+        try {
+            assertThat(held.await(10, TimeUnit.SECONDS)).as("every staff store worker held").isTrue();
+            double before = storeReads();
+            // a key no earlier request cached, so the answer needs a ClickHouse read
+            HttpResponse<Buffer> answer = get("/open/v1/indicators/air.pm25/hourly?area=310101&day=" + DAY.minusDays(1));
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(storeReads() - before).as("the read was made while the staff pool was full").isEqualTo(1);
+        } finally {
+            release.countDown();
+            staff.close();
+        }
+    }
+
+    @Test
+    @Order(5)
     void onlyDaysTheHourlyRollupStillHoldsAreServed() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate first = today.minusDays(DAYS_SERVED);
@@ -145,7 +163,7 @@ class OpenDataIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void pastSixtyRequestsAMinuteAnAddressIsAnswered429WithRetryAfter() throws Exception {
         HttpResponse<Buffer> refused = null;
         for (int i = 0; i < 80 && refused == null; i++) {
@@ -200,7 +218,7 @@ class OpenDataIT {
     }
 
     private static HttpResponse<Buffer> get(String uri) throws Exception {
-        return http.get(server.port(), "127.0.0.1", uri).send().await(10, TimeUnit.SECONDS);
+        return dashboard.http().get(dashboard.server().port(), "127.0.0.1", uri).send().await(10, TimeUnit.SECONDS);
     }
 
     private static IndicatorValue pm25(String area, LocalDate day, String time, double value) {

@@ -1,17 +1,14 @@
 package org.cityvitals.dashboard;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentSource;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.store.table.IncidentTable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,24 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The screens' endpoints under /api/screen/ on a running server: their answers, scoping and errors. */
 class ScreenApiIT {
 
-    private static TestStack stack;
-    private static Vertx vertx;
-    private static DashboardServer server;
-    private static WebClient http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = TestStack.get();
-        vertx = Vertx.vertx();
-        server = DashboardServer.start(vertx, stack.config()).await(60, TimeUnit.SECONDS);
-        http = WebClient.create(vertx);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close().await();
-        vertx.close().await();
-    }
+    @RegisterExtension
+    static final RunningDashboard dashboard = new RunningDashboard();
 
     @Test
     void freshnessSaysWhenEachIndicatorsDataIsStale() throws Exception {
@@ -68,7 +49,7 @@ class ScreenApiIT {
                     recent.plusSeconds(i)));
         }
         cases.add(incident("screen-api-elsewhere", IncidentSource.HOTLINE_12345, "noise", "310112", recent));
-        stack.clickHouse.insert("cityvitals", new IncidentTable(), cases);
+        dashboard.stack().clickHouse.insert("cityvitals", new IncidentTable(), cases);
 
         JsonObject jiading = get("/api/screen/incidents?district=310114", login("ops")).bodyAsJsonObject();
         assertThat(jiading.getJsonArray("districts").getList()).containsExactly("310114");
@@ -112,13 +93,13 @@ class ScreenApiIT {
     }
 
     private static String login(String user) throws Exception {
-        return http.post(server.port(), "127.0.0.1", "/api/login")
+        return dashboard.http().post(dashboard.server().port(), "127.0.0.1", "/api/login")
                 .sendJsonObject(new JsonObject().put("username", user).put("password", user))
                 .await(10, TimeUnit.SECONDS).bodyAsJsonObject().getString("token");
     }
 
     private static HttpResponse<Buffer> get(String uri, String token) throws Exception {
-        var request = http.get(server.port(), "127.0.0.1", uri);
+        var request = dashboard.http().get(dashboard.server().port(), "127.0.0.1", uri);
         if (token != null) {
             request.bearerTokenAuthentication(token);
         }

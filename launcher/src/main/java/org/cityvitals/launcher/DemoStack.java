@@ -163,9 +163,10 @@ final class DemoStack implements AutoCloseable {
         s.append(String.format("  Kafka           %s%s%n", kafka, o.ownKafka() ? " (own broker)" : " (given)"));
         s.append(String.format("  ClickHouse      %s%s%n", clickHouseUrl, o.ownClickHouse() ? " (own server)" : " (given)"));
         if (o.ownClickHouse()) {
-            s.append(String.format("  Analysts        clickhouse-client --port %d --user %s --password %s "
-                    + "--database cityvitals%n", o.clickHouseNativePort(), ClickHouseServer.ANALYST_USER,
-                    ClickHouseServer.DEFAULT_ANALYST_PASSWORD));
+            s.append(String.format("  Analysts        clickhouse-client --port %d --user analyst_internal --password %s "
+                    + "--database cityvitals_internal%n", o.clickHouseNativePort(),
+                    ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get("analyst_internal")));
+            s.append("                  (analyst_open, analyst_sensitive likewise: docs/ANALYSTS.md)\n");
         }
         s.append(String.format("  Flink jobs      vital signs and history loader, local mode, checkpoints in %s%n",
                 state.checkpointDir()));

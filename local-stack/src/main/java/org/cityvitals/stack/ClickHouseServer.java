@@ -23,8 +23,6 @@ public final class ClickHouseServer implements AutoCloseable {
 
     /** Where Debian's package puts the binary. */
     public static final Path DEBIAN_BINARY = Path.of("/usr/sbin/clickhouse-server");
-    public static final String ANALYST_USER = "analyst";
-    public static final String DEFAULT_ANALYST_PASSWORD = "analyst";
     /**
      * Demo password of each per-clearance analyst account (docs/GOVERNANCE.md): each its own, so the password of a
      * lower clearance never opens a higher one.
@@ -90,7 +88,6 @@ public final class ClickHouseServer implements AutoCloseable {
                 "httpPort", String.valueOf(httpPort),
                 "tcpPort", String.valueOf(tcpPort),
                 "interserverPort", String.valueOf(interserverPort),
-                "analystPassword", DEFAULT_ANALYST_PASSWORD,
                 "analystOpenPassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_open"),
                 "analystInternalPassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_internal"),
                 "analystSensitivePassword", DEFAULT_CLEARANCE_PASSWORDS.get("analyst_sensitive"));

@@ -3,7 +3,10 @@ package org.cityvitals.store;
 import org.cityvitals.indicators.cli.ClickHouseOptions;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.store.dimension.DimensionLoader;
+import org.cityvitals.store.audit.AuditEntry;
 import org.cityvitals.store.governance.ClearanceDatabases;
+import org.cityvitals.store.query.AuditLog;
+import org.cityvitals.store.retention.PersonalData;
 import org.cityvitals.store.retention.Retention;
 import org.cityvitals.store.retention.RetentionPolicy;
 import picocli.CommandLine.Command;
@@ -26,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "db", description = "The ClickHouse schema, dimension tables and retention.",
         mixinStandardHelpOptions = true,
-        subcommands = {DbCommand.Migrate.class, DbCommand.RetentionDays.class, DbCommand.Dimensions.class})
+        subcommands = {DbCommand.Migrate.class, DbCommand.RetentionDays.class, DbCommand.Dimensions.class,
+                DbCommand.Forget.class})
 public final class DbCommand implements Callable<Integer> {
 
     @Spec
@@ -56,6 +60,9 @@ public final class DbCommand implements Callable<Integer> {
                 out.println("db " + spec.name() + " failed against " + server.url() + " (database "
                         + clickHouse.database() + "): " + e.getMessage());
                 return 1;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("db " + spec.name() + ": " + e.getMessage());
+                return 2;
             }
         }
 
@@ -85,6 +92,11 @@ public final class DbCommand implements Callable<Integer> {
             if (clearances.changes().isEmpty()) {
                 out.println("the clearance databases of " + database + " match the data classification");
             }
+            // the data standard and its classification as loaded, and what that changed: who, when, what
+            new AuditLog(server, database).record(new AuditEntry(Instant.now(), "cli:" + System.getProperty(
+                    "user.name"), "catalogue_loaded", database, "migrations applied: " + applied.size()
+                    + "; clearance changes: " + (clearances.changes().isEmpty() ? "none"
+                    : String.join("; ", clearances.changes()))));
         }
     }
 
@@ -98,19 +110,47 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "retention", mixinStandardHelpOptions = true,
-            description = "Drop partitions older than each table's retention.")
+            description = "Drop partitions older than each table's retention, and clear personal information "
+                    + "(incidents' exact locations) older than its own.")
     static final class RetentionDays extends StoreAction {
         @Option(names = "--keep", paramLabel = "TABLE=DAYS|forever,…", converter = PolicyConverter.class,
                 description = "Change the retention of some tables (defaults: ${DEFAULT-VALUE})")
         RetentionPolicy policy = RetentionPolicy.defaults();
 
+        @Option(names = "--personal-days", paramLabel = "DAYS",
+                description = "Days personal information is kept (default: ${DEFAULT-VALUE})")
+        int personalDays = PersonalData.DEFAULT_DAYS;
+
         @Override
         void run(ClickHouse server, String database, PrintWriter out) throws SQLException {
-            List<String> dropped = new Retention(server, database, policy).apply(Instant.now());
+            Instant now = Instant.now();
+            List<String> dropped = new Retention(server, database, policy).apply(now);
             if (dropped.isEmpty()) {
                 out.println("no partition of " + database + " is past its retention (" + policy + ")");
             }
             dropped.forEach(partition -> out.println("dropped partition " + partition));
+            new PersonalData(server, database, Classification.loadDefault()).expire(now, personalDays)
+                    .forEach(out::println);
+        }
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true,
+            description = "Clear the personal information of one record on request of the person it is about "
+                    + "(recorded in the audit log).")
+    static final class Forget extends StoreAction {
+        @Option(names = "--table", required = true, description = "The table, e.g. incidents")
+        String table;
+
+        @Option(names = "--id", required = true, description = "The record's id, e.g. the incident's")
+        String id;
+
+        @Override
+        void run(ClickHouse server, String database, PrintWriter out) throws SQLException {
+            List<String> cleared = new PersonalData(server, database, Classification.loadDefault()).forget(table, id);
+            cleared.forEach(out::println);
+            new AuditLog(server, database).record(new AuditEntry(Instant.now(), "cli:"
+                    + System.getProperty("user.name"), "personal_data_forgotten", table + " " + id,
+                    String.join("; ", cleared)));
         }
     }
 

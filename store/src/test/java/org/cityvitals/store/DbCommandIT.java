@@ -30,13 +30,24 @@ class DbCommandIT {
                 applied V007 alert_action_resolve to cli
                 applied V008 notification_deliveries to cli
                 applied V009 situation_responses to cli
+                applied V010 audit_log to cli
+                applied V011 platform_users to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 9)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 11)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(9L);
+                .containsExactly(11L);
+        // each load of the catalogue is in the audit log: who ran it, and what it changed
+        assertThat(TestClickHouse.admin().query("SELECT actor, action, target, detail FROM cli.audit_log "
+                        + "ORDER BY at, detail", rs -> rs.getString(1) + "|" + rs.getString(2) + "|"
+                        + rs.getString(3) + "|" + rs.getString(4)))
+                .hasSize(2)
+                .allMatch(e -> e.startsWith("cli:" + System.getProperty("user.name") + "|catalogue_loaded|cli|"))
+                .anyMatch(e -> e.contains("migrations applied: 11; clearance changes: cli_open.indicator_values "
+                        + "created for clearance open"))
+                .anyMatch(e -> e.endsWith("migrations applied: 0; clearance changes: none"));
     }
 
     @Test
@@ -47,7 +58,28 @@ class DbCommandIT {
                 "cli_retention", "--keep", "readings=7")).isZero();
         assertThat(out()).isEqualTo("no partition of cli_retention is past its retention (alert_actions=forever, "
                 + "alert_events=forever, health_scores=35d, incidents=forever, indicator_values=35d, "
-                + "indicator_values_daily=forever, indicator_values_hourly=400d, readings=7d)\n");
+                + "indicator_values_daily=forever, indicator_values_hourly=400d, readings=7d)\n"
+                + "cli_retention.incidents: lat, lon cleared older than 180 days\n");
+    }
+
+    @Test
+    void forgetClearsOneCasesLocationAndRecordsWhoAskedForItOrRefusesABadRequest() throws SQLException {
+        TestClickHouse.migrated("cli_forget").execute("INSERT INTO cli_forget.incidents (id, source, category, "
+                + "district, priority, status, reported_at, lat, lon) VALUES ('case-1', '12345', 'noise', '310101', 3, "
+                + "'reported', now(), 31.2, 121.5)");
+        String url = TestClickHouse.server().jdbcUrl("default");
+
+        assertThat(run("forget", "--clickhouse", url, "--database", "cli_forget", "--table", "incidents", "--id",
+                "case-1")).isZero();
+        assertThat(out()).isEqualTo("cli_forget.incidents: lat, lon cleared of incidents case-1\n");
+        assertThat(TestClickHouse.admin().query("SELECT actor, action, target FROM cli_forget.audit_log",
+                rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)))
+                .containsExactly("cli:" + System.getProperty("user.name") + "|personal_data_forgotten|incidents case-1");
+
+        assertThat(run("forget", "--clickhouse", url, "--database", "cli_forget", "--table", "readings", "--id",
+                "x")).isEqualTo(2);
+        assertThat(err()).contains("db forget: table readings holds no personal information; tables that do: "
+                + "incidents");
     }
 
     @Test

@@ -19,15 +19,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The users who may log in, read once at start from a users file ({@link UsersFile}) or, only when the demo flag is
- * given, from the demo accounts shipped in the jar. Immutable.
+ * The users who may log in. At start they are those of a users file ({@link UsersFile}) or, only when the demo flag
+ * is given, the demo accounts shipped in the jar; {@link Accounts} then bootstraps the platform's user store with
+ * them and keeps this directory equal to the store, which admins manage through the API. Thread-safe: lookups see
+ * the last whole replacement.
  */
 public final class UserDirectory {
 
     /** The demo accounts shipped in the jar; each entry also carries its {@code demoPassword} for the login page. */
     public static final String DEMO_RESOURCE = "demo-users.json";
 
-    private final Map<String, PlatformUser> byName;
+    private volatile Map<String, PlatformUser> byName;
     private final List<DemoAccount> demoAccounts;
 
     /** A demo account as the demo's login page lists it. */
@@ -67,6 +69,16 @@ public final class UserDirectory {
 
     public Optional<PlatformUser> find(String username) {
         return Optional.ofNullable(byName.get(username));
+    }
+
+    /** Every user, by name. */
+    public Map<String, PlatformUser> all() {
+        return byName;
+    }
+
+    /** Makes {@code users} the directory's users, all at once. */
+    void replaceAll(Map<String, PlatformUser> users) {
+        byName = Map.copyOf(users);
     }
 
     /** The demo accounts with their passwords; empty outside the demo. */

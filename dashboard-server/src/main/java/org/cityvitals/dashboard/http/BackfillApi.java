@@ -10,17 +10,19 @@ import org.cityvitals.indicators.access.Permission;
 import java.util.List;
 
 /**
- * Backfills started by an admin: {@code POST /api/admin/backfills} with {@code cityvitals replay}'s arguments answers
+ * Backfills started by an admin (each start is in the audit log): {@code POST /api/admin/backfills} with {@code cityvitals replay}'s arguments answers
  * 202 with the queued backfill, {@code GET /api/admin/backfills[/{id}]} follows it until it has succeeded (its
  * results queryable) or failed. Without a runner (a server started alone) every one of them answers 501.
  */
 final class BackfillApi {
 
     private final BackfillRunner runner;
+    private final Audit audit;
 
     /** @param runner null when this server cannot run backfills */
-    BackfillApi(BackfillRunner runner) {
+    BackfillApi(BackfillRunner runner, Audit audit) {
         this.runner = runner;
+        this.audit = audit;
     }
 
     void mount(RouterBuilder api) {
@@ -55,6 +57,8 @@ final class BackfillApi {
             Answers.error(ctx, 400, e.getMessage());
             return;
         }
+        // a backfill rewrites stored history: a change to the record, audited
+        audit.record(ctx, "backfill_started", queued.id(), String.join(" ", args));
         ctx.response().putHeader("Location", "/api/admin/backfills/" + queued.id());
         Answers.json(ctx, 202, queued);
     }

@@ -38,9 +38,14 @@ final class Caller {
         return false;
     }
 
-    /** {@link #cleared} for the values and alerts of an indicator, as the data classification classes it. */
+    /** {@link #cleared} for the values of an indicator, as the data classification classes it. */
     static boolean clearedFor(RoutingContext ctx, String indicatorId) {
         return cleared(ctx, Classification.loadDefault().indicatorClass(indicatorId), "indicator " + indicatorId);
+    }
+
+    /** {@link #cleared} for the alerts on an indicator, their actions and notes. */
+    static boolean clearedForAlertsOn(RoutingContext ctx, String indicatorId) {
+        return cleared(ctx, Classification.loadDefault().alertClass(indicatorId), "alerts on " + indicatorId);
     }
 
     /**

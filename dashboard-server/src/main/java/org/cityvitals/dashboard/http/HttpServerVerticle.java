@@ -15,6 +15,7 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import org.cityvitals.dashboard.DashboardConfig;
+import org.cityvitals.dashboard.auth.Accounts;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.backfill.BackfillRunner;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
@@ -31,6 +32,7 @@ import org.cityvitals.indicators.governance.MetadataCatalogue;
 import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.AuditLog;
 import org.cityvitals.store.query.CatalogueQueries;
 import org.cityvitals.store.query.DeliveryLog;
 import org.cityvitals.store.query.ResponseTimes;
@@ -52,7 +54,13 @@ public final class HttpServerVerticle extends VerticleBase {
     /** The OpenAPI description on the classpath; served at {@code /openapi.yaml}. */
     public static final String CONTRACT = "openapi/dashboard.yaml";
     private static final int BODY_LIMIT = 16 * 1024;
-    private static final int STORE_WORKERS = 4;
+    /** The worker pool of the staff's ClickHouse reads and Kafka sends. */
+    public static final String STORE_POOL = "cityvitals-store";
+    public static final int STORE_WORKERS = 4;
+    /** The public feed's own pool: the public can never queue ahead of a dispatcher's history (docs/GOVERNANCE.md). */
+    public static final String OPEN_STORE_POOL = "cityvitals-open-store";
+    private static final int OPEN_STORE_WORKERS = 1;
+    private static final long USERS_RELOAD_MILLIS = 10_000;
 
     private final DashboardConfig config;
     private final Authenticator auth;
@@ -65,14 +73,16 @@ public final class HttpServerVerticle extends VerticleBase {
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
     private final BackfillRunner backfills;
+    private final Accounts accounts;
     private final SituationView situations = new SituationView();
     private HttpServer server;
     private LiveHub hub;
     private Router router;
 
+    /** @param accounts the user store admins manage; null when this server has none */
     public HttpServerVerticle(DashboardConfig config, Authenticator auth, ClickHouse clickHouse,
                               AlertActionPublisher publisher, IndicatorCatalogue catalogue, FeedStatus feedStatus,
-                              PrometheusMeterRegistry meters, BackfillRunner backfills) {
+                              PrometheusMeterRegistry meters, BackfillRunner backfills, Accounts accounts) {
         this.config = config;
         this.auth = auth;
         this.clickHouse = clickHouse;
@@ -84,18 +94,26 @@ public final class HttpServerVerticle extends VerticleBase {
         this.feedStatus = feedStatus;
         this.meters = meters;
         this.backfills = backfills;
+        this.accounts = accounts;
     }
 
     @Override
     public Future<?> start() {
         // ClickHouse reads and Kafka sends get a pool of their own: a slow store cannot take the login workers
-        WorkerExecutor store = vertx.createSharedWorkerExecutor("cityvitals-store", STORE_WORKERS);
+        WorkerExecutor store = vertx.createSharedWorkerExecutor(STORE_POOL, STORE_WORKERS);
         DashboardConfig.Limits limits = config.limits();
         hub = new LiveHub(vertx, auth, new HubSettings(limits.alertLogSize(), limits.maxQueuedPerClient(),
                 limits.maxSocketsPerUser()), since -> store.executeBlocking(() -> ChangedAlert.group(
                         alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
                 false), new PushMeters(meters));
         hub.start();
+        if (accounts != null) {
+            // another instance's changes to users reach this one within a reload period
+            vertx.setPeriodic(USERS_RELOAD_MILLIS, id -> store.executeBlocking(() -> {
+                accounts.refresh();
+                return null;
+            }, false));
+        }
         hub.state().excludeFromFlood(situations::suppressed);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
@@ -119,12 +137,16 @@ public final class HttpServerVerticle extends VerticleBase {
                 new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
-        new BackfillApi(backfills).mount(api);
+        Audit audit = new Audit(new AuditLog(clickHouse, config.clickHouseDatabase()), store, meters);
+        new AuditApi(audit, store).mount(api);
+        new UsersApi(accounts, audit, store).mount(api);
+        new BackfillApi(backfills, audit).mount(api);
         new CatalogueApi(new MetadataCatalogue(catalogue, MetricRegistry.loadDefault(), Classification.loadDefault()),
                 Classification.loadDefault(), new CatalogueQueries(clickHouse, config.clickHouseDatabase()), store)
                 .mount(api);
         new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
-                new OpenDataQueries(clickHouse, config.clickHouseDatabase()), store, meters).mount(api);
+                new OpenDataQueries(clickHouse, config.clickHouseDatabase()),
+                vertx.createSharedWorkerExecutor(OPEN_STORE_POOL, OPEN_STORE_WORKERS), meters).mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()

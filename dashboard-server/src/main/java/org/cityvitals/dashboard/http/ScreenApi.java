@@ -124,7 +124,7 @@ final class ScreenApi {
             Answers.error(ctx, 400, "indicator must name a catalogue entry (GET /api/indicators), was " + indicator);
             return;
         }
-        if (!Caller.clearedFor(ctx, indicator)) {
+        if (!Caller.clearedForAlertsOn(ctx, indicator)) {
             return;
         }
         RestApi.withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "alert episodes",

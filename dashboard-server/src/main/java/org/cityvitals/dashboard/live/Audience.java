@@ -25,9 +25,14 @@ public record Audience(AccessScope scope, boolean platformAlerts, Clearance clea
                 && clearance.covers(message.dataClass());
     }
 
-    /** Whether the audience is cleared for the values and alerts of an indicator. */
+    /** Whether the audience is cleared for the values of an indicator. */
     public boolean reveals(String indicatorId) {
         return Classification.loadDefault().reveals(clearance, indicatorId);
+    }
+
+    /** Whether the audience is cleared for the alerts on an indicator, their actions and notes. */
+    public boolean revealsAlertsOn(String indicatorId) {
+        return clearance.covers(Classification.loadDefault().alertClass(indicatorId));
     }
 
     /** Whether the audience is cleared for health scores, which summarise indicators of every class. */

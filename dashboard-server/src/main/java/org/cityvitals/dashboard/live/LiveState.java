@@ -137,15 +137,15 @@ public final class LiveState {
 
     /**
      * Whether {@code audience} may see {@code alert}: in scope, for platform alarms cleared for them, and cleared for
-     * the class of its indicator.
+     * alerts on its indicator (classification's {@code alertClass}).
      */
     public static boolean admits(Audience audience, AlertEvent alert) {
         return audience.scope().allows(alert.district())
                 && (alert.audience() != AlertAudience.PLATFORM || audience.platformAlerts())
-                && audience.reveals(alert.indicatorId());
+                && audience.revealsAlertsOn(alert.indicatorId());
     }
 
     private static Clearance classOf(AlertEvent alert) {
-        return Classification.loadDefault().indicatorClass(alert.indicatorId());
+        return Classification.loadDefault().alertClass(alert.indicatorId());
     }
 }

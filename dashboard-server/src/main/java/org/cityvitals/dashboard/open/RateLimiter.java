@@ -1,17 +1,21 @@
 package org.cityvitals.dashboard.open;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A token bucket per client address: {@code capacity} requests at once, refilled at {@code capacity} per
- * {@code period}. Past it a request is refused with the time until the next token. Confined to one event loop; the
- * number of addresses remembered is bounded (the least recently seen is forgotten first), so a flood of addresses
- * cannot exhaust memory — a forgotten address simply starts with a full bucket.
+ * A token bucket per client: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}. Past
+ * it a request is refused with the time until the next token. A client is an IPv4 address or an IPv6 /64, the
+ * smallest network one subscriber is given (RFC 6177), so nobody multiplies their budget by rotating through their
+ * own addresses. Confined to one event loop; the number of clients remembered is bounded (the least recently seen is
+ * forgotten first), so a flood of addresses cannot exhaust memory — a forgotten client starts with a full bucket.
  */
 public final class RateLimiter {
 
@@ -46,10 +50,10 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes a token for {@code address}: empty when the request may go ahead, else how long to wait. */
+    /** Takes a token for {@code address}'s client: empty when the request may go ahead, else how long to wait. */
     public Optional<Duration> acquire(String address) {
         Instant now = clock.instant();
-        Bucket bucket = buckets.computeIfAbsent(address, a -> new Bucket(capacity, now));
+        Bucket bucket = buckets.computeIfAbsent(client(address), a -> new Bucket(capacity, now));
         long elapsed = Duration.between(bucket.at, now).toNanos();
         bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, elapsed) * tokensPerNano);
         bucket.at = now;
@@ -58,5 +62,21 @@ public final class RateLimiter {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / tokensPerNano)));
+    }
+
+    /** The client of an address literal: an IPv4 address itself, an IPv6 address's /64 prefix. */
+    static String client(String address) {
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+            if (bytes.length == 4) {
+                return address; // an IPv4-mapped address
+            }
+            return HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an IP address: " + address, e);
+        }
     }
 }

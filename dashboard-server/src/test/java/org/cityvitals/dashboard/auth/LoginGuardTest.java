@@ -1,17 +1,16 @@
 package org.cityvitals.dashboard.auth;
 
+import org.cityvitals.dashboard.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginGuardTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LoginGuard guard = new LoginGuard(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15), clock);
 
     @Test
@@ -52,28 +51,5 @@ class LoginGuardTest {
         }
         assertThat(guard.retryAfter("somebody-else", "192.0.2.7")).contains(Duration.ofMinutes(15));
         assertThat(guard.retryAfter("somebody-else", "192.0.2.8")).isEmpty();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

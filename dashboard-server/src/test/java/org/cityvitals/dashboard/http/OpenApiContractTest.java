@@ -48,7 +48,7 @@ class OpenApiContractTest {
         http = new HttpServerVerticle(config, new Authenticator(vertx, UserDirectory.demo(), "test-secret",
                 LoginGuard.standard()), new ClickHouse(config.clickHouseJdbcUrl()), publisher,
                 IndicatorCatalogue.loadDefault(), new FeedStatus(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                null);
+                null, null);
         client = WebClient.create(vertx);
         vertx.deployVerticle(http).onComplete(ctx.succeedingThenComplete());
     }

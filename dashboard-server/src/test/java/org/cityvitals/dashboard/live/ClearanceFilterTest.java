@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live view cut by clearance, as governance/classification.yaml classes the data: PM2.5 is open (the ecology
- * bureau publishes it), network-end water pressure and health scores are internal.
+ * bureau publishes it), network-end water pressure, health scores and every alert (the alerts dataset) are internal.
  */
 class ClearanceFilterTest {
 
@@ -32,7 +32,7 @@ class ClearanceFilterTest {
     private static final Audience INTERNAL = new Audience(SHANGHAI, false, Clearance.INTERNAL);
 
     @Test
-    void anOpenAudienceGetsOpenValuesAndAlertsOnlyAndNoHealth() {
+    void anOpenAudienceGetsOpenValuesOnlyAndNoAlertNorHealth() {
         LiveState state = new LiveState(100);
         state.latest().apply(value("air.pm25"));
         state.latest().apply(value("water.pressure_min"));
@@ -41,7 +41,7 @@ class ClearanceFilterTest {
         state.append(new Sequenced(alert("water", "water.pressure_min"), new Position("a0", 1, 0)));
 
         assertThat(state.latest(OPEN)).extracting(IndicatorValue::indicatorId).containsExactly("air.pm25");
-        assertThat(state.openAlerts(OPEN)).extracting(AlertEvent::alertId).containsExactly("pm");
+        assertThat(state.openAlerts(OPEN)).as("an alert on an open indicator is internal").isEmpty();
         assertThat(state.health(OPEN)).isEmpty();
         assertThat(state.latest(INTERNAL)).extracting(IndicatorValue::indicatorId)
                 .containsExactlyInAnyOrder("air.pm25", "water.pressure_min");
@@ -57,6 +57,11 @@ class ClearanceFilterTest {
         Outgoing waterAction = state.append(new Sequenced(new AlertAction("act-1", "water", "310101",
                 AlertActionKind.COMMENT, "ops", null, null, "valve closed", T0), new Position("x0", 0, 0)))
                 .orElseThrow();
+        Outgoing pmAlert = state.append(new Sequenced(alert("pm", "air.pm25"), new Position("a0", 1, 0)))
+                .orElseThrow();
+        Outgoing pmNote = state.append(new Sequenced(new AlertAction("act-2", "pm", "310101",
+                AlertActionKind.COMMENT, "ops", null, null, "caller says smoke from a site", T0),
+                new Position("x0", 1, 0))).orElseThrow();
         Outgoing pm = WireMessages.indicator(value("air.pm25"));
         Outgoing health = WireMessages.health(new HealthScoreValue("310101", T0, 75, Level.YELLOW, 1));
 
@@ -65,6 +70,11 @@ class ClearanceFilterTest {
         assertThat(OPEN.admits(waterAction)).isFalse();
         assertThat(OPEN.admits(health)).isFalse();
         assertThat(OPEN.admits(pm)).isTrue();
+        assertThat(pmAlert.dataClass()).isEqualTo(Clearance.INTERNAL);
+        assertThat(OPEN.admits(pmAlert)).isFalse();
+        assertThat(OPEN.admits(pmNote)).isFalse();
+        assertThat(INTERNAL.admits(pmAlert)).isTrue();
+        assertThat(INTERNAL.admits(pmNote)).isTrue();
         assertThat(INTERNAL.admits(water)).isTrue();
         assertThat(INTERNAL.admits(waterAction)).isTrue();
         assertThat(INTERNAL.admits(health)).isTrue();
@@ -74,7 +84,8 @@ class ClearanceFilterTest {
     void theFloodCountsOnlyAlertsTheAudienceMaySee() {
         LiveState state = new LiveState(100);
         for (int i = 0; i < 11; i++) {
-            state.append(new Sequenced(alert("water-" + i, "water.pressure_min"), new Position("a0", i, 0)));
+            String indicator = i % 2 == 0 ? "water.pressure_min" : "air.pm25";
+            state.append(new Sequenced(alert("alert-" + i, indicator), new Position("a0", i, 0)));
         }
         assertThat(state.flood(INTERNAL, T0.plusSeconds(60)).active()).isTrue();
         assertThat(state.flood(OPEN, T0.plusSeconds(60)).opened()).isZero();

@@ -2,6 +2,7 @@ package org.cityvitals.dashboard.open;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import org.cityvitals.dashboard.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ class ResponseCacheTest {
 
     @Test
     void aKeyIsLoadedOncePerPeriodHoweverManyAsk() {
-        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
         AtomicInteger loads = new AtomicInteger();
         Promise<String> slow = Promise.promise();
@@ -28,16 +29,16 @@ class ResponseCacheTest {
             });
         }
         slow.complete("rows");
-        clock.now = T0.plusSeconds(59);
+        clock.set(T0.plusSeconds(59));
         assertThat(cache.get("air.pm25|310101", () -> Future.succeededFuture("other")).result()).isEqualTo("rows");
         assertThat(loads).hasValue(1);
-        clock.now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         assertThat(cache.get("air.pm25|310101", () -> Future.succeededFuture("fresh")).result()).isEqualTo("fresh");
     }
 
     @Test
     void aFailedLoadIsKeptFiveSecondsThenTriedAgain() {
-        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 100; i++) {
@@ -47,29 +48,29 @@ class ResponseCacheTest {
             }).failed()).isTrue();
         }
         assertThat(loads).hasValue(1);
-        clock.now = T0.plusMillis(4_999);
+        clock.set(T0.plusMillis(4_999));
         assertThat(cache.get("k", () -> Future.succeededFuture("rows")).failed()).isTrue();
-        clock.now = T0.plusSeconds(5);
+        clock.set(T0.plusSeconds(5));
         assertThat(cache.get("k", () -> Future.succeededFuture("rows")).result()).isEqualTo("rows");
     }
 
     @Test
     void aLoadFailingLaterIsKeptFiveSecondsFromItsFailure() {
-        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 100, clock);
         Promise<String> slow = Promise.promise();
         cache.get("k", slow::future);
-        clock.now = T0.plusSeconds(30);
+        clock.set(T0.plusSeconds(30));
         slow.fail("ClickHouse timed out");
-        clock.now = T0.plusSeconds(34);
+        clock.set(T0.plusSeconds(34));
         assertThat(cache.get("k", () -> Future.succeededFuture("rows")).failed()).isTrue();
-        clock.now = T0.plusSeconds(35);
+        clock.set(T0.plusSeconds(35));
         assertThat(cache.get("k", () -> Future.succeededFuture("rows")).result()).isEqualTo("rows");
     }
 
     @Test
     void theOldestAnswerMakesRoomWhenFull() {
-        RateLimiterTest.MutableClock clock = new RateLimiterTest.MutableClock(T0);
+        TestClock clock = new TestClock(T0);
         ResponseCache<String, String> cache = new ResponseCache<>(Duration.ofMinutes(1), 2, clock);
         cache.get("a", () -> Future.succeededFuture("a1"));
         cache.get("b", () -> Future.succeededFuture("b1"));

@@ -21,5 +21,7 @@ public enum Permission {
     /** Create, change and remove users. */
     MANAGE_USERS,
     /** Start backfills of history over HTTP and follow them (what {@code cityvitals replay} does on a console). */
-    RUN_BACKFILLS
+    RUN_BACKFILLS,
+    /** Read the audit log: who read sensitive data, who changed the catalogue, users and rules (docs/GOVERNANCE.md). */
+    VIEW_AUDIT
 }

@@ -2,6 +2,7 @@ package org.cityvitals.indicators.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.city.CityProfiles;
 
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The users file: a JSON array of
@@ -49,6 +51,26 @@ public final class UsersFile {
             }
         }
         return users;
+    }
+
+    /** One user as an entry of a users file: what {@link #parse} reads back as the same user. */
+    public static String entry(PlatformUser user) {
+        ObjectNode node = JSON.createObjectNode().put("username", user.username()).put("password", user.passwordHash())
+                .put("displayName", user.displayName()).put("role", WireNames.of(user.role()))
+                .put("clearance", WireNames.of(user.clearance()));
+        new TreeSet<>(user.scope().cityIds()).forEach(node.putArray("cities")::add);
+        List<String> districts = new ArrayList<>(new TreeSet<>(user.scope().districts()));
+        if (user.scope().allDistricts()) {
+            districts.add(0, ALL_DISTRICTS);
+        }
+        districts.forEach(node.putArray("districts")::add);
+        user.duty().forEach(node.putArray("duty")::add);
+        return node.toString();
+    }
+
+    /** The one user of an entry written by {@link #entry}; problems name {@code source}. */
+    public static PlatformUser parseEntry(String entry, String source) {
+        return parse("[" + entry + "]", source).values().iterator().next();
     }
 
     private static PlatformUser user(JsonNode u, String where) {

@@ -109,9 +109,20 @@ public final class Classification {
         return classOf(ItemKind.INDICATOR, indicatorId);
     }
 
-    /** Whether a user or account with {@code clearance} may see the indicator's values and alerts. */
+    /** Whether a user or account with {@code clearance} may see the indicator's values. */
     public boolean reveals(Clearance clearance, String indicatorId) {
         return clearance.covers(indicatorClass(indicatorId));
+    }
+
+    /**
+     * The class of an alert on an indicator, its actions and the notes people wrote on it: the higher of the alerts
+     * dataset's class and the indicator's. An alert on an open indicator is still what the operations centre knows
+     * and did about it, never published with the indicator.
+     */
+    public Clearance alertClass(String indicatorId) {
+        Clearance alerts = classOf(ItemKind.DATASET, ALERTS);
+        Clearance indicator = indicatorClass(indicatorId);
+        return alerts.covers(indicator) ? alerts : indicator;
     }
 
     public List<ClassifiedTable> tables() {

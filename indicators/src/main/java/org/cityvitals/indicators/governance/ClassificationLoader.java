@@ -32,9 +32,10 @@ final class ClassificationLoader {
     private static final Set<String> ITEM_FIELDS = Set.of("id", "class", "owner");
     private static final Set<String> SOURCE_FIELDS = Set.of("id", "kind", "class", "owner", "zh", "en");
     private static final Set<String> DATASET_FIELDS = Set.of("id", "class", "owner", "zh", "en");
-    private static final Set<String> TABLE_FIELDS = Set.of("id", "class", "owner", "rows", "columns");
+    private static final Set<String> TABLE_FIELDS = Set.of("id", "class", "owner", "rows", "columns", "copies");
     private static final Set<String> COLUMN_FIELDS = Set.of("class", "carries");
     private static final String ROWS_BY_INDICATOR = "by_indicator";
+    private static final String NO_COPIES = "none";
 
     private final YamlProblems problems;
     private final IndicatorCatalogue catalogue;
@@ -154,6 +155,10 @@ final class ClassificationLoader {
             if (rows != null && !rows.equals(ROWS_BY_INDICATOR)) {
                 problems.add(m.value("rows", false), "rows must be " + ROWS_BY_INDICATOR + " or left out");
             }
+            String copies = m.string("copies", false);
+            if (copies != null && !copies.equals(NO_COPIES)) {
+                problems.add(m.value("copies", false), "copies must be " + NO_COPIES + " or left out");
+            }
             Map<String, ClassifiedColumn> columns = item == null ? Map.of() : columns(m, item);
             if (item == null) {
                 continue;
@@ -162,7 +167,7 @@ final class ClassificationLoader {
                 problems.add(node, "table '" + item.id() + "' is classified twice");
             }
             items.add(item);
-            tables.add(new ClassifiedTable(item, rows != null, columns));
+            tables.add(new ClassifiedTable(item, rows != null, columns, copies == null));
         }
     }
 

@@ -5,10 +5,13 @@ import org.cityvitals.indicators.access.Clearance;
 import java.util.Map;
 
 /**
- * A stored table: its class and owner, the columns classed apart from it, and whether each row also takes the class
- * of the indicator it holds ({@code rowsByIndicator}: the table's class is then the lowest a row may have).
+ * A stored table: its class and owner, the columns classed apart from it, whether each row also takes the class of
+ * the indicator it holds ({@code rowsByIndicator}: the table's class is then the lowest a row may have), and whether
+ * the clearance databases copy it ({@code copied}; {@code copies: none} keeps a table such as the platform's own
+ * accounts from every analyst, whatever its class).
  */
-public record ClassifiedTable(ClassifiedItem item, boolean rowsByIndicator, Map<String, ClassifiedColumn> columns) {
+public record ClassifiedTable(ClassifiedItem item, boolean rowsByIndicator, Map<String, ClassifiedColumn> columns,
+                              boolean copied) {
 
     public ClassifiedTable {
         columns = Map.copyOf(columns);

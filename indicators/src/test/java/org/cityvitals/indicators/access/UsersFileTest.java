@@ -30,6 +30,18 @@ class UsersFileTest {
     }
 
     @Test
+    void anEntryWrittenForAUserReadsBackAsTheSameUser() {
+        PlatformUser dc = new PlatformUser("dc", "h1", "东城 Dongcheng", Role.DISPATCHER,
+                new AccessScope(Set.of("beijing"), false, Set.of("110101", "110102")), Clearance.SENSITIVE,
+                List.of("dongcheng-day"));
+        PlatformUser ops = new PlatformUser("ops", "h2", "ops", Role.OPERATOR,
+                new AccessScope(Set.of("shanghai", "beijing"), true, Set.of()), Clearance.OPEN, List.of());
+        for (PlatformUser user : List.of(dc, ops)) {
+            assertThat(UsersFile.parseEntry(UsersFile.entry(user), "stored")).isEqualTo(user);
+        }
+    }
+
+    @Test
     void everyProblemNamesTheFileTheEntryAndWhatIsWrong() {
         assertThatThrownBy(() -> UsersFile.parse("[{\"username\":\"x\",\"password\":\"h\",\"role\":\"boss\"}]",
                 "users.json")).hasMessageContaining("users.json user #1 (x)").hasMessageContaining("'boss'")

@@ -54,6 +54,15 @@ class ClassificationTest {
     }
 
     @Test
+    void anAlertIsOfTheAlertsClassEvenOnAnOpenIndicatorAndOfItsIndicatorsWhenThatIsHigher() {
+        Classification shipped = Classification.loadDefault();
+        // classification.yaml: datasets alerts is internal, air.pm25 open; an unclassified indicator fails closed
+        assertThat(shipped.alertClass("air.pm25")).isEqualTo(Clearance.INTERNAL);
+        assertThat(shipped.alertClass("water.pressure_min")).isEqualTo(Clearance.INTERNAL);
+        assertThat(shipped.alertClass("air.added_at_run_time")).isEqualTo(Clearance.SENSITIVE);
+    }
+
+    @Test
     void anIndicatorNotInTheClassificationIsTreatedAsSensitive() {
         Classification shipped = Classification.loadDefault();
         assertThat(shipped.indicatorClass("air.added_at_run_time")).isEqualTo(Clearance.SENSITIVE);
@@ -73,6 +82,15 @@ class ClassificationTest {
         assertThat(problemsWith(line, "  - {id: air.pm25, class: secret, owner: ecology_environment}"))
                 .containsExactly(FILE + ":" + lineOf(line)
                         + ": unknown class 'secret', expected one of open, internal, sensitive");
+    }
+
+    @Test
+    void theAccountsTableIsNeverCopiedAndCopiesTakesOnlyNone() {
+        assertThat(Classification.loadDefault().table("platform_users").orElseThrow().copied()).isFalse();
+        assertThat(Classification.loadDefault().table("incidents").orElseThrow().copied()).isTrue();
+        String line = "  - {id: platform_users, class: sensitive, owner: platform, copies: none}";
+        assertThat(problemsWith(line, "  - {id: platform_users, class: sensitive, owner: platform, copies: all}"))
+                .containsExactly(FILE + ":" + lineOf(line) + ": copies must be none or left out");
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * because a reclassification changes them. A view's name carries a hash of its SELECT: when the classification
  * changes, the new view is created before the old one is dropped (a row written in between is copied twice and
  * folds in the ReplacingMergeTree tables), rows of indicators no longer cleared are deleted and rows of newly
- * cleared indicators copied. Blocking.
+ * cleared indicators copied. A column or table classed above a clearance since its copy was made is dropped from
+ * that clearance's database (classed back down, it returns empty for the rows copied meanwhile). Blocking.
  */
 public final class ClearanceDatabases {
 
@@ -72,8 +73,16 @@ public final class ClearanceDatabases {
             String target = of(database, clearance);
             run("CREATE DATABASE IF NOT EXISTS " + target);
             for (ClassifiedTable table : classification.tables()) {
-                if (clearance.covers(table.item().dataClass())) {
+                if (table.copied() && clearance.covers(table.item().dataClass())) {
                     mirror(table, clearance, target).ifChanged(changes::add);
+                } else if (exists(target, table.id())) {
+                    // classed above this clearance (or kept from copies) since the copy was made: it and its views go
+                    for (String feed : feeds(target, table.id())) {
+                        run("DROP TABLE " + target + "." + feed);
+                    }
+                    run("DROP TABLE " + target + "." + table.id());
+                    changes.add(target + "." + table.id() + " dropped: now above clearance "
+                            + WireNames.of(clearance));
                 }
             }
         }
@@ -123,6 +132,8 @@ public final class ClearanceDatabases {
                 run("DROP TABLE " + target + "." + old);
             }
         }
+        // columns classed above the clearance since the copy was made go once no view writes them any more
+        List<String> dropped = created ? List.of() : dropUncoveredColumns(table, clearance, target);
         if (created) {
             run("INSERT INTO " + copy + " " + insertColumns + " " + insertSelect);
         } else if (filter != null) {
@@ -131,7 +142,8 @@ public final class ClearanceDatabases {
                     + " NOT IN (SELECT " + ROW_KEY + " FROM " + copy + " GROUP BY " + ROW_KEY + ")");
         }
         return new Change(copy + (created ? " created" : " refiltered") + " for clearance "
-                + WireNames.of(clearance));
+                + WireNames.of(clearance) + (dropped.isEmpty() ? "" : ", columns " + String.join(", ", dropped)
+                + " dropped"));
     }
 
     /** The SELECT that copies a table for a clearance: its visible stored columns, its visible rows. */
@@ -227,6 +239,20 @@ public final class ClearanceDatabases {
                         + column.definition());
             }
         }
+    }
+
+    /** Drops the copy's columns the clearance no longer covers; the names dropped. */
+    private List<String> dropUncoveredColumns(ClassifiedTable table, Clearance clearance, String target)
+            throws SQLException {
+        List<String> dropped = new ArrayList<>();
+        for (String column : server.query("SELECT name FROM system.columns WHERE database = ? AND table = ?",
+                rs -> rs.getString(1), target, table.id())) {
+            if (!clearance.covers(table.columnClass(column))) {
+                run("ALTER TABLE " + target + "." + table.id() + " DROP COLUMN " + column);
+                dropped.add(column);
+            }
+        }
+        return dropped;
     }
 
     private List<SourceColumn> sourceColumns(String table) throws SQLException {

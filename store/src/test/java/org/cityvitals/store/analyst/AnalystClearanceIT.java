@@ -1,6 +1,5 @@
 package org.cityvitals.store.analyst;
 
-import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.event.Incident;
@@ -13,7 +12,6 @@ import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
-import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.stack.testing.OpenIndicators;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.TestClickHouse;
@@ -26,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,15 +53,13 @@ class AnalystClearanceIT {
     private static final double MARKER_LAT = 31.2304;
     private static final double MARKER_LON = 121.4737;
     private static ClickHouse admin;
+    /** The query docs/GOVERNANCE.md gives for the sensitive analyst's SQL reads, as written there. */
+    private static final String GUIDES_QUERY_LOG_QUERY = guidesQueryLogQuery();
 
     @BeforeAll
     static void apply() throws SQLException {
         CityFortnight.ensureLoaded();
         admin = TestClickHouse.admin();
-        for (Clearance clearance : Clearance.values()) {
-            admin.execute("DROP DATABASE IF EXISTS " + ClearanceDatabases.of(DB, clearance));
-        }
-        new ClearanceDatabases(admin, DB, Classification.loadDefault()).apply();
         // written after the views exist: they reach the clearance databases through the views alone
         ClickHouse platform = new ClickHouse(TestClickHouse.server().jdbcUrl(DB));
         platform.insert(DB, new IndicatorValueTable(Origin.LIVE), List.of(
@@ -99,8 +98,12 @@ class AnalystClearanceIT {
         assertThat(open.query("SELECT indicator_id, uniqExactMerge(windows) FROM indicator_values_hourly "
                 + "WHERE hour = toDateTime(?) GROUP BY indicator_id", rs -> rs.getString(1) + "=" + rs.getLong(2),
                 HOUR.getEpochSecond())).containsExactly("air.pm25=3");
-        assertThatThrownBy(() -> open.query("SELECT count() FROM incidents", rs -> 1))
-                .isInstanceOf(SQLException.class);
+        // incidents, alerts on any indicator, what people did and wrote about them are internal
+        for (String table : List.of("incidents", "alert_events", "alert_actions", "situation_responses",
+                "notification_deliveries")) {
+            assertThatThrownBy(() -> open.query("SELECT count() FROM " + table, rs -> 1)).as(table)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("doesn't exist");
+        }
         for (String other : List.of(DB, ClearanceDatabases.of(DB, Clearance.INTERNAL),
                 ClearanceDatabases.of(DB, Clearance.SENSITIVE))) {
             assertThatThrownBy(() -> open.query("SELECT count() FROM " + other + ".indicator_values", rs -> 1))
@@ -128,6 +131,27 @@ class AnalystClearanceIT {
         assertThat(analyst(Clearance.SENSITIVE).query("SELECT lat, lon FROM incidents WHERE id = ?",
                 rs -> rs.getDouble(1) + "," + rs.getDouble(2), MARKER_INCIDENT))
                 .containsExactly(MARKER_LAT + "," + MARKER_LON);
+    }
+
+    @Test
+    void everySqlReadOfTheSensitiveAnalystIsRecordedWithItsAccountAndTime() throws Exception {
+        String probe = "audit-probe-" + System.nanoTime();
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        analyst(Clearance.SENSITIVE).query("SELECT lat, lon FROM incidents WHERE id = ? AND '" + probe + "' != ''",
+                rs -> 1, MARKER_INCIDENT);
+        // the server writes its query log every second (local-stack's config.xml)
+        List<String> logged = List.of();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (logged.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            // the query docs/GOVERNANCE.md gives admins, as written there
+            logged = admin.query(GUIDES_QUERY_LOG_QUERY, rs -> rs.getTimestamp(1).toInstant() + " " + rs.getString(2)
+                    + " " + rs.getString(3)).stream().filter(row -> row.contains(probe)).toList();
+        }
+        assertThat(logged).isNotEmpty().allSatisfy(row -> {
+            assertThat(row).contains(" analyst_sensitive SELECT lat, lon FROM incidents");
+            assertThat(Instant.parse(row.substring(0, row.indexOf(' ')))).isAfterOrEqualTo(before);
+        });
     }
 
     @Test
@@ -163,6 +187,38 @@ class AnalystClearanceIT {
     }
 
     @Test
+    void aColumnOrTableClassedUpwardLeavesTheLowerClearancesCopies() throws Exception {
+        String readings = "{id: readings, class: internal, owner: platform,\n"
+                + "     columns: {lat: {class: internal, carries: site_location}, "
+                + "lon: {class: internal, carries: site_location}}}";
+        Classification upward = reclassified(readings, readings.replace("class: internal, carries",
+                "class: sensitive, carries"), "{id: dim_levels, class: open", "{id: dim_levels, class: internal");
+        try {
+            assertThat(new ClearanceDatabases(admin, DB, upward).apply().changes()).contains(
+                    ClearanceDatabases.of(DB, Clearance.INTERNAL) + ".readings refiltered for clearance internal, "
+                            + "columns lat, lon dropped",
+                    ClearanceDatabases.of(DB, Clearance.OPEN) + ".dim_levels dropped: now above clearance open");
+            assertThatThrownBy(() -> analyst(Clearance.INTERNAL).query("SELECT lat FROM readings", rs -> 1))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("lat");
+            assertThatThrownBy(() -> analyst(Clearance.OPEN).query("SELECT count() FROM dim_levels", rs -> 1))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("doesn't exist");
+            assertThat(analyst(Clearance.SENSITIVE).query("SELECT count() FROM readings WHERE lat IS NOT NULL",
+                    rs -> rs.getLong(1))).containsExactly(admin.query("SELECT count() FROM " + DB
+                    + ".readings WHERE lat IS NOT NULL", rs -> rs.getLong(1)).get(0));
+            // the platform keeps writing readings with their positions
+            admin.execute("INSERT INTO " + DB + ".readings (sensor_id, metric, district, observed_at, value, unit, "
+                    + "lat, lon, quality) VALUES ('gov-upward', 'pm25', '310101', now(), 1, 'µg/m³', 31.2, 121.5, "
+                    + "'good')");
+            assertThat(analyst(Clearance.INTERNAL).query("SELECT count() FROM readings WHERE sensor_id = "
+                    + "'gov-upward'", rs -> rs.getLong(1))).containsExactly(1L);
+        } finally {
+            new ClearanceDatabases(admin, DB, Classification.loadDefault()).apply();
+        }
+        assertThat(analyst(Clearance.OPEN).query("SELECT count() FROM dim_levels FINAL", rs -> rs.getLong(1)))
+                .containsExactly(5L);
+    }
+
+    @Test
     void aColumnAMigrationAddsReachesTheCopiesAndWritesKeepWorking() throws SQLException {
         admin.execute("ALTER TABLE " + DB + ".indicator_values ADD COLUMN governance_probe UInt8 DEFAULT 7");
         try {
@@ -191,22 +247,35 @@ class AnalystClearanceIT {
                 + "AND window_start < ?", rs -> rs.getLong(1), indicator, HOUR.getEpochSecond()).get(0);
     }
 
-    private static Classification reclassified(String from, String to) throws IOException {
+    /** The shipped classification with each {@code from, to} pair of texts replaced. */
+    private static Classification reclassified(String... fromTo) throws IOException {
         String text;
         try (InputStream in = Classification.class.getClassLoader().getResourceAsStream(Classification.RESOURCE)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(text).contains(from);
-        ClassificationResult result = Classification.load(new StringReader(text.replace(from, to)), "changed.yaml",
+        for (int i = 0; i < fromTo.length; i += 2) {
+            assertThat(text).contains(fromTo[i]);
+            text = text.replace(fromTo[i], fromTo[i + 1]);
+        }
+        ClassificationResult result = Classification.load(new StringReader(text), "changed.yaml",
                 IndicatorCatalogue.loadDefault(), MetricRegistry.loadDefault());
         assertThat(result.problems()).isEmpty();
         return result.classification();
     }
 
+    private static String guidesQueryLogQuery() {
+        try {
+            String guide = Files.readString(Path.of("..", "docs", "GOVERNANCE.md"));
+            int start = guide.indexOf("`SELECT event_time, user, query FROM system.query_log");
+            assertThat(start).as("the query_log query in docs/GOVERNANCE.md").isNotNegative();
+            return guide.substring(start + 1, guide.indexOf('`', start + 1)).replace('\n', ' ');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static ClickHouse analyst(Clearance clearance) {
-        return new ClickHouse(TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, clearance)),
-                "analyst_" + WireNames.of(clearance),
-                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get("analyst_" + WireNames.of(clearance)));
+        return CityFortnight.asAnalyst(clearance, "");
     }
 
     private static IndicatorValue value(String indicator, int minute) {

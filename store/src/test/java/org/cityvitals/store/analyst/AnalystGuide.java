@@ -17,14 +17,30 @@ public final class AnalystGuide {
     private static final Pattern HEADING_OR_SQL = Pattern.compile("^(#{1,6} [^\\n]+)$|^```sql\\n(.*?)^```$",
             Pattern.MULTILINE | Pattern.DOTALL);
 
+    /** The JDBC URL the guide gives, in a block of its own. */
+    private static final Pattern JDBC_URL = Pattern.compile("^```\\n(jdbc:clickhouse:[^\\n]+)\\n```$", Pattern.MULTILINE);
+
     public record Example(String heading, String sql) {}
 
     private AnalystGuide() {}
 
     /** The sql blocks of the guide; a block before any heading is an error. */
     public static List<Example> examples() {
+        return examples(text());
+    }
+
+    /** The JDBC URL the guide tells analysts to connect with, as written. */
+    static String jdbcUrl() {
+        Matcher m = JDBC_URL.matcher(text());
+        if (!m.find()) {
+            throw new IllegalStateException("no JDBC URL block in " + PATH);
+        }
+        return m.group(1);
+    }
+
+    private static String text() {
         try {
-            return examples(Files.readString(PATH));
+            return Files.readString(PATH);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + PATH, e);
         }

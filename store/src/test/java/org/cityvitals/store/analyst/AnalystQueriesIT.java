@@ -1,5 +1,6 @@
 package org.cityvitals.store.analyst;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.analyst.AnalystGuide.Example;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every ```sql block of docs/ANALYSTS.md, run as the analyst user against a populated database, returns rows. */
+/**
+ * Every ```sql block of docs/ANALYSTS.md, run as the account the guide connects with ({@code analyst_internal}, in
+ * its own database filled from a populated platform database), returns rows.
+ */
 class AnalystQueriesIT {
 
     @BeforeAll
@@ -23,7 +27,7 @@ class AnalystQueriesIT {
     List<DynamicTest> everyExampleQueryReturnsRows() {
         List<Example> examples = AnalystGuide.examples();
         assertThat(examples).as("example queries in %s", AnalystGuide.PATH).hasSizeGreaterThanOrEqualTo(12);
-        ClickHouse analyst = CityFortnight.asAnalyst("");
+        ClickHouse analyst = CityFortnight.asAnalyst(Clearance.INTERNAL, "");
         return examples.stream().map(e -> DynamicTest.dynamicTest(e.heading(), () ->
                 assertThat(analyst.query(e.sql(), rs -> rs.getMetaData().getColumnCount()))
                         .as("rows of the query under '%s'", e.heading()).isNotEmpty())).toList();

@@ -1,19 +1,24 @@
 package org.cityvitals.store.analyst;
 
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.stack.ClickHouseServer;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.SqlScript;
 import org.cityvitals.store.TestClickHouse;
 import org.cityvitals.store.dimension.DimensionLoader;
+import org.cityvitals.store.governance.ClearanceDatabases;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * The database {@code cityvitals} (the one the analyst account may open) filled with a generated fortnight of a city
- * up to now: dimensions, 8 days of 15-minute values of every indicator in every district, health scores, readings,
- * incidents, alerts and alert actions. Loaded once per test JVM.
+ * The database {@code cityvitals} filled with a generated fortnight of a city up to now: dimensions, 8 days of
+ * 15-minute values of every indicator in every district, health scores, readings, incidents, alerts and alert
+ * actions; and the clearance databases the analyst accounts open, made from it as {@code db migrate} makes them.
+ * Loaded once per test JVM.
  */
 final class CityFortnight {
 
@@ -36,12 +41,18 @@ final class CityFortnight {
                 "step", String.valueOf(STEP_SECONDS), "windows", String.valueOf(DAYS * 86_400 / STEP_SECONDS),
                 "indicators", "1000"));
         SqlScript.run(ch, "/synthetic/city-fortnight.sql", Map.of("db", DB));
+        ClickHouse admin = TestClickHouse.admin();
+        for (Clearance clearance : Clearance.values()) {
+            admin.execute("DROP DATABASE IF EXISTS " + ClearanceDatabases.of(DB, clearance));
+        }
+        new ClearanceDatabases(admin, DB, Classification.loadDefault()).apply();
         loaded = true;
     }
 
-    /** The read-only analyst account on {@code cityvitals}, as the docs tell analysts to connect. */
-    static ClickHouse asAnalyst(String urlOptions) {
-        return new ClickHouse(TestClickHouse.server().jdbcUrl(DB) + urlOptions, ClickHouseServer.ANALYST_USER,
-                ClickHouseServer.DEFAULT_ANALYST_PASSWORD);
+    /** The read-only analyst account of a clearance on its own database, as the docs tell analysts to connect. */
+    static ClickHouse asAnalyst(Clearance clearance, String urlOptions) {
+        String user = "analyst_" + WireNames.of(clearance);
+        return new ClickHouse(TestClickHouse.server().jdbcUrl(ClearanceDatabases.of(DB, clearance)) + urlOptions, user,
+                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get(user));
     }
 }

@@ -59,12 +59,14 @@ class SqlOnBothEnginesIT {
      * without an entry here fails the test, so a new one cannot slip past.
      */
     private static final Map<String, List<Object>> QUERY_ARGUMENTS = Map.ofEntries(
+            Map.entry("accounts/users", List.of()),
             Map.entry("alerts/actions", List.of("air.pm25:310101:1")),
             Map.entry("alerts/actions-changed-since", List.of(NOW - 86_400, NOW - 86_400)),
             Map.entry("alerts/actions-on-open-alerts", List.of()),
             Map.entry("alerts/open-alerts", List.of()),
             Map.entry("alerts/transitions", List.of("air.pm25:310101:1")),
             Map.entry("alerts/transitions-changed-since", List.of(NOW - 86_400)),
+            Map.entry("audit/entries", List.of(NOW - 86_400, NOW, 100)),
             Map.entry("catalogue/freshness", List.of(NOW - 86_400, NOW - 86_400, NOW - 86_400)),
             Map.entry("backfill/live-rows-in-range", List.of("310000,310101,310115", NOW - 86_400, NOW)),
             Map.entry("backfill/stored-results", List.of("310000,310101", NOW - 86_400, NOW, "310000,310101",

@@ -1,0 +1,20 @@
+package org.cityvitals.store.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of the audit log: at {@code at}, {@code actor} (a user name, or {@code cli:<os user>} for the command
+ * line) did {@code action} (e.g. {@code read_sensitive}, {@code catalogue_loaded}, {@code user_changed}) on
+ * {@code target}; {@code detail} says what, without the personal information itself.
+ */
+public record AuditEntry(Instant at, String actor, String action, String target, String detail) {
+
+    public AuditEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        target = target == null ? "" : target;
+        detail = detail == null ? "" : detail;
+    }
+}
