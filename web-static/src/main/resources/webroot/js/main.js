@@ -16,6 +16,7 @@ import {initActionForm} from './actions.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
 import {redrawIncidents} from './incidents.js';
+import {applySituation, loadSituations, renderSituations, situationsTick, withdrawSituation} from './situations.js';
 
 let started = false;
 
@@ -82,7 +83,22 @@ async function boot() {
 function wire() {
   initConsole();
   initActionForm();
-  on('snapshot', renderAll);
+  on('snapshot', () => {
+    renderAll();
+    loadSituations().then(renderConsole, () => {});   // the next snapshot tries again
+  });
+  on('situation', (m) => {
+    applySituation(m.situation);
+    renderConsole();
+  });
+  on('situationWithdrawn', (m) => {
+    withdrawSituation(m.id);
+    renderConsole();
+  });
+  on('maintenance', (m) => {
+    state.maintenance = [...state.maintenance.filter((w) => w.windowId !== m.window.windowId), m.window];
+    renderConsole();
+  });
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
     onDistrictValue(v);
@@ -128,6 +144,7 @@ function wire() {
     if (!$('screen').hidden) tick();
     districtTick();
     consoleTick();
+    situationsTick();
   }, 1000);
 }
 

@@ -30,13 +30,14 @@ class DbCommandIT {
                 applied V007 alert_action_resolve to cli
                 applied V008 notification_deliveries to cli
                 applied V009 situation_responses to cli
+                applied V010 maintenance_windows to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 9)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 10)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(9L);
+                .containsExactly(10L);
     }
 
     @Test

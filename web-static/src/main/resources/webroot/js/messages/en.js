@@ -69,4 +69,13 @@ export default {
   'unit.min': 'min', 'unit.%': '%',
   'duration.s': (p) => `${p.n} s`, 'duration.m': (p) => `${p.n} min`, 'duration.h': (p) => `${p.n} h`,
   'duration.d': (p) => `${p.n} d`,
+  'console.situations': 'Situations', 'situations.none': 'No open situations in your districts',
+  'situations.open': (p) => `${p.count} open`,
+  'situation.since': (p) => `since ${p.at}`, 'situation.acked': (p) => `✔ acknowledged by ${p.user}`,
+  'situation.unacked': (p) => `unacknowledged ${p.elapsed}`,
+  'situation.escalated': (p) => `escalated to ${p.assignee} at ${p.at}`,
+  'situation.suppressed': 'suppressed: explained by another alert', 'situation.acknowledge': 'Acknowledge situation',
+  'situation.inMaintenance': (p) => `in maintenance: ${p.reason}`, 'queue.maintenance': 'in maintenance',
+  'maintenance.banner': (p) => `🛠 Planned work on ${p.kind} ${p.target} in ${p.area} until ${p.until}: ${p.reason}`,
+  'maintenance.kind.sensor': 'sensor', 'maintenance.kind.network': 'the network', 'maintenance.kind.source': 'the source',
 };

@@ -68,4 +68,13 @@ export default {
   'unit.min': '分钟', 'unit.%': '%',
   'duration.s': (p) => `${p.n} 秒`, 'duration.m': (p) => `${p.n} 分钟`, 'duration.h': (p) => `${p.n} 小时`,
   'duration.d': (p) => `${p.n} 天`,
+  'console.situations': '事态', 'situations.none': '当前辖区无未处置事态',
+  'situations.open': (p) => `${p.count} 起未处置`,
+  'situation.since': (p) => `始于 ${p.at}`, 'situation.acked': (p) => `✔ ${p.user} 已确认`,
+  'situation.unacked': (p) => `未确认 ${p.elapsed}`,
+  'situation.escalated': (p) => `已于 ${p.at} 升级至 ${p.assignee}`,
+  'situation.suppressed': '已抑制：由其他告警引起', 'situation.acknowledge': '确认事态',
+  'situation.inMaintenance': (p) => `维护中：${p.reason}`, 'queue.maintenance': '维护中',
+  'maintenance.banner': (p) => `🛠 计划维护：${p.area} ${p.kind} ${p.target}，至 ${p.until}：${p.reason}`,
+  'maintenance.kind.sensor': '传感器', 'maintenance.kind.network': '管网', 'maintenance.kind.source': '数据源',
 };

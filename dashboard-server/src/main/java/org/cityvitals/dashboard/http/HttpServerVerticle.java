@@ -24,15 +24,18 @@ import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.dashboard.open.OpenCatalogue;
+import org.cityvitals.dashboard.situation.Maintenance;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.governance.MetadataCatalogue;
 import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.CatalogueQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.MaintenanceLog;
 import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
@@ -65,7 +68,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final FeedStatus feedStatus;
     private final PrometheusMeterRegistry meters;
     private final BackfillRunner backfills;
-    private final SituationView situations = new SituationView();
+    private final SituationView situations;
     private HttpServer server;
     private LiveHub hub;
     private Router router;
@@ -81,6 +84,8 @@ public final class HttpServerVerticle extends VerticleBase {
         this.publisher = publisher;
         this.reference = new ReferenceData(catalogue);
         this.catalogue = catalogue;
+        this.situations = new SituationView(new Maintenance(catalogue, SensorRegistry.allCities(),
+                MetricRegistry.loadDefault()));
         this.feedStatus = feedStatus;
         this.meters = meters;
         this.backfills = backfills;
@@ -96,7 +101,7 @@ public final class HttpServerVerticle extends VerticleBase {
                         alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
                 false), new PushMeters(meters));
         hub.start();
-        hub.state().excludeFromFlood(situations::suppressed);
+        hub.state().excludeFromFlood(situations::explained);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     router = router(contract, store);
@@ -117,6 +122,8 @@ public final class HttpServerVerticle extends VerticleBase {
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
         new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()),
                 new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
+        new MaintenanceApi(situations.maintenance(), new MaintenanceLog(clickHouse, config.clickHouseDatabase()),
+                store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         new BackfillApi(backfills).mount(api);

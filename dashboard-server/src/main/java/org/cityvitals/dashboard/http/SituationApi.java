@@ -80,20 +80,15 @@ final class SituationApi {
         if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
             return;
         }
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
-        }
-        AccessScope scope = Caller.of(ctx).scope();
-        List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
-                .map(District::code).filter(scope::allows).toList();
-        Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
-                .put("from", range.from().toString()).put("to", range.to().toString())
-                .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
-                        range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
+        TimeRange.of(ctx).ifPresent(range -> {
+            AccessScope scope = Caller.of(ctx).scope();
+            List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
+                    .map(District::code).filter(scope::allows).toList();
+            Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
+                    .put("from", range.from().toString()).put("to", range.to().toString())
+                    .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
+                            range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
+        });
     }
 
     private record Listed(List<Situation> situations) {}

@@ -23,9 +23,13 @@ public record Situation(String id, String district, String hazard, Title title, 
     /** "黄浦区 暴雨内涝" and "Rainstorm flooding in Huangpu". */
     public record Title(String zh, String en) {}
 
-    /** {@code resolvedAt} null while the member's episode is open. */
+    /**
+     * {@code resolvedAt} null while the member's episode is open; {@code maintenance} the id of the maintenance
+     * window that explains it (planned work: shown as in maintenance, never counted as an alarm), else null.
+     */
     public record Member(String alertId, String indicatorId, String rule, Level level, Level worstLevel,
-                         Instant since, Instant openedAt, Instant resolvedAt, boolean suppressed) {}
+                         Instant since, Instant openedAt, Instant resolvedAt, boolean suppressed,
+                         String maintenance) {}
 
     /**
      * One thing that happened, oldest first: {@code kind} is an alert transition ({@code opened},
@@ -40,5 +44,15 @@ public record Situation(String id, String district, String hazard, Title title, 
 
     public boolean open() {
         return state == State.OPEN;
+    }
+
+    /** Whether planned work explains every member no inhibition does: nobody needs to be called out for it. */
+    public boolean inMaintenance() {
+        return members.stream().filter(m -> !m.suppressed()).allMatch(m -> m.maintenance() != null);
+    }
+
+    /** The members another cause explains (an inhibition or planned work): shown, never counted as alarms. */
+    public java.util.stream.Stream<String> explainedAlertIds() {
+        return members.stream().filter(m -> m.suppressed() || m.maintenance() != null).map(Member::alertId);
     }
 }

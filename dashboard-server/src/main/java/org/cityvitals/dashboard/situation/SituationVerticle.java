@@ -17,6 +17,9 @@ import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.situation.SituationResponse;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.store.situation.Delivery;
+import org.cityvitals.store.situation.MaintenanceWindow;
+import org.cityvitals.store.query.MaintenanceLog;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +67,7 @@ public final class SituationVerticle extends VerticleBase {
     private final AlertQueries alerts;
     private final DeliveryLog deliveries;
     private final ResponseTimes responseTimes;
+    private final MaintenanceLog maintenanceLog;
     private final SituationSettings settings;
     /** What was last written to {@code situation_responses} per situation, so each change is written once. */
     private final Map<String, SituationResponse> responsesWritten = new HashMap<>();
@@ -74,17 +79,21 @@ public final class SituationVerticle extends VerticleBase {
     private WebhookNotifier webhook;
     private boolean caughtUp;
 
+    /** The tables the verticle reads and writes. */
+    public record Stores(AlertQueries alerts, DeliveryLog deliveries, ResponseTimes responseTimes,
+                         MaintenanceLog maintenance) {}
+
     public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
-                             AlertActionPublisher publisher, AlertQueries alerts, DeliveryLog deliveries,
-                             ResponseTimes responseTimes, SituationSettings settings) {
+                             AlertActionPublisher publisher, Stores stores, SituationSettings settings) {
         this.book = book;
         this.planner = planner;
         this.roster = roster;
         this.view = view;
         this.publisher = publisher;
-        this.alerts = alerts;
-        this.deliveries = deliveries;
-        this.responseTimes = responseTimes;
+        this.alerts = stores.alerts();
+        this.deliveries = stores.deliveries();
+        this.responseTimes = stores.responseTimes();
+        this.maintenanceLog = stores.maintenance();
         this.settings = settings;
     }
 
@@ -98,10 +107,38 @@ public final class SituationVerticle extends VerticleBase {
         bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> book.record(m.body()));
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
+        bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> maintenanceChanged(List.of(m.body())));
         vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
         vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
-        return Future.succeededFuture();
+        vertx.setPeriodic(settings.maintenanceRefresh().toMillis(), id -> readMaintenance(clock));
+        return readMaintenance(clock);
     }
+
+    /**
+     * Reads the windows that have not ended from ClickHouse: those other instances recorded reach this one so.
+     * A failed read keeps the windows known and is tried again at the next refresh.
+     */
+    private Future<Void> readMaintenance(Clock clock) {
+        Instant since = clock.instant().minus(SituationBook.KEEP_RESOLVED);
+        return store.executeBlocking(() -> maintenanceLog.endingAfter(since), false)
+                .onSuccess(this::maintenanceChanged)
+                .onFailure(e -> LOG.warn("maintenance windows not read, keeping those known: {}", e.getMessage()))
+                .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    }
+
+    /** Takes windows in; when one is new or changed, members are checked again and the screens told. */
+    private void maintenanceChanged(List<MaintenanceWindow> windows) {
+        List<MaintenanceWindow> news = windows.stream().filter(view.maintenance()::apply).toList();
+        if (news.isEmpty()) {
+            return;
+        }
+        book.recheckMaintenance();
+        news.forEach(w -> push(new ScreenState("maintenance|" + w.windowId(),
+                CityProfiles.isCityCode(w.area()) ? null : w.area(), new Announced("maintenance", w))));
+    }
+
+    /** A frame {@code maintenance}: planned work declared or changed, for the screens of its area. */
+    record Announced(String type, MaintenanceWindow window) {}
 
     @Override
     public Future<?> stop() {

@@ -7,6 +7,7 @@ import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
+import org.cityvitals.store.query.MaintenanceLog;
 import org.cityvitals.store.query.ResponseTimes;
 
 /** Builds the situation verticle from its settings: rules checked against the catalogue, roster against the users. */
@@ -23,8 +24,9 @@ public final class Situations {
                 : SituationRules.load(settings.rulesFile(), catalogue)).orThrow();
         DutyRoster roster = settings.rosterFile() == null ? DutyRoster.empty()
                 : DutyRoster.load(settings.rosterFile(), users::find);
-        return new SituationVerticle(new SituationBook(rules, catalogue), new EscalationPlanner(rules), roster, view,
-                publisher, new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database),
-                new ResponseTimes(clickHouse, database), settings);
+        return new SituationVerticle(new SituationBook(rules, catalogue, view.maintenance()),
+                new EscalationPlanner(rules), roster, view, publisher, new SituationVerticle.Stores(
+                new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database),
+                new ResponseTimes(clickHouse, database), new MaintenanceLog(clickHouse, database)), settings);
     }
 }

@@ -18,7 +18,7 @@ import static org.cityvitals.dashboard.situation.SituationBookTest.RULES;
 /** The shipped policies: red escalates after 5 and 15 minutes, reminds every 30 once acknowledged; yellow never. */
 class EscalationPlannerTest {
 
-    private final SituationBook book = new SituationBook(RULES, CATALOGUE);
+    private final SituationBook book = new SituationBook(RULES, CATALOGUE, SituationBookTest.noMaintenance());
     private final EscalationPlanner planner = new EscalationPlanner(RULES);
     private final Set<String> taken = new HashSet<>();
 

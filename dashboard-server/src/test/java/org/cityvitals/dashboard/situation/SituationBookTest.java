@@ -1,6 +1,8 @@
 package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertActionKind;
@@ -27,7 +29,12 @@ class SituationBookTest {
     private static final String HUANGPU = "310101";
     private static final String PUDONG = "310115";
 
-    private final SituationBook book = new SituationBook(RULES, CATALOGUE);
+    private final SituationBook book = new SituationBook(RULES, CATALOGUE, noMaintenance());
+
+    /** No planned work declared (yet): the shipped sensors and metrics, no window. */
+    static Maintenance noMaintenance() {
+        return new Maintenance(CATALOGUE, SensorRegistry.shanghai(), MetricRegistry.loadDefault());
+    }
 
     private void feed(AlertEvent... events) {
         for (AlertEvent e : events) {

@@ -17,10 +17,7 @@ import java.util.List;
  */
 public final class ResponseTimes {
 
-    private static final SituationResponseTable TABLE = new SituationResponseTable();
-
-    private final ClickHouse clickHouse;
-    private final String database;
+    private final TableAccess<SituationResponse> table;
     private final String perDistrictAndHazard;
 
     /** One district and hazard: counts, and mean and longest minutes to acknowledge and resolve (0 when none). */
@@ -29,18 +26,17 @@ public final class ResponseTimes {
                       double maxMinutesToResolve) {}
 
     public ResponseTimes(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.database = database;
-        this.perDistrictAndHazard = SqlFile.load("situation/response-times", database);
+        this.table = new TableAccess<>(clickHouse, database, new SituationResponseTable());
+        this.perDistrictAndHazard = table.statement("situation/response-times");
     }
 
     public void record(SituationResponse response) throws SQLException {
-        clickHouse.insert(database, TABLE, List.of(response));
+        table.insert(response);
     }
 
     /** Situations opened in [from, to) in {@code districts}, per district and hazard. */
     public List<Row> perDistrictAndHazard(Collection<String> districts, Instant from, Instant to) throws SQLException {
-        return clickHouse.query(perDistrictAndHazard, ResponseTimes::row, from.getEpochSecond(), to.getEpochSecond(),
+        return table.query(perDistrictAndHazard, ResponseTimes::row, from.getEpochSecond(), to.getEpochSecond(),
                 String.join(",", districts));
     }
 
