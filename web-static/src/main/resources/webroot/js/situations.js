@@ -57,6 +57,8 @@ function situationCard(s) {
     el('div', {class: 'situation-head'}, badge(s.level), el('strong', {class: 'situation-title'}, nameOf(s.title)),
       el('span', {class: 'muted'}, t('situation.since', {at: dateTime(s.openedAt)}))),
     el('div', {class: 'situation-state'}, ackState(s)),
+    s.dispatched ? el('div', {class: 'situation-dispatched'}, t('situation.dispatched',
+      {assignee: s.dispatched.assignee})) : null,
     el('ul', {class: 'situation-escalations'}, s.escalations.map((e) => el('li', {'data-action-id': e.actionId},
       t('situation.escalated', {assignee: e.assignee, at: dateTime(e.actedAt)})))),
     el('ul', {class: 'situation-members'}, s.members.map(memberItem)),

@@ -31,13 +31,14 @@ class DbCommandIT {
                 applied V008 notification_deliveries to cli
                 applied V009 situation_responses to cli
                 applied V010 maintenance_windows to cli
+                applied V011 work_orders to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 10)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 11)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(10L);
+                .containsExactly(11L);
     }
 
     @Test

@@ -73,6 +73,7 @@ export default {
   'situations.open': (p) => `${p.count} open`,
   'situation.since': (p) => `since ${p.at}`, 'situation.acked': (p) => `✔ acknowledged by ${p.user}`,
   'situation.unacked': (p) => `unacknowledged ${p.elapsed}`,
+  'situation.dispatched': (p) => `➜ work order to ${p.assignee}`,
   'situation.escalated': (p) => `escalated to ${p.assignee} at ${p.at}`,
   'situation.suppressed': 'suppressed: explained by another alert', 'situation.acknowledge': 'Acknowledge situation',
   'situation.inMaintenance': (p) => `in maintenance: ${p.reason}`, 'queue.maintenance': 'in maintenance',

@@ -72,6 +72,7 @@ export default {
   'situations.open': (p) => `${p.count} 起未处置`,
   'situation.since': (p) => `始于 ${p.at}`, 'situation.acked': (p) => `✔ ${p.user} 已确认`,
   'situation.unacked': (p) => `未确认 ${p.elapsed}`,
+  'situation.dispatched': (p) => `➜ 工单派给 ${p.assignee}`,
   'situation.escalated': (p) => `已于 ${p.at} 升级至 ${p.assignee}`,
   'situation.suppressed': '已抑制：由其他告警引起', 'situation.acknowledge': '确认事态',
   'situation.inMaintenance': (p) => `维护中：${p.reason}`, 'queue.maintenance': '维护中',

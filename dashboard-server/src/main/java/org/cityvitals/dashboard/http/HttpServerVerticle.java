@@ -25,6 +25,7 @@ import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.dashboard.open.OpenCatalogue;
 import org.cityvitals.dashboard.situation.Maintenance;
+import org.cityvitals.dashboard.situation.SituationStores;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.governance.Classification;
@@ -34,9 +35,6 @@ import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.CatalogueQueries;
-import org.cityvitals.store.query.DeliveryLog;
-import org.cityvitals.store.query.MaintenanceLog;
-import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
@@ -120,10 +118,9 @@ public final class HttpServerVerticle extends VerticleBase {
         new LoginApi(auth, hub).mount(api);
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
-        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()),
-                new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
-        new MaintenanceApi(situations.maintenance(), new MaintenanceLog(clickHouse, config.clickHouseDatabase()),
-                store).mount(api);
+        SituationStores situationStores = SituationStores.of(clickHouse, config.clickHouseDatabase());
+        new SituationApi(situations, situationStores, publisher, store).mount(api);
+        new MaintenanceApi(situations.maintenance(), situationStores.maintenance(), store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         new BackfillApi(backfills).mount(api);

@@ -12,11 +12,13 @@ import java.util.List;
  * indicator in no hazard. {@code level} is the worst level any of its unsuppressed members reached; {@code alertIds}
  * are every member, {@code suppressedAlertIds} those an inhibition explains (shown, never counted as alarms).
  * {@code state} is {@code open} until a person resolves it or every unsuppressed member has resolved.
+ * {@code dispatched} is the first work order's assignment (an {@code assign} action on the situation), null before.
  */
 public record Situation(String id, String district, String hazard, Title title, Level level,
                         State state, Instant openedAt, Instant updatedAt, List<String> alertIds,
                         List<String> suppressedAlertIds, List<Member> members, List<TimelineEntry> timeline,
-                        AlertAction acknowledged, Resolution resolved, List<AlertAction> escalations) {
+                        AlertAction acknowledged, AlertAction dispatched, Resolution resolved,
+                        List<AlertAction> escalations) {
 
     public enum State { OPEN, RESOLVED }
 
@@ -39,7 +41,7 @@ public record Situation(String id, String district, String hazard, Title title, 
     public record TimelineEntry(Instant at, String kind, String alertId, String actionId, Level level, String user,
                                 String note) {}
 
-    /** How a person closed the situation; {@code cause} is a {@link CauseCategory} wire name. */
+    /** How a person closed the situation; {@code cause} is a cause id of the situation rules. */
     public record Resolution(String user, String cause, String note, Instant at) {}
 
     public boolean open() {

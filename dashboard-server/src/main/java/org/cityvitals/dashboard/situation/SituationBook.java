@@ -255,7 +255,8 @@ public final class SituationBook {
                 open ? Situation.State.OPEN : Situation.State.RESOLVED, openedAt, updatedAt,
                 members.stream().map(Situation.Member::alertId).toList(),
                 g.suppressed.stream().map(e -> e.alertId).toList(), members, timeline,
-                firstOfKind(g.id, AlertActionKind.ACKNOWLEDGE).orElse(null), resolution,
+                firstOfKind(g.id, AlertActionKind.ACKNOWLEDGE).orElse(null),
+                firstOfKind(g.id, AlertActionKind.ASSIGN).orElse(null), resolution,
                 actions.stream().filter(a -> a.kind() == AlertActionKind.ESCALATE).toList());
     }
 
@@ -270,9 +271,7 @@ public final class SituationBook {
     }
 
     private static Situation.Resolution resolution(AlertAction a) {
-        CauseCategory.Tagged tagged = CauseCategory.parse(a.note());
-        return tagged == null ? new Situation.Resolution(a.user(), null, a.note(), a.actedAt())
-                : new Situation.Resolution(a.user(), WireNames.of(tagged.cause()), tagged.note(), a.actedAt());
+        return new Situation.Resolution(a.user(), a.cause(), a.note(), a.actedAt());
     }
 
     /** "黄浦区 暴雨内涝" and "Rainstorm flooding in Huangpu"; an indicator's name outside every hazard. */

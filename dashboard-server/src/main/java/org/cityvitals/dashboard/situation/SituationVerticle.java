@@ -79,12 +79,8 @@ public final class SituationVerticle extends VerticleBase {
     private WebhookNotifier webhook;
     private boolean caughtUp;
 
-    /** The tables the verticle reads and writes. */
-    public record Stores(AlertQueries alerts, DeliveryLog deliveries, ResponseTimes responseTimes,
-                         MaintenanceLog maintenance) {}
-
     public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
-                             AlertActionPublisher publisher, Stores stores, SituationSettings settings) {
+                             AlertActionPublisher publisher, SituationStores stores, SituationSettings settings) {
         this.book = book;
         this.planner = planner;
         this.roster = roster;
@@ -176,15 +172,16 @@ public final class SituationVerticle extends VerticleBase {
     }
 
     /**
-     * Writes the situation's response row once a person acknowledged or resolved it, and again when that changes.
+     * Writes the situation's response row once a person acknowledged, dispatched or resolved it, and again when that
+     * changes.
      * Every instance writes the same row (same key and version), which ClickHouse folds into one.
      */
     private void recordResponse(Situation s) {
-        if (s.acknowledged() == null && s.resolved() == null) {
+        if (s.acknowledged() == null && s.dispatched() == null && s.resolved() == null) {
             return;
         }
         SituationResponse row = new SituationResponse(s.id(), s.district(), s.hazard(), WireNames.of(s.level()),
-                s.openedAt(), s.acknowledged() == null ? null : s.acknowledged().actedAt(),
+                s.openedAt(), actedAt(s.acknowledged()), actedAt(s.dispatched()),
                 s.resolved() == null ? null : s.resolved().at(), s.resolved() == null ? null : s.resolved().cause(),
                 s.timeline().size());
         if (row.equals(responsesWritten.put(s.id(), row))) {
@@ -194,6 +191,10 @@ public final class SituationVerticle extends VerticleBase {
             responseTimes.record(row);
             return null;
         }, false).onFailure(e -> LOG.warn("response times of {} not recorded: {}", s.id(), e.getMessage()));
+    }
+
+    private static Instant actedAt(AlertAction action) {
+        return action == null ? null : action.actedAt();
     }
 
     /** The situation that took a withdrawn one's members over, when there is one. */

@@ -1,5 +1,7 @@
 package org.cityvitals.dashboard.situation;
 
+import org.cityvitals.indicators.catalogue.Cause;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ public final class SituationView {
     private final Map<String, Situation> byId = new ConcurrentHashMap<>();
     private final Map<String, String> explainedBy = new ConcurrentHashMap<>();
     private final Maintenance maintenance;
+    private volatile List<Cause> causes = List.of();
 
     public SituationView(Maintenance maintenance) {
         this.maintenance = maintenance;
@@ -23,6 +26,15 @@ public final class SituationView {
     /** The maintenance windows the situations are derived with. */
     public Maintenance maintenance() {
         return maintenance;
+    }
+
+    /** The causes a person resolving a situation chooses from: the situation rules'. */
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    void useCauses(List<Cause> fromRules) {
+        causes = List.copyOf(fromRules);
     }
 
     /** Takes the changes of one input in: changed situations replace theirs, withdrawn ones go. */

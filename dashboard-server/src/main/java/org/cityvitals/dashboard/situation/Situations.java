@@ -5,10 +5,6 @@ import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.store.ClickHouse;
-import org.cityvitals.store.query.AlertQueries;
-import org.cityvitals.store.query.DeliveryLog;
-import org.cityvitals.store.query.MaintenanceLog;
-import org.cityvitals.store.query.ResponseTimes;
 
 /** Builds the situation verticle from its settings: rules checked against the catalogue, roster against the users. */
 public final class Situations {
@@ -22,11 +18,11 @@ public final class Situations {
                                              String database) {
         SituationRules rules = (settings.rulesFile() == null ? SituationRules.loadDefault(catalogue)
                 : SituationRules.load(settings.rulesFile(), catalogue)).orThrow();
+        view.useCauses(rules.causes());
         DutyRoster roster = settings.rosterFile() == null ? DutyRoster.empty()
                 : DutyRoster.load(settings.rosterFile(), users::find);
         return new SituationVerticle(new SituationBook(rules, catalogue, view.maintenance()),
-                new EscalationPlanner(rules), roster, view, publisher, new SituationVerticle.Stores(
-                new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database),
-                new ResponseTimes(clickHouse, database), new MaintenanceLog(clickHouse, database)), settings);
+                new EscalationPlanner(rules), roster, view, publisher, SituationStores.of(clickHouse, database),
+                settings);
     }
 }

@@ -68,7 +68,7 @@ class EscalationPlannerTest {
         assertThat(dueAt(600)).isEmpty();
         String id = book.all().get(0).id();
         book.apply(opened("flood.river_level", "310101", Level.RED, 1));
-        book.apply(action(id, "310101", AlertActionKind.RESOLVE, "huangpu", CauseCategory.WEATHER.tag("done"), 2));
+        book.apply(Alerts.resolution(id, "310101", "huangpu", "weather", "done", 2));
         assertThat(dueAt(600)).isEmpty();
     }
 }

@@ -138,8 +138,7 @@ class SituationBookTest {
         feed(ponding);
         String id = book.all().get(0).id();
         book.apply(action(id, HUANGPU, AlertActionKind.ACKNOWLEDGE, "huangpu", null, 2));
-        book.apply(action(id, HUANGPU, AlertActionKind.RESOLVE, "huangpu",
-                CauseCategory.WEATHER.tag("pumps cleared the underpass"), 20));
+        book.apply(Alerts.resolution(id, HUANGPU, "huangpu", "weather", "pumps cleared the underpass", 20));
         Situation done = book.find(id).orElseThrow();
         assertThat(done.open()).isFalse();
         assertThat(done.acknowledged().user()).isEqualTo("huangpu");

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code file:line: problem} like the catalogue loader: hazards name catalogue indicators of the city's operations
  * (never the platform's own), each indicator in at most one hazard; inhibitions name a hazard and indicators outside
  * it; escalation policies name warning levels and known districts, with steps in rising delay, and no two policies
- * cover the same level and district.
+ * cover the same level and district; causes (what a person resolving a situation chooses from) have unique names.
  */
 final class SituationRulesLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -46,9 +46,10 @@ final class SituationRulesLoader {
         List<Hazard> hazards = new ArrayList<>();
         List<Inhibition> inhibitions = new ArrayList<>();
         List<EscalationPolicy> policies = new ArrayList<>();
+        List<Cause> causes = new ArrayList<>();
         YamlMap root = YamlMap.parse(reader, problems);
         if (root != null) {
-            root.allowOnly(Set.of("hazards", "inhibitions", "escalation"));
+            root.allowOnly(Set.of("hazards", "inhibitions", "escalation", "causes"));
             for (Node item : root.list("hazards", true)) {
                 add(hazards, hazard(YamlMap.of(item, "a hazard", problems)));
             }
@@ -59,9 +60,13 @@ final class SituationRulesLoader {
             for (Node item : root.list("escalation", false)) {
                 add(policies, policy(YamlMap.of(item, "an escalation policy", problems), covered));
             }
+            Map<String, Integer> causeLines = new HashMap<>();
+            for (Node item : root.list("causes", true)) {
+                add(causes, cause(YamlMap.of(item, "a cause", problems), causeLines));
+            }
         }
-        return problems.isEmpty() ? new SituationRules.Loaded(new SituationRules(hazards, inhibitions, policies),
-                List.of()) : new SituationRules.Loaded(null, problems.list());
+        return problems.isEmpty() ? new SituationRules.Loaded(new SituationRules(hazards, inhibitions, policies,
+                causes), List.of()) : new SituationRules.Loaded(null, problems.list());
     }
 
     private static <T> void add(List<T> to, T item) {
@@ -107,6 +112,25 @@ final class SituationRulesLoader {
         Duration window = positive(m, "window");
         return id == null || zh == null || en == null || window == null ? null
                 : new Hazard(id, zh, en, indicators, window);
+    }
+
+    private Cause cause(YamlMap m, Map<String, Integer> lines) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(Set.of("id", "name"));
+        String id = name(m, "id");
+        if (id != null && lines.putIfAbsent(id, line(m.value("id", true))) != null) {
+            problems.add(m.value("id", true), "duplicate cause '" + id + "' (first defined on line " + lines.get(id)
+                    + ")");
+        }
+        YamlMap name = m.map("name", true);
+        if (name != null) {
+            name.allowOnly(Set.of("zh", "en"));
+        }
+        String zh = name == null ? null : name.string("zh", true);
+        String en = name == null ? null : name.string("en", true);
+        return id == null || zh == null || en == null ? null : new Cause(id, zh, en);
     }
 
     private Inhibition inhibition(YamlMap m) {

@@ -29,6 +29,9 @@ class SituationRulesTest {
                   - {after: 5m, to: district_chief}
                   - {after: 15m, to: city_centre}
                 renotify: 30m
+            causes:
+              - {id: weather, name: {zh: 天气, en: Weather}}
+              - {id: false_alarm, name: {zh: 误报, en: False alarm}}
             """;
 
     private static List<String> problems(String yaml) {
@@ -58,6 +61,21 @@ class SituationRulesTest {
                 new EscalationPolicy.Step(Duration.ofMinutes(5), "district_chief"),
                 new EscalationPolicy.Step(Duration.ofMinutes(15), "city_centre"));
         assertThat(rules.policyFor(Level.YELLOW, "310101")).isEmpty();
+        assertThat(rules.causes()).extracting(Cause::id).containsExactly("weather", "equipment_failure",
+                "third_party_damage", "overload", "planned_work", "false_alarm", "other");
+    }
+
+    @Test
+    void causesAreRequiredAndNamedOnce() {
+        assertThat(problemsReplacing("  - {id: false_alarm, name: {zh: 误报, en: False alarm}}",
+                "  - {id: weather, name: {zh: 误报, en: False alarm}}"))
+                .containsExactly("s.yaml:18: duplicate cause 'weather' (first defined on line 17)");
+        assertThat(problemsReplacing("  - {id: false_alarm, name: {zh: 误报, en: False alarm}}",
+                "  - {id: False-Alarm, name: {zh: 误报}}")).containsExactly(
+                "s.yaml:18: 'id' must be a lower-case name like district_chief, was 'False-Alarm'",
+                "s.yaml:18: missing field 'name.en'");
+        assertThat(problems(VALID.substring(0, VALID.indexOf("causes:"))))
+                .containsExactly("s.yaml:1: missing field 'causes'");
     }
 
     @Test

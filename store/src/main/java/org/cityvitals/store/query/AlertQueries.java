@@ -89,6 +89,7 @@ public final class AlertQueries {
                 WireNames.parse(AlertActionKind.class, rs.getString(4)), rs.getString(5),
                 Columns.emptyToNull(rs.getString(6)),
                 silencedUntil == null ? null : Columns.instant(Long.parseLong(silencedUntil)),
-                Columns.emptyToNull(rs.getString(8)), Columns.instant(rs.getLong(9)));
+                Columns.emptyToNull(rs.getString(8)), Columns.instant(rs.getLong(9)),
+                Columns.emptyToNull(rs.getString(10)));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The operations centre's own indicators: time to acknowledge and to resolve situations per district and hazard
+ * The operations centre's own indicators: time to acknowledge, to dispatch and to resolve situations per district and hazard
  * ({@code situation_responses}, statement {@code sql/situation/response-times.sql}). Blocking: call off the event
  * loop.
  */
@@ -20,9 +20,13 @@ public final class ResponseTimes {
     private final TableAccess<SituationResponse> table;
     private final String perDistrictAndHazard;
 
-    /** One district and hazard: counts, and mean and longest minutes to acknowledge and resolve (0 when none). */
+    /**
+     * One district and hazard: counts, and mean and longest minutes to acknowledge, to dispatch (a first work order)
+     * and to resolve (0 when none).
+     */
     public record Row(String district, String hazard, long situations, long acknowledged, double meanMinutesToAcknowledge,
-                      double maxMinutesToAcknowledge, long resolved, double meanMinutesToResolve,
+                      double maxMinutesToAcknowledge, long dispatched, double meanMinutesToDispatch,
+                      double maxMinutesToDispatch, long resolved, double meanMinutesToResolve,
                       double maxMinutesToResolve) {}
 
     public ResponseTimes(ClickHouse clickHouse, String database) {
@@ -42,7 +46,8 @@ public final class ResponseTimes {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), finite(rs.getDouble(5)),
-                finite(rs.getDouble(6)), rs.getLong(7), finite(rs.getDouble(8)), finite(rs.getDouble(9)));
+                finite(rs.getDouble(6)), rs.getLong(7), finite(rs.getDouble(8)), finite(rs.getDouble(9)),
+                rs.getLong(10), finite(rs.getDouble(11)), finite(rs.getDouble(12)));
     }
 
     /** avgIf over no rows is nan in ClickHouse: none acknowledged reads 0 minutes, with its count 0 beside it. */

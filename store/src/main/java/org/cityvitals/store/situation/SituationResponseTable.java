@@ -18,13 +18,14 @@ public final class SituationResponseTable implements TableMapping<SituationRespo
     @Override
     public List<String> columns() {
         return List.of("situation_id", "district", "hazard", "level", "opened_at", "acknowledged", "acknowledged_at",
-                "resolved", "resolved_at", "cause", "version");
+                "resolved", "resolved_at", "cause", "version", "dispatched", "dispatched_at");
     }
 
     @Override
     public Object[] row(SituationResponse r) {
         return new Object[] {r.situationId(), r.district(), r.hazard(), r.level(), Cells.time(r.openedAt()),
                 Cells.flag(r.acknowledgedAt()), Cells.timeOrEpoch(r.acknowledgedAt()),
-                Cells.flag(r.resolvedAt()), Cells.timeOrEpoch(r.resolvedAt()), Cells.text(r.cause()), r.version()};
+                Cells.flag(r.resolvedAt()), Cells.timeOrEpoch(r.resolvedAt()), Cells.text(r.cause()), r.version(),
+                Cells.flag(r.dispatchedAt()), Cells.timeOrEpoch(r.dispatchedAt())};
     }
 }

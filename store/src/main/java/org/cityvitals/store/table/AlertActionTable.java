@@ -19,13 +19,13 @@ public final class AlertActionTable implements TableMapping<AlertAction> {
     @Override
     public List<String> columns() {
         return List.of("action_id", "alert_id", "district", "action", "user_name", "assignee", "silenced_until",
-                "note", "acted_at");
+                "note", "acted_at", "cause");
     }
 
     @Override
     public Object[] row(AlertAction a) {
         return new Object[] {a.actionId(), a.alertId(), a.district(), WireNames.of(a.kind()), a.user(),
                 Cells.text(a.assignee()), Cells.timeOrNull(a.silencedUntil()), Cells.text(a.note()),
-                Cells.time(a.actedAt())};
+                Cells.time(a.actedAt()), Cells.text(a.cause())};
     }
 }
