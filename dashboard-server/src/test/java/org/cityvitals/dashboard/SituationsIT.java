@@ -314,6 +314,14 @@ class SituationsIT {
                     (acknowledgedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
             assertThat(times.getDouble("meanMinutesToResolve")).isCloseTo(
                     (resolvedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
+            // levels by situations.yaml's response_times (acknowledge 2/5/15/30 min, dispatch 10/15/30/60,
+            // resolve 60/120/240/480), worked out here from the same minutes
+            double ackMinutes = (acknowledgedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0;
+            double resolveMinutes = (resolvedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0;
+            JsonObject levels = times.getJsonObject("levels");
+            assertThat(levels.getString("acknowledge")).isEqualTo(byHand(ackMinutes, 2, 5, 15, 30));
+            assertThat(levels.getString("dispatch")).isEqualTo(byHand(ackMinutes, 10, 15, 30, 60));
+            assertThat(levels.getString("resolve")).isEqualTo(byHand(resolveMinutes, 60, 120, 240, 480));
         }
     }
 
@@ -380,6 +388,12 @@ class SituationsIT {
             assertThat(get(a.port(), qingpu, "/api/maintenance").getJsonArray("windows").stream()
                     .map(w -> ((JsonObject) w).getString("windowId"))).doesNotContain(windowId);
         }
+    }
+
+    /** The level of {@code minutes} given the minutes where blue, yellow, orange and red begin. */
+    private static String byHand(double minutes, double blue, double yellow, double orange, double red) {
+        return minutes >= red ? "red" : minutes >= orange ? "orange" : minutes >= yellow ? "yellow"
+                : minutes >= blue ? "blue" : "normal";
     }
 
     /** The response-time row of Songjiang's rainstorm, once a dashboard has written it. */

@@ -25,6 +25,7 @@ import org.cityvitals.store.situation.Delivery;
 import org.cityvitals.store.situation.WorkOrder;
 import org.cityvitals.store.query.WorkOrders;
 import org.cityvitals.indicators.catalogue.Cause;
+import org.cityvitals.indicators.catalogue.ResponseLevels;
 import org.cityvitals.indicators.signal.SignalCodec;
 
 import java.time.Duration;
@@ -92,11 +93,31 @@ final class SituationApi {
             AccessScope scope = Caller.of(ctx).scope();
             List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
                     .map(District::code).filter(scope::allows).toList();
+            ResponseLevels levels = situations.responseLevels();
             Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
                     .put("from", range.from().toString()).put("to", range.to().toString())
+                    .put("standard", levels.standard())
                     .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
-                            range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
+                            range.from(), range.to()).stream().map(row -> withLevels(row, levels)).toList())));
         });
+    }
+
+    /**
+     * A row with the level of each of its means by the situation rules' thresholds; none for a step no situation
+     * of the row reached.
+     */
+    private static JsonObject withLevels(ResponseTimes.Row row, ResponseLevels levels) {
+        JsonObject of = new JsonObject();
+        if (row.acknowledged() > 0) {
+            of.put("acknowledge", WireNames.of(levels.acknowledge().levelOf(row.meanMinutesToAcknowledge())));
+        }
+        if (row.dispatched() > 0) {
+            of.put("dispatch", WireNames.of(levels.dispatch().levelOf(row.meanMinutesToDispatch())));
+        }
+        if (row.resolved() > 0) {
+            of.put("resolve", WireNames.of(levels.resolve().levelOf(row.meanMinutesToResolve())));
+        }
+        return JsonObject.mapFrom(row).put("levels", of);
     }
 
     private record Listed(List<Situation> situations) {}

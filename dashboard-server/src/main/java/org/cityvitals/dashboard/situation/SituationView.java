@@ -1,6 +1,8 @@
 package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.catalogue.Cause;
+import org.cityvitals.indicators.catalogue.ResponseLevels;
+import org.cityvitals.indicators.catalogue.SituationRules;
 
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,7 @@ public final class SituationView {
     private final Map<String, String> explainedBy = new ConcurrentHashMap<>();
     private final Maintenance maintenance;
     private volatile List<Cause> causes = List.of();
+    private volatile ResponseLevels responseLevels;
 
     public SituationView(Maintenance maintenance) {
         this.maintenance = maintenance;
@@ -33,8 +36,14 @@ public final class SituationView {
         return causes;
     }
 
-    void useCauses(List<Cause> fromRules) {
-        causes = List.copyOf(fromRules);
+    /** The levels of the centre's response times: the situation rules'. */
+    public ResponseLevels responseLevels() {
+        return responseLevels;
+    }
+
+    void useRules(SituationRules rules) {
+        causes = rules.causes();
+        responseLevels = rules.responseLevels();
     }
 
     /** Takes the changes of one input in: changed situations replace theirs, withdrawn ones go. */

@@ -31,14 +31,16 @@ public final class SituationRules {
     private final List<Inhibition> inhibitions;
     private final List<EscalationPolicy> policies;
     private final List<Cause> causes;
+    private final ResponseLevels responseLevels;
     private final Map<String, Hazard> hazardOfIndicator = new HashMap<>();
 
     SituationRules(List<Hazard> hazards, List<Inhibition> inhibitions, List<EscalationPolicy> policies,
-                   List<Cause> causes) {
+                   List<Cause> causes, ResponseLevels responseLevels) {
         this.hazards = List.copyOf(hazards);
         this.inhibitions = List.copyOf(inhibitions);
         this.policies = List.copyOf(policies);
         this.causes = List.copyOf(causes);
+        this.responseLevels = responseLevels;
         hazards.forEach(h -> h.indicatorIds().forEach(id -> hazardOfIndicator.put(id, h)));
     }
 
@@ -99,6 +101,11 @@ public final class SituationRules {
     /** What a person resolving a situation says it was caused by, in the file's order. */
     public List<Cause> causes() {
         return causes;
+    }
+
+    /** The levels of the time to acknowledge, to dispatch and to resolve. */
+    public ResponseLevels responseLevels() {
+        return responseLevels;
     }
 
     public Optional<Cause> cause(String id) {
