@@ -53,6 +53,8 @@ class SituationsIT {
     private static final String YANGPU = "310110";
     private static final String SONGJIANG = "310117";
     private static final String QINGPU = "310118";
+    private static final String MINHANG = "310112";
+    private static final String PUDONG = "310115";
     private static final String PASSWORD = "situations";
 
     @TempDir
@@ -388,6 +390,86 @@ class SituationsIT {
             assertThat(get(a.port(), qingpu, "/api/maintenance").getJsonArray("windows").stream()
                     .map(w -> ((JsonObject) w).getString("windowId"))).doesNotContain(windowId);
         }
+    }
+
+    @Test
+    void aDailyReportGivesTheDaysSituationsResponseTimesAndWorstIndicatorsAsJsonAndAsAFile() throws Exception {
+        String centre = login("centre");
+        // 7 March 2025 in Shanghai (UTC+8) runs from 6 March 16:00 to 7 March 16:00 UTC; no other test uses it
+        Instant ten = Instant.parse("2025-03-07T02:00:00Z");
+        List<AlertEvent> stored = List.of(
+                alert("rep-pm25-a", "air.pm25", MINHANG, Level.RED, ten),
+                alert("rep-pm25-b", "air.pm25", MINHANG, Level.YELLOW, ten.plusSeconds(600)),
+                new AlertEvent("rep-pm25-b", 2, "level", "air.pm25", MINHANG, AlertKind.LEVEL_CHANGED, Level.ORANGE,
+                        Level.YELLOW, 1, 1, ten.plusSeconds(600), ten.plusSeconds(1200), AlertAudience.OPERATIONS,
+                        Origin.LIVE, "raised"),
+                alert("rep-tpi", "traffic.tpi", MINHANG, Level.ORANGE, ten.plusSeconds(1800)),
+                new AlertEvent("rep-tpi", 2, "level", "traffic.tpi", MINHANG, AlertKind.RESOLVED, Level.NORMAL,
+                        Level.ORANGE, 1, 1, ten.plusSeconds(1800), ten.plusSeconds(3600), AlertAudience.OPERATIONS,
+                        Origin.LIVE, "resolved"),
+                // not counted: a backfill's history, the day before (23:00 local), another district
+                new AlertEvent("rep-backfill", 1, "level", "gas.leak_lel", MINHANG, AlertKind.OPENED, Level.RED,
+                        Level.NORMAL, 1, 1, ten, ten, AlertAudience.OPERATIONS, Origin.BACKFILL, "history"),
+                alert("rep-day-before", "gas.leak_lel", MINHANG, Level.RED, Instant.parse("2025-03-06T15:00:00Z")),
+                alert("rep-pudong", "air.pm25", PUDONG, Level.RED, ten));
+        TestStack.get().insertAlerts(stored);
+        // the day's rainstorm, live: one situation of two alerts (yellow: no policy escalates it)
+        AlertEvent rain = alert("rep-rain", "weather.rain_3h", MINHANG, Level.YELLOW, ten);
+        AlertEvent ponding = alert("rep-ponding", "flood.ponding_depth", MINHANG, Level.YELLOW, ten.plusSeconds(300));
+        TestStack.get().publishAll(List.of(rain, ponding));
+        String id = "sit-310112-rainstorm-" + ten.getEpochSecond();
+        awaitSituation(a.port(), centre, s -> s.getString("id").equals(id) && s.getJsonArray("alertIds").size() == 2);
+        HttpResponse<Buffer> ack = act(centre, id, new JsonObject().put("action", "acknowledge"));
+        assertThat(ack.statusCode()).isEqualTo(201);
+        double ackMinutes = (Instant.parse(ack.bodyAsJsonObject().getString("actedAt")).getEpochSecond()
+                - ten.getEpochSecond()) / 60.0;
+        awaitSituation(a.port(), centre, s -> s.getString("id").equals(id) && s.getValue("acknowledged") != null);
+
+        String uri = "/api/reports/daily?area=" + MINHANG + "&day=2025-03-07";
+        JsonObject report = awaitReport(centre, uri);
+        assertThat(report.getString("from")).isEqualTo("2025-03-06T16:00:00Z");
+        assertThat(report.getString("to")).isEqualTo("2025-03-07T16:00:00Z");
+        assertThat(report.getJsonArray("situations").stream().map(s -> ((JsonObject) s).getString("id")))
+                .containsExactly(id);
+        assertThat(report.getJsonArray("worstIndicators").stream().map(w -> ((JsonObject) w).getMap())).containsExactly(
+                Map.of("indicatorId", "air.pm25", "worstLevel", "red", "episodes", 2),
+                Map.of("indicatorId", "traffic.tpi", "worstLevel", "orange", "episodes", 1));
+        JsonObject times = report.getJsonArray("responseTimes").getJsonObject(0);
+        assertThat(times.getString("hazard")).isEqualTo("rainstorm");
+        assertThat(times.getDouble("meanMinutesToAcknowledge")).isCloseTo(ackMinutes, within(1e-9));
+        // acknowledged more than 30 minutes (red's threshold) after that morning's opening
+        assertThat(times.getJsonObject("levels").getString("acknowledge")).isEqualTo("red");
+        // the city's report counts Pudong's episode too
+        JsonObject city = get(a.port(), centre, "/api/reports/daily?area=310000&day=2025-03-07");
+        assertThat(city.getJsonArray("worstIndicators").getJsonObject(0).getMap())
+                .isEqualTo(Map.of("indicatorId", "air.pm25", "worstLevel", "red", "episodes", 3));
+
+        HttpResponse<Buffer> file = http.get(a.port(), "127.0.0.1", uri + "&format=markdown")
+                .bearerTokenAuthentication(centre).send().await(10, TimeUnit.SECONDS);
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.getHeader("content-type")).isEqualTo("text/markdown; charset=utf-8");
+        assertThat(file.getHeader("content-disposition"))
+                .isEqualTo("attachment; filename=\"cityvitals-daily-310112-2025-03-07.md\"");
+        assertThat(file.bodyAsString()).startsWith("# 日报 Daily report · 闵行区 Minhang · 2025-03-07\n")
+                .contains("| Rainstorm flooding in Minhang | yellow | open | centre | — |\n")
+                .contains("| PM2.5 concentration | red | 2 |\n| Traffic performance index | orange | 1 |\n");
+        // a dispatcher of another district may not read Minhang's report
+        assertThat(http.get(a.port(), "127.0.0.1", uri).bearerTokenAuthentication(login("putuo")).send()
+                .await(10, TimeUnit.SECONDS).statusCode()).isEqualTo(403);
+    }
+
+    /** The report once the acknowledgement's response row is in ClickHouse. */
+    private static JsonObject awaitReport(String token, String uri) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        JsonObject report = new JsonObject();
+        while (System.nanoTime() < deadline) {
+            report = get(a.port(), token, uri);
+            if (!report.getJsonArray("responseTimes").isEmpty()) {
+                return report;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no response times in the report within 15 s: " + report.encode());
     }
 
     /** The level of {@code minutes} given the minutes where blue, yellow, orange and red begin. */

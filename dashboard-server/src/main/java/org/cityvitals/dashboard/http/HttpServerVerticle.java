@@ -34,6 +34,7 @@ import org.cityvitals.indicators.metric.MetricRegistry;
 import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.ReportQueries;
 import org.cityvitals.store.query.CatalogueQueries;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
@@ -121,6 +122,8 @@ public final class HttpServerVerticle extends VerticleBase {
         SituationStores situationStores = SituationStores.of(clickHouse, config.clickHouseDatabase());
         new SituationApi(situations, situationStores, publisher, store).mount(api);
         new MaintenanceApi(situations.maintenance(), situationStores.maintenance(), store).mount(api);
+        new ReportApi(situations, situationStores.responseTimes(), new ReportQueries(clickHouse,
+                config.clickHouseDatabase()), catalogue, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         new BackfillApi(backfills).mount(api);

@@ -106,7 +106,7 @@ final class SituationApi {
      * A row with the level of each of its means by the situation rules' thresholds; none for a step no situation
      * of the row reached.
      */
-    private static JsonObject withLevels(ResponseTimes.Row row, ResponseLevels levels) {
+    static JsonObject withLevels(ResponseTimes.Row row, ResponseLevels levels) {
         JsonObject of = new JsonObject();
         if (row.acknowledged() > 0) {
             of.put("acknowledge", WireNames.of(levels.acknowledge().levelOf(row.meanMinutesToAcknowledge())));

@@ -75,6 +75,7 @@ class SqlOnBothEnginesIT {
             Map.entry("situation/deliveries", List.of("sit-310101-rainstorm-1782885600")),
             Map.entry("situation/response-times", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("situation/maintenance-windows", List.of(NOW - 86_400)),
+            Map.entry("report/worst-indicators", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("situation/work-order", List.of("order-1")),
             Map.entry("situation/work-orders", List.of("sit-310101-rainstorm-1782885600")),
             Map.entry("screen/alert-episodes", List.of("air.pm25", "310101", NOW, NOW - 86_400)),
