@@ -125,6 +125,7 @@ final class MaintenanceApi {
             log.record(window);
             return window;
         }, false).onSuccess(recorded -> {
+            maintenance.apply(recorded); // answers from now on say so; the situation verticle marks and announces
             ctx.vertx().eventBus().publish(SignalBus.MAINTENANCE, recorded);
             Answers.json(ctx, status, recorded);
         }).onFailure(e -> Answers.error(ctx, 503, "maintenance window " + window.windowId() + " was not recorded: "

@@ -103,7 +103,7 @@ public final class SituationVerticle extends VerticleBase {
         bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> book.record(m.body()));
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
-        bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> maintenanceChanged(List.of(m.body())));
+        bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> announce(List.of(m.body())));
         vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
         vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
         vertx.setPeriodic(settings.maintenanceRefresh().toMillis(), id -> readMaintenance(clock));
@@ -122,9 +122,16 @@ public final class SituationVerticle extends VerticleBase {
                 .<Void>mapEmpty().recover(e -> Future.succeededFuture());
     }
 
-    /** Takes windows in; when one is new or changed, members are checked again and the screens told. */
+    /** Takes windows read from ClickHouse in, announcing those new or changed. */
     private void maintenanceChanged(List<MaintenanceWindow> windows) {
-        List<MaintenanceWindow> news = windows.stream().filter(view.maintenance()::apply).toList();
+        announce(windows.stream().filter(view.maintenance()::apply).toList());
+    }
+
+    /**
+     * Windows new or changed (read here, or declared through this instance's API, which took them in already):
+     * members are checked against them again and the screens told.
+     */
+    private void announce(List<MaintenanceWindow> news) {
         if (news.isEmpty()) {
             return;
         }
