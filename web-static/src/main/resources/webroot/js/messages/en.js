@@ -77,6 +77,6 @@ export default {
   'situation.escalated': (p) => `escalated to ${p.assignee} at ${p.at}`,
   'situation.suppressed': 'suppressed: explained by another alert', 'situation.acknowledge': 'Acknowledge situation',
   'situation.inMaintenance': (p) => `in maintenance: ${p.reason}`, 'queue.maintenance': 'in maintenance',
-  'maintenance.banner': (p) => `🛠 Planned work on ${p.kind} ${p.target} in ${p.area} until ${p.until}: ${p.reason}`,
+  'maintenance.banner': (p) => `Planned work on ${p.kind} ${p.target} in ${p.area} until ${p.until}: ${p.reason}`,
   'maintenance.kind.sensor': 'sensor', 'maintenance.kind.network': 'the network', 'maintenance.kind.source': 'the source',
 };

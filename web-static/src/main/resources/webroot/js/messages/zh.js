@@ -76,6 +76,6 @@ export default {
   'situation.escalated': (p) => `已于 ${p.at} 升级至 ${p.assignee}`,
   'situation.suppressed': '已抑制：由其他告警引起', 'situation.acknowledge': '确认事态',
   'situation.inMaintenance': (p) => `维护中：${p.reason}`, 'queue.maintenance': '维护中',
-  'maintenance.banner': (p) => `🛠 计划维护：${p.area} ${p.kind} ${p.target}，至 ${p.until}：${p.reason}`,
+  'maintenance.banner': (p) => `计划维护：${p.area} ${p.kind} ${p.target}，至 ${p.until}：${p.reason}`,
   'maintenance.kind.sensor': '传感器', 'maintenance.kind.network': '管网', 'maintenance.kind.source': '数据源',
 };
