@@ -1,5 +1,5 @@
 // The live connection: /ws, first-message authentication, snapshot, then indicator / health / alert / alertAction /
-// flood / heartbeat messages. The server sends a heartbeat every second: silence for 5 s marks the socket stale,
+// flood / situation / situationWithdrawn / maintenance / heartbeat messages. The server sends a heartbeat every second: silence for 5 s marks the socket stale,
 // after 15 s the socket is dropped and reopened. A reopened socket resumes from the last cursor it received, so every
 // alert transition and action that happened meanwhile still arrives, in order (the server's "loss-free delivery").
 import {token} from './api.js';
@@ -91,6 +91,11 @@ function onMessage(m) {
     case 'flood':
       state.flood = m.flood;
       emit('flood', m.flood);
+      break;
+    case 'situation':
+    case 'situationWithdrawn':
+    case 'maintenance':
+      emit(m.type, m);
       break;
     case 'heartbeat':
       state.clockOffsetMs = Date.parse(m.serverTime) - Date.now();

@@ -11,6 +11,7 @@ import {alertText, handlingTexts, isSilenced, openFor, openSeconds} from './aler
 import {ACTIONS, act} from './actions.js';
 import {areaName, indicatorName, unit} from './names.js';
 import {serverNow, state} from './state.js';
+import {membership, renderSituations} from './situations.js';
 
 const SOUND_KEY = 'cityvitals.sound';
 let selected = null;     // alert id
@@ -46,19 +47,24 @@ export function renderConsole() {
   $('queue-empty').hidden = alerts.length > 0;
   $('queue').tBodies[0].replaceChildren(...alerts.map(queueRow));
   if (drawerOpen && selected) renderDrawerSummary();
+  renderSituations();
 }
 
 function queueRow(a) {
   const h = state.handling.get(a.alertId);
+  const member = (membership(a.alertId) || {}).member || {};
   return el('tr', {class: 'edge-' + a.level + (a.alertId === selected ? ' selected' : '')
-      + (h && h.acknowledged ? ' acked' : ' unacked') + (isSilenced(h) ? ' muted' : ''),
+      + (h && h.acknowledged ? ' acked' : ' unacked') + (isSilenced(h) || member.suppressed || member.maintenance
+        ? ' muted' : '') + (member.suppressed ? ' suppressed' : '') + (member.maintenance ? ' maintenance' : ''),
     'data-alert-id': a.alertId, 'data-district': a.district, 'data-level': a.level},
     el('td', {}, badge(a.level)),
     el('td', {}, areaName(a.district)),
     el('td', {}, alertText(a)),
     el('td', {class: 'clock-cell open-for'}, openFor(a)),
     el('td', {class: 'clock-cell ack-clock'}, ackClock(a, h)),
-    el('td', {class: 'handling'}, handlingTexts(h).map((text) => el('div', {}, text))));
+    el('td', {class: 'handling'}, member.suppressed ? el('div', {}, t('situation.suppressed')) : null,
+      member.maintenance ? el('div', {}, t('queue.maintenance')) : null,
+      handlingTexts(h).map((text) => el('div', {}, text))));
 }
 
 /** Running hh:mm:ss until someone acknowledges; then who and how long it took. */

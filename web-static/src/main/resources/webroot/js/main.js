@@ -18,6 +18,7 @@ import {fillSelect} from './map.js';
 import {redrawIncidents} from './incidents.js';
 import {hideCatalogue, initCatalogue, renderCatalogue, showCatalogue} from './catalogue.js';
 import {initUsers, showUsers} from './users.js';
+import {applySituation, loadSituations, renderSituations, situationsTick, withdrawSituation} from './situations.js';
 
 let started = false;
 
@@ -87,7 +88,22 @@ function wire() {
   initActionForm();
   initCatalogue();
   initUsers();
-  on('snapshot', renderAll);
+  on('snapshot', () => {
+    renderAll();
+    loadSituations().then(renderConsole, () => {});   // the next snapshot tries again
+  });
+  on('situation', (m) => {
+    applySituation(m.situation);
+    renderConsole();
+  });
+  on('situationWithdrawn', (m) => {
+    withdrawSituation(m.id);
+    renderConsole();
+  });
+  on('maintenance', (m) => {
+    state.maintenance = [...state.maintenance.filter((w) => w.windowId !== m.window.windowId), m.window];
+    renderConsole();
+  });
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
     onDistrictValue(v);
@@ -134,6 +150,7 @@ function wire() {
     if (!$('screen').hidden) tick();
     districtTick();
     consoleTick();
+    situationsTick();
   }, 1000);
 }
 

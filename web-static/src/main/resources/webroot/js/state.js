@@ -15,6 +15,8 @@ export const state = {
   flood: null,
   clockOffsetMs: 0,      // server time − local time, from the heartbeats
   freshness: null,       // /api/screen/freshness
+  situations: new Map(), // situation id → open Situation (situations.js)
+  maintenance: [],       // maintenance windows of the user's areas (situations.js)
 };
 
 const listeners = new Map();

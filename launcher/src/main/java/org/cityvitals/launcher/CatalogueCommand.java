@@ -2,6 +2,7 @@ package org.cityvitals.launcher;
 
 import org.cityvitals.indicators.catalogue.CatalogueTool;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.catalogue.LoadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cityvitals catalogue check [FILE]} and {@code catalogue docs}. */
+/** {@code cityvitals catalogue check [FILE] [--situations FILE]} and {@code catalogue docs}. */
 @Command(name = "catalogue", mixinStandardHelpOptions = true, description = "The indicator catalogue.",
         subcommands = {CatalogueCommand.Check.class, CatalogueCommand.Docs.class})
 final class CatalogueCommand implements Callable<Integer> {
@@ -31,19 +32,34 @@ final class CatalogueCommand implements Callable<Integer> {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate a catalogue file (the shipped one by default); prints file:line: problem.")
+            description = "Validate a catalogue file (the shipped one, its situation rules and classification by "
+                    + "default); prints file:line: problem.")
     static final class Check implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "FILE", description = "catalogue YAML to check")
         private Path file;
+        @Option(names = "--situations", paramLabel = "FILE",
+                description = "situation rules YAML to check against the catalogue instead")
+        private Path situations;
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() {
             ByteArrayOutputStream text = new ByteArrayOutputStream();
-            int code = CatalogueTool.check(file, new PrintStream(text, true, StandardCharsets.UTF_8));
+            PrintStream printed = new PrintStream(text, true, StandardCharsets.UTF_8);
+            int code = situations == null ? CatalogueTool.check(file, printed)
+                    : checkSituations(printed);
             spec.commandLine().getOut().print(text.toString(StandardCharsets.UTF_8));
             return code;
+        }
+
+        /** The situation rules against the catalogue FILE (the shipped one by default), once that is clean. */
+        private int checkSituations(PrintStream printed) {
+            LoadResult catalogue = file == null ? IndicatorCatalogue.loadDefaultResult() : IndicatorCatalogue.load(file);
+            if (!catalogue.ok()) {
+                return CatalogueTool.check(file, printed);
+            }
+            return CatalogueTool.checkSituations(situations, catalogue.catalogue(), printed);
         }
     }
 

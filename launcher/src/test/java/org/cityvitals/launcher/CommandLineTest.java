@@ -43,6 +43,33 @@ class CommandLineTest {
         assertThat(answer.err).contains("Unknown options: '--databse'").contains("Possible solutions: --database");
     }
 
+    @Test
+    void theCatalogueCheckValidatesTheSituationRulesWithFileAndLine() throws Exception {
+        Result shipped = run(List.of("catalogue", "check"));
+        assertThat(shipped.code).isZero();
+        assertThat(shipped.out).contains("catalogue/situations.yaml: OK, 3 hazards, 1 inhibitions, "
+                + "2 escalation policies, 7 causes\n");
+        java.nio.file.Path rules = java.nio.file.Files.createTempFile("situations", ".yaml");
+        java.nio.file.Files.writeString(rules, """
+                hazards:
+                  - id: rainstorm
+                    name: {zh: 暴雨内涝, en: Rainstorm flooding}
+                    indicators: [weather.rain_1h, flood.ponding_depth]
+                    window: 2h
+                causes:
+                  - {id: weather, name: {zh: 天气, en: Weather}}
+                response_times:
+                  standard: local
+                  acknowledge: {red: 30}
+                  dispatch: {red: 60}
+                  resolve: {red: 480}
+                """);
+        Result bad = run(List.of("catalogue", "check", "--situations", rules.toString()));
+        java.nio.file.Files.delete(rules);
+        assertThat(bad.code).isEqualTo(1);
+        assertThat(bad.out).isEqualTo(rules + ":4: unknown indicator 'weather.rain_1h' in indicators\n1 problem(s)\n");
+    }
+
     private static void walk(CommandLine command, List<String> path, List<List<String>> found) {
         for (var sub : command.getSubcommands().entrySet()) {
             if (sub.getValue().getCommandSpec().aliases().length > 0 && !sub.getKey().equals(sub.getValue()

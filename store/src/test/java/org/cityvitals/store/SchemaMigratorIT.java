@@ -24,8 +24,8 @@ class SchemaMigratorIT {
         assertThat(tables(ch, "mig_once")).containsExactly("alert_actions", "alert_events", "audit_log",
                 "dim_districts", "dim_indicators", "dim_levels", "dim_sensors", "health_scores", "incidents",
                 "indicator_values", "indicator_values_daily", "indicator_values_daily_mv", "indicator_values_hourly",
-                "indicator_values_hourly_mv", "notification_deliveries", "platform_users", "readings",
-                "schema_version", "situation_responses");
+                "indicator_values_hourly_mv", "maintenance_windows", "notification_deliveries", "platform_users",
+                "readings", "schema_version", "situation_responses", "work_orders");
 
         assertThat(migrator.migrate()).isEmpty();
         assertThat(schema(ch, "mig_once")).isEqualTo(schemaAfterFirst);

@@ -29,6 +29,9 @@ public final class SignalBus {
     /** {@code ScreenState} another verticle pushes to the screens in scope (situations). */
     public static final String SCREEN_STATE = "cityvitals.dashboard.screen-state";
 
+    /** A {@code MaintenanceWindow} declared or ended through this instance's REST API. */
+    public static final String MAINTENANCE = "cityvitals.dashboard.maintenance";
+
     private SignalBus() {}
 
     /** Lets the event bus carry the signal records; call once per Vert.x instance. */
@@ -40,6 +43,7 @@ public final class SignalBus {
         register(vertx, Sequenced.class);
         register(vertx, StreamStart.class);
         register(vertx, org.cityvitals.dashboard.live.ScreenState.class);
+        register(vertx, org.cityvitals.store.situation.MaintenanceWindow.class);
     }
 
     private static <T> void register(Vertx vertx, Class<T> type) {

@@ -25,17 +25,19 @@ import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.dashboard.open.OpenCatalogue;
+import org.cityvitals.dashboard.situation.Maintenance;
+import org.cityvitals.dashboard.situation.SituationStores;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.governance.MetadataCatalogue;
 import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.AuditLog;
+import org.cityvitals.store.query.ReportQueries;
 import org.cityvitals.store.query.CatalogueQueries;
-import org.cityvitals.store.query.DeliveryLog;
-import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
@@ -74,7 +76,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final PrometheusMeterRegistry meters;
     private final BackfillRunner backfills;
     private final Accounts accounts;
-    private final SituationView situations = new SituationView();
+    private final SituationView situations;
     private HttpServer server;
     private LiveHub hub;
     private Router router;
@@ -91,6 +93,8 @@ public final class HttpServerVerticle extends VerticleBase {
         this.publisher = publisher;
         this.reference = new ReferenceData(catalogue);
         this.catalogue = catalogue;
+        this.situations = new SituationView(new Maintenance(catalogue, SensorRegistry.allCities(),
+                MetricRegistry.loadDefault()));
         this.feedStatus = feedStatus;
         this.meters = meters;
         this.backfills = backfills;
@@ -114,7 +118,7 @@ public final class HttpServerVerticle extends VerticleBase {
                 return null;
             }, false));
         }
-        hub.state().excludeFromFlood(situations::suppressed);
+        hub.state().excludeFromFlood(situations::explained);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     router = router(contract, store);
@@ -133,8 +137,11 @@ public final class HttpServerVerticle extends VerticleBase {
         new LoginApi(auth, hub).mount(api);
         new RestApi(hub.state(), history, reference, store).mount(api);
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
-        new SituationApi(situations, alerts, new DeliveryLog(clickHouse, config.clickHouseDatabase()),
-                new ResponseTimes(clickHouse, config.clickHouseDatabase()), publisher, store).mount(api);
+        SituationStores situationStores = SituationStores.of(clickHouse, config.clickHouseDatabase());
+        new SituationApi(situations, situationStores, publisher, store).mount(api);
+        new MaintenanceApi(situations.maintenance(), situationStores.maintenance(), store).mount(api);
+        new ReportApi(situations, situationStores.responseTimes(), new ReportQueries(clickHouse,
+                config.clickHouseDatabase()), catalogue, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
         Audit audit = new Audit(new AuditLog(clickHouse, config.clickHouseDatabase()), store, meters);

@@ -106,14 +106,7 @@ final class RestApi {
             Answers.error(ctx, 403, "area " + area + " is outside your scope");
             return;
         }
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
-        }
-        then.accept(area, range);
+        TimeRange.of(ctx).ifPresent(range -> then.accept(area, range));
     }
 
     private void geo(RoutingContext ctx) {

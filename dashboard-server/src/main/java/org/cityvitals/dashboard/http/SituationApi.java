@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import org.cityvitals.dashboard.feed.AlertActionPublisher;
-import org.cityvitals.dashboard.situation.CauseCategory;
 import org.cityvitals.dashboard.situation.Situation;
 import org.cityvitals.dashboard.situation.SituationIds;
+import org.cityvitals.dashboard.situation.SituationStores;
 import org.cityvitals.dashboard.situation.SituationView;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.access.AccessScope;
@@ -22,10 +22,14 @@ import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.DeliveryLog;
 import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.situation.Delivery;
+import org.cityvitals.store.situation.WorkOrder;
+import org.cityvitals.store.query.WorkOrders;
+import org.cityvitals.indicators.catalogue.Cause;
+import org.cityvitals.indicators.catalogue.ResponseLevels;
+import org.cityvitals.indicators.signal.SignalCodec;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +37,8 @@ import java.util.UUID;
 /**
  * Situations (事态) over REST: {@code GET /api/situations?state=open|resolved|all}, {@code GET /api/situations/{id}}
  * with the delivery log of its notifications, and {@code POST /api/situations/{id}/actions} to acknowledge, comment
- * on or resolve one. Scope and permissions work as for alerts: a situation outside the caller's scope is answered
+ * on or resolve one (acknowledging may dispatch a work order; {@code POST /api/work-orders/{id}} moves one on, and
+ * {@code GET /api/situation-causes} lists the causes a resolution chooses from). Scope and permissions work as for alerts: a situation outside the caller's scope is answered
  * like an unknown one (404); the role needs the permission of the action. A situation is acknowledged once and
  * resolved once (409 after); resolving needs a cause category and a note. An action travels like an alert action,
  * on {@code cv.alert-actions} with the situation id as its alert id (every instance and screen gets it from there),
@@ -46,15 +51,17 @@ final class SituationApi {
     private final AlertQueries alerts;
     private final DeliveryLog deliveries;
     private final ResponseTimes responseTimes;
+    private final WorkOrders workOrders;
     private final AlertActionPublisher publisher;
     private final WorkerExecutor workers;
 
-    SituationApi(SituationView situations, AlertQueries alerts, DeliveryLog deliveries, ResponseTimes responseTimes,
-                 AlertActionPublisher publisher, WorkerExecutor workers) {
+    SituationApi(SituationView situations, SituationStores stores, AlertActionPublisher publisher,
+                 WorkerExecutor workers) {
         this.situations = situations;
-        this.alerts = alerts;
-        this.deliveries = deliveries;
-        this.responseTimes = responseTimes;
+        this.alerts = stores.alerts();
+        this.deliveries = stores.deliveries();
+        this.responseTimes = stores.responseTimes();
+        this.workOrders = stores.workOrders();
         this.publisher = publisher;
         this.workers = workers;
     }
@@ -64,6 +71,8 @@ final class SituationApi {
         api.getRoute("situationDetail").addHandler(whenCleared(this::describe));
         api.getRoute("situationAction").addHandler(whenCleared(this::act));
         api.getRoute("situationResponseTimes").addHandler(whenCleared(this::responseTimes));
+        api.getRoute("situationCauses").addHandler(this::causes);
+        api.getRoute("workOrderStatus").addHandler(whenCleared(this::updateWorkOrder));
     }
 
     /** Situations are of the class of the alerts they group ({@link SituationIds#dataClass}). */
@@ -80,25 +89,42 @@ final class SituationApi {
         if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
             return;
         }
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
+        TimeRange.of(ctx).ifPresent(range -> {
+            AccessScope scope = Caller.of(ctx).scope();
+            List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
+                    .map(District::code).filter(scope::allows).toList();
+            ResponseLevels levels = situations.responseLevels();
+            Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
+                    .put("from", range.from().toString()).put("to", range.to().toString())
+                    .put("standard", levels.standard())
+                    .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
+                            range.from(), range.to()).stream().map(row -> withLevels(row, levels)).toList())));
+        });
+    }
+
+    /**
+     * A row with the level of each of its means by the situation rules' thresholds; none for a step no situation
+     * of the row reached.
+     */
+    static JsonObject withLevels(ResponseTimes.Row row, ResponseLevels levels) {
+        JsonObject of = new JsonObject();
+        if (row.acknowledged() > 0) {
+            of.put("acknowledge", WireNames.of(levels.acknowledge().levelOf(row.meanMinutesToAcknowledge())));
         }
-        AccessScope scope = Caller.of(ctx).scope();
-        List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
-                .map(District::code).filter(scope::allows).toList();
-        Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
-                .put("from", range.from().toString()).put("to", range.to().toString())
-                .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
-                        range.from(), range.to()).stream().map(JsonObject::mapFrom).toList())));
+        if (row.dispatched() > 0) {
+            of.put("dispatch", WireNames.of(levels.dispatch().levelOf(row.meanMinutesToDispatch())));
+        }
+        if (row.resolved() > 0) {
+            of.put("resolve", WireNames.of(levels.resolve().levelOf(row.meanMinutesToResolve())));
+        }
+        return JsonObject.mapFrom(row).put("levels", of);
     }
 
     private record Listed(List<Situation> situations) {}
 
-    private record Described(Situation situation, List<Delivery> deliveries) {}
+    private record Described(Situation situation, List<Delivery> deliveries, List<WorkOrder> workOrders) {}
+
+    private record Causes(List<Cause> causes) {}
 
     private void list(RoutingContext ctx) {
         if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
@@ -111,10 +137,15 @@ final class SituationApi {
     }
 
     private void describe(RoutingContext ctx) {
-        visible(ctx).ifPresent(s -> Answers.fromStore(ctx, workers, "the delivery log of " + s.id(),
-                () -> new Described(s, deliveries.ofSituation(s.id()))));
+        visible(ctx).ifPresent(s -> Answers.fromStore(ctx, workers, "the delivery log and work orders of " + s.id(),
+                () -> new Described(s, deliveries.ofSituation(s.id()), workOrders.ofSituation(s.id()))));
     }
 
+    /**
+     * Records the caller's action. An acknowledgement with a {@code workOrder} ({@code assignee}, {@code due},
+     * optional {@code note}) also dispatches a work order: an {@code assign} action on the situation (every screen
+     * sees who it went to) and a row of {@code work_orders}; that needs the assign permission too.
+     */
     private void act(RoutingContext ctx) {
         Optional<Situation> found = visible(ctx);
         if (found.isEmpty()) {
@@ -123,45 +154,96 @@ final class SituationApi {
         Situation s = found.get();
         JsonObject body = ctx.body().asJsonObject();
         AlertActionKind kind = WireNames.parse(AlertActionKind.class, body.getString("action"));
-        if (!Caller.may(ctx, PermissionTable.needed(kind, Duration.ZERO))) {
+        JsonObject order = body.getJsonObject("workOrder");
+        if (!Caller.may(ctx, PermissionTable.needed(kind, Duration.ZERO))
+                || order != null && !Caller.may(ctx, Permission.ASSIGN)) {
             return;
         }
-        String refused = refusal(s, kind, body);
+        String refused = refusal(s, kind, body, order);
         if (refused != null) {
             Answers.error(ctx, refused.startsWith("situation") ? 409 : 400, refused);
             return;
         }
-        String note = body.getString("note");
-        if (kind == AlertActionKind.RESOLVE) {
-            note = WireNames.parse(CauseCategory.class, body.getString("cause")).tag(note);
-        }
-        AlertAction action = new AlertAction(UUID.randomUUID().toString(), s.id(), s.district(), kind,
-                Caller.of(ctx).username(), null, null, note, Instant.now());
+        String user = Caller.of(ctx).username();
+        Instant now = Instant.now();
+        AlertAction action = new AlertAction(UUID.randomUUID().toString(), s.id(), s.district(), kind, user, null,
+                null, body.getString("note"), now, kind == AlertActionKind.RESOLVE ? body.getString("cause") : null);
+        WorkOrder dispatched = order == null ? null : new WorkOrder(UUID.randomUUID().toString(), s.id(),
+                s.district(), order.getString("assignee"), Instant.parse(order.getString("due")), "open",
+                order.getString("note"), user, now, now, 1);
         workers.executeBlocking(() -> {
-            publisher.publish(action);
-            alerts.record(action);
-            return action;
+            record(action);
+            if (dispatched != null) {
+                workOrders.record(dispatched);
+                record(new AlertAction(UUID.randomUUID().toString(), s.id(), s.district(), AlertActionKind.ASSIGN,
+                        user, dispatched.assignee(), null, "work order " + dispatched.orderId(), now));
+            }
+            JsonObject answer = new JsonObject(SignalCodec.toJson(action));
+            return dispatched == null ? answer : answer.put("workOrder", new JsonObject(SignalCodec.toJson(dispatched)));
         }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded))
                 .onFailure(e -> Answers.error(ctx, 503, "the action on situation " + s.id() + " was not recorded: "
                         + e.getMessage()));
     }
 
+    /** Publishes an action to every instance and screen and records it in ClickHouse. Blocking. */
+    private void record(AlertAction action) throws Exception {
+        publisher.publish(action);
+        alerts.record(action);
+    }
+
     /** Why the action cannot be taken: 409 texts start with "situation", 400 texts name the missing field. */
-    private static String refusal(Situation s, AlertActionKind kind, JsonObject body) {
+    private String refusal(Situation s, AlertActionKind kind, JsonObject body, JsonObject order) {
         if (s.resolved() != null) {
             return "situation " + s.id() + " was already resolved by " + s.resolved().user();
         }
         if (kind == AlertActionKind.ACKNOWLEDGE && s.acknowledged() != null) {
             return "situation " + s.id() + " was already acknowledged by " + s.acknowledged().user();
         }
-        if (kind == AlertActionKind.RESOLVE && body.getString("cause") == null) {
-            return "resolve needs a cause: one of " + String.join(", ", Arrays.stream(CauseCategory.values())
-                    .map(WireNames::of).toList());
+        if (kind == AlertActionKind.RESOLVE && situations.causes().stream()
+                .noneMatch(c -> c.id().equals(body.getString("cause")))) {
+            return "resolve needs a cause: one of " + String.join(", ", situations.causes().stream().map(Cause::id)
+                    .toList());
         }
         if ((kind == AlertActionKind.RESOLVE || kind == AlertActionKind.COMMENT) && body.getString("note") == null) {
             return WireNames.of(kind) + " needs a note";
         }
+        if (order != null && kind != AlertActionKind.ACKNOWLEDGE) {
+            return "a work order is dispatched with the acknowledgement, not with " + WireNames.of(kind);
+        }
         return null;
+    }
+
+    private void causes(RoutingContext ctx) {
+        Answers.json(ctx, new Causes(situations.causes()));
+    }
+
+    /** Moves a work order on: {@code status} (and an optional {@code note}); 200 with the new version. */
+    private void updateWorkOrder(RoutingContext ctx) {
+        if (!Caller.may(ctx, Permission.ASSIGN)) {
+            return;
+        }
+        String id = ctx.pathParam("orderId");
+        JsonObject body = ctx.body().asJsonObject();
+        workers.executeBlocking(() -> {
+            Optional<WorkOrder> found = workOrders.find(id).filter(o -> Caller.of(ctx).scope().allows(o.district()));
+            if (found.isEmpty()) {
+                return found;
+            }
+            WorkOrder o = found.get();
+            WorkOrder changed = new WorkOrder(o.orderId(), o.situationId(), o.district(), o.assignee(), o.dueAt(),
+                    body.getString("status"), Optional.ofNullable(body.getString("note")).orElse(o.note()),
+                    o.createdBy(), o.createdAt(), Instant.now(), o.version() + 1);
+            workOrders.record(changed);
+            return Optional.of(changed);
+        }, false).onComplete(done -> {
+                    if (done.failed()) {
+                        Answers.error(ctx, 503, "work order " + id + " was not changed: " + done.cause().getMessage());
+                    } else if (done.result().isEmpty()) {
+                        Answers.error(ctx, 404, "no work order with id " + id);
+                    } else {
+                        Answers.json(ctx, done.result().get());
+                    }
+                });
     }
 
     /** The situation named in the path when the caller may see it; else answers 404. */

@@ -1,10 +1,12 @@
 package org.cityvitals.dashboard.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** The {@code from}/{@code to} query parameters of a history request: the last 24 h by default, at most 31 days. */
 record TimeRange(Instant from, Instant to) {
@@ -27,6 +29,16 @@ record TimeRange(Instant from, Instant to) {
             throw new IllegalArgumentException("from must be before to, at most " + MAX_LENGTH.toDays() + " days apart");
         }
         return new TimeRange(from, to);
+    }
+
+    /** The range of the request; empty after answering 400 with what is wrong when it is malformed. */
+    static Optional<TimeRange> of(RoutingContext ctx) {
+        try {
+            return Optional.of(of(ctx.request()));
+        } catch (IllegalArgumentException e) {
+            Answers.error(ctx, 400, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Instant instant(HttpServerRequest request, String param, Instant fallback) {

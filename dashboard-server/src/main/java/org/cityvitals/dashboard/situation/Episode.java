@@ -74,8 +74,8 @@ final class Episode {
                 alertId, null, e.kind() == AlertKind.RESOLVED ? null : e.level(), null, null)).toList();
     }
 
-    Situation.Member member(boolean suppressed) {
+    Situation.Member member(boolean suppressed, String maintenance) {
         return new Situation.Member(alertId, indicatorId, rule, level(), worst(), since, openedAt(), resolvedAt(),
-                suppressed);
+                suppressed, maintenance);
     }
 }

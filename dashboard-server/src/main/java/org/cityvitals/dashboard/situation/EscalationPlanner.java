@@ -15,7 +15,8 @@ import java.util.function.BiPredicate;
  * escalates at each step of the policy for its level and district, counted from its opening; an acknowledged one
  * not yet resolved reminds the duty of the last step sent (or of the first step) every {@code renotify} after the
  * acknowledgement, only the newest reminder when several fell due. Steps and reminders already taken (an action with
- * their id is known, from any instance) are not due again. Pure: the caller passes the clock's instant.
+ * their id is known, from any instance) are not due again. A situation that planned work explains whole calls
+ * nobody out. Pure: the caller passes the clock's instant.
  */
 public final class EscalationPlanner {
 
@@ -27,7 +28,7 @@ public final class EscalationPlanner {
 
     /** @param taken whether an action with this id is known on this situation: {@code (situationId, actionId)} */
     public List<Escalation> due(Situation s, Instant now, BiPredicate<String, String> taken) {
-        if (!s.open()) {
+        if (!s.open() || s.inMaintenance()) {
             return List.of();
         }
         EscalationPolicy policy = rules.policyFor(s.level(), s.district()).orElse(null);

@@ -12,6 +12,7 @@ import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertActionKind;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
+import org.cityvitals.store.situation.MaintenanceWindow;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
  * member is open or within the hazard's window after the last one resolved, unless a person resolved the situation
  * before the episode began. Inhibition: an episode of an inhibition's target indicator whose condition overlaps an
  * episode of the inhibition's source hazard joins that source's situation as a suppressed member. Only live
- * operations alerts enter; backfills and platform alarms never form situations. Not thread-safe: one event loop.
+ * operations alerts enter; backfills and platform alarms never form situations. Maintenance: a member that planned
+ * work explains ({@link Maintenance}) carries the window's id. Not thread-safe: one event loop.
  */
 public final class SituationBook {
 
@@ -47,6 +49,7 @@ public final class SituationBook {
 
     private final SituationRules rules;
     private final IndicatorCatalogue catalogue;
+    private final Maintenance maintenance;
     private final Map<String, Map<String, Episode>> episodesByDistrict = new HashMap<>();
     private final Map<String, Map<String, AlertAction>> actionsBySituation = new HashMap<>();
     private final Map<String, Map<String, Situation>> situationsByDistrict = new HashMap<>();
@@ -54,9 +57,15 @@ public final class SituationBook {
     /** Districts whose situations must be derived again: recorded inputs wait for {@link #settle}. */
     private final Set<String> dirty = new java.util.LinkedHashSet<>();
 
-    public SituationBook(SituationRules rules, IndicatorCatalogue catalogue) {
+    public SituationBook(SituationRules rules, IndicatorCatalogue catalogue, Maintenance maintenance) {
         this.rules = rules;
         this.catalogue = catalogue;
+        this.maintenance = maintenance;
+    }
+
+    /** The maintenance windows changed: every district's members are checked against them again at {@link #settle}. */
+    public void recheckMaintenance() {
+        dirty.addAll(episodesByDistrict.keySet());
     }
 
     /** What one input changed: situations new or different, and ids that no longer exist (merged into another). */
@@ -260,14 +269,20 @@ public final class SituationBook {
                         .thenComparing(t -> Objects.toString(t.actionId(), "")))
                 .toList();
         Instant updatedAt = timeline.get(timeline.size() - 1).at();
-        List<Situation.Member> members = Stream.concat(g.members.stream().map(e -> e.member(false)),
-                g.suppressed.stream().map(e -> e.member(true))).toList();
+        List<Situation.Member> members = Stream.concat(g.members.stream().map(e -> member(district, e, false)),
+                g.suppressed.stream().map(e -> member(district, e, true))).toList();
         return new Situation(g.id, district, g.hazard, title(district, g.hazard), level,
                 open ? Situation.State.OPEN : Situation.State.RESOLVED, openedAt, updatedAt,
                 members.stream().map(Situation.Member::alertId).toList(),
                 g.suppressed.stream().map(e -> e.alertId).toList(), members, timeline,
-                firstOfKind(g.id, AlertActionKind.ACKNOWLEDGE).orElse(null), resolution,
+                firstOfKind(g.id, AlertActionKind.ACKNOWLEDGE).orElse(null),
+                firstOfKind(g.id, AlertActionKind.ASSIGN).orElse(null), resolution,
                 actions.stream().filter(a -> a.kind() == AlertActionKind.ESCALATE).toList());
+    }
+
+    private Situation.Member member(String district, Episode e, boolean suppressed) {
+        return e.member(suppressed, maintenance.explaining(e.indicatorId, district, e.since)
+                .map(MaintenanceWindow::windowId).orElse(null));
     }
 
     private static Situation.TimelineEntry entry(AlertAction a) {
@@ -276,9 +291,7 @@ public final class SituationBook {
     }
 
     private static Situation.Resolution resolution(AlertAction a) {
-        CauseCategory.Tagged tagged = CauseCategory.parse(a.note());
-        return tagged == null ? new Situation.Resolution(a.user(), null, a.note(), a.actedAt())
-                : new Situation.Resolution(a.user(), WireNames.of(tagged.cause()), tagged.note(), a.actedAt());
+        return new Situation.Resolution(a.user(), a.cause(), a.note(), a.actedAt());
     }
 
     /** "黄浦区 暴雨内涝" and "Rainstorm flooding in Huangpu"; an indicator's name outside every hazard. */

@@ -17,6 +17,9 @@ import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.situation.SituationResponse;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.store.situation.Delivery;
+import org.cityvitals.store.situation.MaintenanceWindow;
+import org.cityvitals.store.query.MaintenanceLog;
+import org.cityvitals.indicators.city.CityProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +67,7 @@ public final class SituationVerticle extends VerticleBase {
     private final AlertQueries alerts;
     private final DeliveryLog deliveries;
     private final ResponseTimes responseTimes;
+    private final MaintenanceLog maintenanceLog;
     private final SituationSettings settings;
     /** What was last written to {@code situation_responses} per situation, so each change is written once. */
     private final Map<String, SituationResponse> responsesWritten = new HashMap<>();
@@ -75,16 +80,16 @@ public final class SituationVerticle extends VerticleBase {
     private boolean caughtUp;
 
     public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
-                             AlertActionPublisher publisher, AlertQueries alerts, DeliveryLog deliveries,
-                             ResponseTimes responseTimes, SituationSettings settings) {
+                             AlertActionPublisher publisher, SituationStores stores, SituationSettings settings) {
         this.book = book;
         this.planner = planner;
         this.roster = roster;
         this.view = view;
         this.publisher = publisher;
-        this.alerts = alerts;
-        this.deliveries = deliveries;
-        this.responseTimes = responseTimes;
+        this.alerts = stores.alerts();
+        this.deliveries = stores.deliveries();
+        this.responseTimes = stores.responseTimes();
+        this.maintenanceLog = stores.maintenance();
         this.settings = settings;
     }
 
@@ -98,10 +103,45 @@ public final class SituationVerticle extends VerticleBase {
         bus.<AlertEvent>localConsumer(SignalBus.STORED_ALERTS, m -> book.record(m.body()));
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
+        bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> announce(List.of(m.body())));
         vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
         vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
-        return Future.succeededFuture();
+        vertx.setPeriodic(settings.maintenanceRefresh().toMillis(), id -> readMaintenance(clock));
+        return readMaintenance(clock);
     }
+
+    /**
+     * Reads the windows that have not ended from ClickHouse: those other instances recorded reach this one so.
+     * A failed read keeps the windows known and is tried again at the next refresh.
+     */
+    private Future<Void> readMaintenance(Clock clock) {
+        Instant since = clock.instant().minus(SituationBook.KEEP_RESOLVED);
+        return store.executeBlocking(() -> maintenanceLog.endingAfter(since), false)
+                .onSuccess(this::maintenanceChanged)
+                .onFailure(e -> LOG.warn("maintenance windows not read, keeping those known: {}", e.getMessage()))
+                .<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    }
+
+    /** Takes windows read from ClickHouse in, announcing those new or changed. */
+    private void maintenanceChanged(List<MaintenanceWindow> windows) {
+        announce(windows.stream().filter(view.maintenance()::apply).toList());
+    }
+
+    /**
+     * Windows new or changed (read here, or declared through this instance's API, which took them in already):
+     * members are checked against them again and the screens told.
+     */
+    private void announce(List<MaintenanceWindow> news) {
+        if (news.isEmpty()) {
+            return;
+        }
+        book.recheckMaintenance();
+        news.forEach(w -> push(new ScreenState("maintenance|" + w.windowId(),
+                CityProfiles.isCityCode(w.area()) ? null : w.area(), new Announced("maintenance", w))));
+    }
+
+    /** A frame {@code maintenance}: planned work declared or changed, for the screens of its area. */
+    record Announced(String type, MaintenanceWindow window) {}
 
     @Override
     public Future<?> stop() {
@@ -138,15 +178,16 @@ public final class SituationVerticle extends VerticleBase {
     }
 
     /**
-     * Writes the situation's response row once a person acknowledged or resolved it, and again when that changes.
+     * Writes the situation's response row once a person acknowledged, dispatched or resolved it, and again when that
+     * changes.
      * Every instance writes the same row (same key and version), which ClickHouse folds into one.
      */
     private void recordResponse(Situation s) {
-        if (s.acknowledged() == null && s.resolved() == null) {
+        if (s.acknowledged() == null && s.dispatched() == null && s.resolved() == null) {
             return;
         }
         SituationResponse row = new SituationResponse(s.id(), s.district(), s.hazard(), WireNames.of(s.level()),
-                s.openedAt(), s.acknowledged() == null ? null : s.acknowledged().actedAt(),
+                s.openedAt(), actedAt(s.acknowledged()), actedAt(s.dispatched()),
                 s.resolved() == null ? null : s.resolved().at(), s.resolved() == null ? null : s.resolved().cause(),
                 s.timeline().size());
         if (row.equals(responsesWritten.put(s.id(), row))) {
@@ -156,6 +197,10 @@ public final class SituationVerticle extends VerticleBase {
             responseTimes.record(row);
             return null;
         }, false).onFailure(e -> LOG.warn("response times of {} not recorded: {}", s.id(), e.getMessage()));
+    }
+
+    private static Instant actedAt(AlertAction action) {
+        return action == null ? null : action.actedAt();
     }
 
     /** The situation that took a withdrawn one's members over, when there is one. */

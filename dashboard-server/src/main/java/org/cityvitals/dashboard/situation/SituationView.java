@@ -1,5 +1,9 @@
 package org.cityvitals.dashboard.situation;
 
+import org.cityvitals.indicators.catalogue.Cause;
+import org.cityvitals.indicators.catalogue.ResponseLevels;
+import org.cityvitals.indicators.catalogue.SituationRules;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,20 +17,47 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SituationView {
 
     private final Map<String, Situation> byId = new ConcurrentHashMap<>();
-    private final Map<String, String> suppressedBy = new ConcurrentHashMap<>();
+    private final Map<String, String> explainedBy = new ConcurrentHashMap<>();
+    private final Maintenance maintenance;
+    private volatile List<Cause> causes = List.of();
+    private volatile ResponseLevels responseLevels;
+
+    public SituationView(Maintenance maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    /** The maintenance windows the situations are derived with. */
+    public Maintenance maintenance() {
+        return maintenance;
+    }
+
+    /** The causes a person resolving a situation chooses from: the situation rules'. */
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    /** The levels of the centre's response times: the situation rules'. */
+    public ResponseLevels responseLevels() {
+        return responseLevels;
+    }
+
+    void useRules(SituationRules rules) {
+        causes = rules.causes();
+        responseLevels = rules.responseLevels();
+    }
 
     /** Takes the changes of one input in: changed situations replace theirs, withdrawn ones go. */
     void apply(SituationBook.Changes changes) {
         changes.withdrawn().forEach(id -> forget(byId.remove(id)));
         for (Situation s : changes.changed()) {
             forget(byId.put(s.id(), s));
-            s.suppressedAlertIds().forEach(a -> suppressedBy.put(a, s.id()));
+            s.explainedAlertIds().forEach(a -> explainedBy.put(a, s.id()));
         }
     }
 
     private void forget(Situation old) {
         if (old != null) {
-            old.suppressedAlertIds().forEach(a -> suppressedBy.remove(a, old.id()));
+            old.explainedAlertIds().forEach(a -> explainedBy.remove(a, old.id()));
         }
     }
 
@@ -40,8 +71,11 @@ public final class SituationView {
                 .sorted(Comparator.comparing(Situation::openedAt).reversed().thenComparing(Situation::id)).toList();
     }
 
-    /** Whether an inhibition explains the alert: shown as a suppressed member, never counted as an alarm. */
-    public boolean suppressed(String alertId) {
-        return suppressedBy.containsKey(alertId);
+    /**
+     * Whether another cause explains the alert (an inhibition, or planned work): shown as a suppressed or
+     * in-maintenance member, never counted as an alarm.
+     */
+    public boolean explained(String alertId) {
+        return explainedBy.containsKey(alertId);
     }
 }

@@ -5,9 +5,6 @@ import org.cityvitals.dashboard.feed.AlertActionPublisher;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.store.ClickHouse;
-import org.cityvitals.store.query.AlertQueries;
-import org.cityvitals.store.query.DeliveryLog;
-import org.cityvitals.store.query.ResponseTimes;
 
 /** Builds the situation verticle from its settings: rules checked against the catalogue, roster against the users. */
 public final class Situations {
@@ -21,10 +18,11 @@ public final class Situations {
                                              String database) {
         SituationRules rules = (settings.rulesFile() == null ? SituationRules.loadDefault(catalogue)
                 : SituationRules.load(settings.rulesFile(), catalogue)).orThrow();
+        view.useRules(rules);
         DutyRoster roster = settings.rosterFile() == null ? DutyRoster.empty()
                 : DutyRoster.load(settings.rosterFile(), users::find);
-        return new SituationVerticle(new SituationBook(rules, catalogue), new EscalationPlanner(rules), roster, view,
-                publisher, new AlertQueries(clickHouse, database), new DeliveryLog(clickHouse, database),
-                new ResponseTimes(clickHouse, database), settings);
+        return new SituationVerticle(new SituationBook(rules, catalogue, view.maintenance()),
+                new EscalationPlanner(rules), roster, view, publisher, SituationStores.of(clickHouse, database),
+                settings);
     }
 }

@@ -53,6 +53,13 @@ final class Alerts {
                 user, kind == AlertActionKind.ESCALATE ? "someone" : null, null, note, at(minute));
     }
 
+    /** A person's resolution of a situation, with the cause they chose. */
+    static AlertAction resolution(String situationId, String district, String user, String cause, String note,
+                                  int minute) {
+        return new AlertAction(situationId + "/" + user + "/RESOLVE/" + minute, situationId, district,
+                AlertActionKind.RESOLVE, user, null, null, note, at(minute), cause);
+    }
+
     private static String id(String indicator, String rule, String district, int since) {
         return rule + ":" + indicator + ":" + district + ":" + at(since).getEpochSecond();
     }

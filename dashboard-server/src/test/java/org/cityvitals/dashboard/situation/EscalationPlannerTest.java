@@ -18,7 +18,7 @@ import static org.cityvitals.dashboard.situation.SituationBookTest.RULES;
 /** The shipped policies: red escalates after 5 and 15 minutes, reminds every 30 once acknowledged; yellow never. */
 class EscalationPlannerTest {
 
-    private final SituationBook book = new SituationBook(RULES, CATALOGUE);
+    private final SituationBook book = new SituationBook(RULES, CATALOGUE, SituationBookTest.noMaintenance());
     private final EscalationPlanner planner = new EscalationPlanner(RULES);
     private final Set<String> taken = new HashSet<>();
 
@@ -68,7 +68,7 @@ class EscalationPlannerTest {
         assertThat(dueAt(600)).isEmpty();
         String id = book.all().get(0).id();
         book.apply(opened("flood.river_level", "310101", Level.RED, 1));
-        book.apply(action(id, "310101", AlertActionKind.RESOLVE, "huangpu", CauseCategory.WEATHER.tag("done"), 2));
+        book.apply(Alerts.resolution(id, "310101", "huangpu", "weather", "done", 2));
         assertThat(dueAt(600)).isEmpty();
     }
 }

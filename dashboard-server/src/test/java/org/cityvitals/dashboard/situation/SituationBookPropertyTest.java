@@ -44,7 +44,8 @@ class SituationBookPropertyTest {
     }
 
     private static List<Situation> derive(List<AlertEvent> events) {
-        SituationBook book = new SituationBook(SituationBookTest.RULES, SituationBookTest.CATALOGUE);
+        SituationBook book = new SituationBook(SituationBookTest.RULES, SituationBookTest.CATALOGUE,
+                SituationBookTest.noMaintenance());
         events.forEach(book::apply);
         return book.all();
     }

@@ -1,6 +1,8 @@
 package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
+import org.cityvitals.indicators.metric.MetricRegistry;
+import org.cityvitals.indicators.sensor.SensorRegistry;
 import org.cityvitals.indicators.catalogue.SituationRules;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertActionKind;
@@ -27,7 +29,12 @@ class SituationBookTest {
     private static final String HUANGPU = "310101";
     private static final String PUDONG = "310115";
 
-    private final SituationBook book = new SituationBook(RULES, CATALOGUE);
+    private final SituationBook book = new SituationBook(RULES, CATALOGUE, noMaintenance());
+
+    /** No planned work declared (yet): the shipped sensors and metrics, no window. */
+    static Maintenance noMaintenance() {
+        return new Maintenance(CATALOGUE, SensorRegistry.shanghai(), MetricRegistry.loadDefault());
+    }
 
     private void feed(AlertEvent... events) {
         for (AlertEvent e : events) {
@@ -131,8 +138,7 @@ class SituationBookTest {
         feed(ponding);
         String id = book.all().get(0).id();
         book.apply(action(id, HUANGPU, AlertActionKind.ACKNOWLEDGE, "huangpu", null, 2));
-        book.apply(action(id, HUANGPU, AlertActionKind.RESOLVE, "huangpu",
-                CauseCategory.WEATHER.tag("pumps cleared the underpass"), 20));
+        book.apply(Alerts.resolution(id, HUANGPU, "huangpu", "weather", "pumps cleared the underpass", 20));
         Situation done = book.find(id).orElseThrow();
         assertThat(done.open()).isFalse();
         assertThat(done.acknowledged().user()).isEqualTo("huangpu");

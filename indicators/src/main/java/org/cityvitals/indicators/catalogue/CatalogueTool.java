@@ -16,8 +16,8 @@ import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.level.Thresholds;
 
 /**
- * What {@code ./cityvitals catalogue check [FILE]} and {@code ./cityvitals catalogue docs} run: validation with
- * {@code file:line: problem} output, and the bilingual markdown reference that is docs/INDICATORS.md.
+ * What {@code ./cityvitals catalogue check [FILE]} (with {@code --situations FILE}: situation rules) and
+ * {@code ./cityvitals catalogue docs} run: validation with {@code file:line: problem} output, and the bilingual markdown reference that is docs/INDICATORS.md.
  */
 public final class CatalogueTool {
     static final String DOCS_COMMAND = "./cityvitals catalogue docs";
@@ -56,7 +56,30 @@ public final class CatalogueTool {
         }
         out.println((file == null ? IndicatorCatalogue.DEFAULT_RESOURCE : file) + ": OK, "
                 + result.catalogue().all().size() + " indicators");
-        return file == null ? checkClassification(out) : 0;
+        if (file != null) {
+            return 0;
+        }
+        return checkSituations(null, result.catalogue(), out) == 0 ? checkClassification(out) : 1;
+    }
+
+    /**
+     * Validates situation rules ({@code situations}, or the shipped {@code catalogue/situations.yaml} when null)
+     * against {@code catalogue}; prints each problem as {@code file:line: problem}, or a one-line summary.
+     * @return 0 when clean, 1 otherwise
+     */
+    public static int checkSituations(Path situations, IndicatorCatalogue catalogue, PrintStream out) {
+        SituationRules.Loaded loaded = situations == null ? SituationRules.loadDefault(catalogue)
+                : SituationRules.load(situations, catalogue);
+        if (!loaded.ok()) {
+            loaded.problems().forEach(out::println);
+            out.println(loaded.problems().size() + " problem(s)");
+            return 1;
+        }
+        SituationRules rules = loaded.rules();
+        out.println((situations == null ? SituationRules.DEFAULT_RESOURCE : situations) + ": OK, "
+                + rules.hazards().size() + " hazards, " + rules.inhibitions().size() + " inhibitions, "
+                + rules.policies().size() + " escalation policies, " + rules.causes().size() + " causes");
+        return 0;
     }
 
     /** The shipped data classification, checked against the shipped catalogue (docs/GOVERNANCE.md). */

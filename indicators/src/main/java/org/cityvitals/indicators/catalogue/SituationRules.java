@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * How alerts become situations (事态): the hazards that group alerts of related indicators, the inhibitions by which
- * one hazard explains another indicator's alerts, and the escalation policies per level and district. Read from
+ * one hazard explains another indicator's alerts, the escalation policies per level and district, and the causes a
+ * person resolving a situation chooses from. Read from
  * {@code catalogue/situations.yaml} and checked against the indicator catalogue; the format is in
  * indicators/README.md.
  */
@@ -29,12 +30,17 @@ public final class SituationRules {
     private final List<Hazard> hazards;
     private final List<Inhibition> inhibitions;
     private final List<EscalationPolicy> policies;
+    private final List<Cause> causes;
+    private final ResponseLevels responseLevels;
     private final Map<String, Hazard> hazardOfIndicator = new HashMap<>();
 
-    SituationRules(List<Hazard> hazards, List<Inhibition> inhibitions, List<EscalationPolicy> policies) {
+    SituationRules(List<Hazard> hazards, List<Inhibition> inhibitions, List<EscalationPolicy> policies,
+                   List<Cause> causes, ResponseLevels responseLevels) {
         this.hazards = List.copyOf(hazards);
         this.inhibitions = List.copyOf(inhibitions);
         this.policies = List.copyOf(policies);
+        this.causes = List.copyOf(causes);
+        this.responseLevels = responseLevels;
         hazards.forEach(h -> h.indicatorIds().forEach(id -> hazardOfIndicator.put(id, h)));
     }
 
@@ -90,6 +96,20 @@ public final class SituationRules {
 
     public List<EscalationPolicy> policies() {
         return policies;
+    }
+
+    /** What a person resolving a situation says it was caused by, in the file's order. */
+    public List<Cause> causes() {
+        return causes;
+    }
+
+    /** The levels of the time to acknowledge, to dispatch and to resolve. */
+    public ResponseLevels responseLevels() {
+        return responseLevels;
+    }
+
+    public Optional<Cause> cause(String id) {
+        return causes.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** The hazard an indicator belongs to, if the rules link it to one. */

@@ -2,7 +2,9 @@ package org.cityvitals.indicators.catalogue;
 
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.indicators.level.Direction;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.yaml.YamlMap;
 import org.cityvitals.indicators.yaml.YamlProblems;
 import org.yaml.snakeyaml.nodes.Node;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code file:line: problem} like the catalogue loader: hazards name catalogue indicators of the city's operations
  * (never the platform's own), each indicator in at most one hazard; inhibitions name a hazard and indicators outside
  * it; escalation policies name warning levels and known districts, with steps in rising delay, and no two policies
- * cover the same level and district.
+ * cover the same level and district; causes (what a person resolving a situation chooses from) have unique names;
+ * the response-time levels rise from blue to red.
  */
 final class SituationRulesLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -46,9 +49,10 @@ final class SituationRulesLoader {
         List<Hazard> hazards = new ArrayList<>();
         List<Inhibition> inhibitions = new ArrayList<>();
         List<EscalationPolicy> policies = new ArrayList<>();
+        List<Cause> causes = new ArrayList<>();
         YamlMap root = YamlMap.parse(reader, problems);
         if (root != null) {
-            root.allowOnly(Set.of("hazards", "inhibitions", "escalation"));
+            root.allowOnly(Set.of("hazards", "inhibitions", "escalation", "causes", "response_times"));
             for (Node item : root.list("hazards", true)) {
                 add(hazards, hazard(YamlMap.of(item, "a hazard", problems)));
             }
@@ -59,9 +63,14 @@ final class SituationRulesLoader {
             for (Node item : root.list("escalation", false)) {
                 add(policies, policy(YamlMap.of(item, "an escalation policy", problems), covered));
             }
+            Map<String, Integer> causeLines = new HashMap<>();
+            for (Node item : root.list("causes", true)) {
+                add(causes, cause(YamlMap.of(item, "a cause", problems), causeLines));
+            }
         }
-        return problems.isEmpty() ? new SituationRules.Loaded(new SituationRules(hazards, inhibitions, policies),
-                List.of()) : new SituationRules.Loaded(null, problems.list());
+        ResponseLevels responseLevels = root == null ? null : responseLevels(root.map("response_times", true));
+        return problems.isEmpty() ? new SituationRules.Loaded(new SituationRules(hazards, inhibitions, policies,
+                causes, responseLevels), List.of()) : new SituationRules.Loaded(null, problems.list());
     }
 
     private static <T> void add(List<T> to, T item) {
@@ -107,6 +116,58 @@ final class SituationRulesLoader {
         Duration window = positive(m, "window");
         return id == null || zh == null || en == null || window == null ? null
                 : new Hazard(id, zh, en, indicators, window);
+    }
+
+    private Cause cause(YamlMap m, Map<String, Integer> lines) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(Set.of("id", "name"));
+        String id = name(m, "id");
+        if (id != null && lines.putIfAbsent(id, line(m.value("id", true))) != null) {
+            problems.add(m.value("id", true), "duplicate cause '" + id + "' (first defined on line " + lines.get(id)
+                    + ")");
+        }
+        YamlMap name = m.map("name", true);
+        if (name != null) {
+            name.allowOnly(Set.of("zh", "en"));
+        }
+        String zh = name == null ? null : name.string("zh", true);
+        String en = name == null ? null : name.string("en", true);
+        return id == null || zh == null || en == null ? null : new Cause(id, zh, en);
+    }
+
+    private ResponseLevels responseLevels(YamlMap m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(Set.of("standard", "acknowledge", "dispatch", "resolve"));
+        String standard = m.string("standard", true);
+        Thresholds acknowledge = minutes(m, "acknowledge");
+        Thresholds dispatch = minutes(m, "dispatch");
+        Thresholds resolve = minutes(m, "resolve");
+        return standard == null || acknowledge == null || dispatch == null || resolve == null ? null
+                : new ResponseLevels(standard, acknowledge, dispatch, resolve);
+    }
+
+    /** Thresholds in minutes, higher is worse: {blue, yellow, orange, red}, each optional, rising. */
+    private Thresholds minutes(YamlMap parent, String key) {
+        YamlMap m = parent.map(key, true);
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly(Set.of("blue", "yellow", "orange", "red"));
+        Double[] values = new Double[4];
+        String[] names = {"blue", "yellow", "orange", "red"};
+        for (int i = 0; i < names.length; i++) {
+            values[i] = m.has(names[i]) ? m.number(names[i], true) : null;
+        }
+        String problem = Thresholds.problem(Direction.HIGHER_IS_WORSE, values[0], values[1], values[2], values[3]);
+        if (problem != null) {
+            problems.add(m.node(), key + ": " + problem);
+            return null;
+        }
+        return new Thresholds(Direction.HIGHER_IS_WORSE, values[0], values[1], values[2], values[3]);
     }
 
     private Inhibition inhibition(YamlMap m) {

@@ -29,6 +29,14 @@ class SituationRulesTest {
                   - {after: 5m, to: district_chief}
                   - {after: 15m, to: city_centre}
                 renotify: 30m
+            causes:
+              - {id: weather, name: {zh: 天气, en: Weather}}
+              - {id: false_alarm, name: {zh: 误报, en: False alarm}}
+            response_times:
+              standard: local
+              acknowledge: {yellow: 5, red: 30}
+              dispatch: {red: 60}
+              resolve: {orange: 240}
             """;
 
     private static List<String> problems(String yaml) {
@@ -36,6 +44,11 @@ class SituationRulesTest {
                 new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "s.yaml", CATALOGUE);
         assertThat(loaded.rules() == null).isEqualTo(!loaded.ok());
         return loaded.problems();
+    }
+
+    /** VALID with another escalation policy after its own. */
+    private static String withPolicy(String policy) {
+        return VALID.replace("causes:", policy + "causes:");
     }
 
     private static List<String> problemsReplacing(String from, String to) {
@@ -58,6 +71,34 @@ class SituationRulesTest {
                 new EscalationPolicy.Step(Duration.ofMinutes(5), "district_chief"),
                 new EscalationPolicy.Step(Duration.ofMinutes(15), "city_centre"));
         assertThat(rules.policyFor(Level.YELLOW, "310101")).isEmpty();
+        assertThat(rules.causes()).extracting(Cause::id).containsExactly("weather", "equipment_failure",
+                "third_party_damage", "overload", "planned_work", "false_alarm", "other");
+        // acknowledged on average at the red policy's first step (5 min): yellow; at its second (15 min): orange
+        assertThat(rules.responseLevels().acknowledge().levelOf(5)).isEqualTo(Level.YELLOW);
+        assertThat(rules.responseLevels().acknowledge().levelOf(15)).isEqualTo(Level.ORANGE);
+        assertThat(rules.responseLevels().standard()).startsWith("local: the escalation policy");
+    }
+
+    @Test
+    void responseTimeLevelsRiseFromBlueToRed() {
+        assertThat(problemsReplacing("acknowledge: {yellow: 5, red: 30}", "acknowledge: {yellow: 30, red: 5}"))
+                .containsExactly("s.yaml:21: acknowledge: thresholds not sorted: red 5 must be above yellow 30 when "
+                        + "higher_is_worse");
+        assertThat(problemsReplacing("  standard: local\n", "")).containsExactly(
+                "s.yaml:20: missing field 'response_times.standard'");
+    }
+
+    @Test
+    void causesAreRequiredAndNamedOnce() {
+        assertThat(problemsReplacing("  - {id: false_alarm, name: {zh: 误报, en: False alarm}}",
+                "  - {id: weather, name: {zh: 误报, en: False alarm}}"))
+                .containsExactly("s.yaml:18: duplicate cause 'weather' (first defined on line 17)");
+        assertThat(problemsReplacing("  - {id: false_alarm, name: {zh: 误报, en: False alarm}}",
+                "  - {id: False-Alarm, name: {zh: 误报}}")).containsExactly(
+                "s.yaml:18: 'id' must be a lower-case name like district_chief, was 'False-Alarm'",
+                "s.yaml:18: missing field 'name.en'");
+        assertThat(problems(VALID.substring(0, VALID.indexOf("causes:")) + VALID.substring(VALID.indexOf(
+                "response_times:")))).containsExactly("s.yaml:1: missing field 'causes'");
     }
 
     @Test
@@ -81,7 +122,7 @@ class SituationRulesTest {
 
     @Test
     void aPolicyNamingTheDistrictWinsOverTheDefault() {
-        SituationRules rules = SituationRules.load(new ByteArrayInputStream((VALID + """
+        SituationRules rules = SituationRules.load(new ByteArrayInputStream(withPolicy("""
                   - levels: [red]
                     districts: ["310115"]
                     steps: [{after: 10m, to: district_chief}]
@@ -140,10 +181,10 @@ class SituationRulesTest {
 
     @Test
     void twoPoliciesMayNotCoverTheSameLevelAndDistrict() {
-        assertThat(problems(VALID + """
+        assertThat(problems(withPolicy("""
                   - levels: [orange, red]
                     steps: [{after: 10m, to: district_chief}]
-                """)).containsExactly("s.yaml:16: level red in * is already covered by the policy on line 11");
+                """))).containsExactly("s.yaml:16: level red in * is already covered by the policy on line 11");
     }
 
     @Test

@@ -21,10 +21,7 @@ import java.util.List;
  */
 public final class AlertQueries {
 
-    private static final AlertActionTable ACTIONS = new AlertActionTable();
-
-    private final ClickHouse clickHouse;
-    private final String database;
+    private final TableAccess<AlertAction> table;
     private final String openAlerts;
     private final String transitions;
     private final String transitionsChangedSince;
@@ -33,50 +30,49 @@ public final class AlertQueries {
     private final String actionsChangedSince;
 
     public AlertQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.database = database;
-        this.openAlerts = SqlFile.load("alerts/open-alerts", database);
-        this.transitions = SqlFile.load("alerts/transitions", database);
-        this.transitionsChangedSince = SqlFile.load("alerts/transitions-changed-since", database);
-        this.actions = SqlFile.load("alerts/actions", database);
-        this.actionsOnOpenAlerts = SqlFile.load("alerts/actions-on-open-alerts", database);
-        this.actionsChangedSince = SqlFile.load("alerts/actions-changed-since", database);
+        this.table = new TableAccess<>(clickHouse, database, new AlertActionTable());
+        this.openAlerts = table.statement("alerts/open-alerts");
+        this.transitions = table.statement("alerts/transitions");
+        this.transitionsChangedSince = table.statement("alerts/transitions-changed-since");
+        this.actions = table.statement("alerts/actions");
+        this.actionsOnOpenAlerts = table.statement("alerts/actions-on-open-alerts");
+        this.actionsChangedSince = table.statement("alerts/actions-changed-since");
     }
 
     /** The newest transition of every live alert that is not resolved. */
     public List<AlertEvent> openAlerts() throws SQLException {
-        return clickHouse.query(openAlerts, AlertQueries::alertEvent);
+        return table.query(openAlerts, AlertQueries::alertEvent);
     }
 
     /** Every recorded transition of one alert, oldest first; empty when ClickHouse does not know the alert. */
     public List<AlertEvent> transitions(String alertId) throws SQLException {
-        return clickHouse.query(transitions, AlertQueries::alertEvent, alertId);
+        return table.query(transitions, AlertQueries::alertEvent, alertId);
     }
 
     /** Every transition of every alert that changed at or after {@code since}, by alert, oldest first. */
     public List<AlertEvent> transitionsOfAlertsChangedSince(Instant since) throws SQLException {
-        return clickHouse.query(transitionsChangedSince, AlertQueries::alertEvent, since.getEpochSecond());
+        return table.query(transitionsChangedSince, AlertQueries::alertEvent, since.getEpochSecond());
     }
 
     /** What people did with one alert, oldest first. */
     public List<AlertAction> actions(String alertId) throws SQLException {
-        return clickHouse.query(actions, AlertQueries::alertAction, alertId);
+        return table.query(actions, AlertQueries::alertAction, alertId);
     }
 
     /** What people did with the alerts open now, oldest first: rebuilds who acknowledged what after a restart. */
     public List<AlertAction> actionsOnOpenAlerts() throws SQLException {
-        return clickHouse.query(actionsOnOpenAlerts, AlertQueries::alertAction);
+        return table.query(actionsOnOpenAlerts, AlertQueries::alertAction);
     }
 
     /** Every action on an alert that changed at or after {@code since}, and every action taken since then. */
     public List<AlertAction> actionsOfAlertsChangedSince(Instant since) throws SQLException {
-        return clickHouse.query(actionsChangedSince, AlertQueries::alertAction, since.getEpochSecond(),
+        return table.query(actionsChangedSince, AlertQueries::alertAction, since.getEpochSecond(),
                 since.getEpochSecond());
     }
 
     /** Records one action; a retry with the same action id folds into the same row. */
     public void record(AlertAction action) throws SQLException {
-        clickHouse.insert(database, ACTIONS, List.of(action));
+        table.insert(action);
     }
 
     private static AlertEvent alertEvent(ResultSet rs) throws SQLException {
@@ -93,6 +89,7 @@ public final class AlertQueries {
                 WireNames.parse(AlertActionKind.class, rs.getString(4)), rs.getString(5),
                 Columns.emptyToNull(rs.getString(6)),
                 silencedUntil == null ? null : Columns.instant(Long.parseLong(silencedUntil)),
-                Columns.emptyToNull(rs.getString(8)), Columns.instant(rs.getLong(9)));
+                Columns.emptyToNull(rs.getString(8)), Columns.instant(rs.getLong(9)),
+                Columns.emptyToNull(rs.getString(10)));
     }
 }

@@ -15,25 +15,21 @@ import java.util.List;
  */
 public final class DeliveryLog {
 
-    private static final DeliveryTable TABLE = new DeliveryTable();
-
-    private final ClickHouse clickHouse;
-    private final String database;
+    private final TableAccess<Delivery> table;
     private final String ofSituation;
 
     public DeliveryLog(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.database = database;
-        this.ofSituation = SqlFile.load("situation/deliveries", database);
+        this.table = new TableAccess<>(clickHouse, database, new DeliveryTable());
+        this.ofSituation = table.statement("situation/deliveries");
     }
 
     public void record(Delivery delivery) throws SQLException {
-        clickHouse.insert(database, TABLE, List.of(delivery));
+        table.insert(delivery);
     }
 
     /** Every attempt for one situation, oldest first. */
     public List<Delivery> ofSituation(String situationId) throws SQLException {
-        return clickHouse.query(ofSituation, DeliveryLog::delivery, situationId);
+        return table.query(ofSituation, DeliveryLog::delivery, situationId);
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {

@@ -1,8 +1,8 @@
 package org.cityvitals.store.situation;
 
+import org.cityvitals.store.table.Cells;
 import org.cityvitals.store.table.TableMapping;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code notification_deliveries}: one row per attempt to deliver a notification. */
@@ -24,6 +24,6 @@ public final class DeliveryTable implements TableMapping<Delivery> {
     @Override
     public Object[] row(Delivery d) {
         return new Object[] {d.deliveryId(), d.attempt(), d.situationId(), d.district(), d.channel(), d.recipient(),
-                d.target(), d.outcome(), d.httpStatus(), d.error(), Timestamp.from(d.attemptedAt())};
+                d.target(), d.outcome(), d.httpStatus(), d.error(), Cells.time(d.attemptedAt())};
     }
 }

@@ -4,7 +4,6 @@ import org.cityvitals.indicators.signal.AlertAction;
 
 import org.cityvitals.indicators.WireNames;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code alert_actions}: one row per action on an alert; a retried write with the same action id folds into one. */
@@ -20,14 +19,13 @@ public final class AlertActionTable implements TableMapping<AlertAction> {
     @Override
     public List<String> columns() {
         return List.of("action_id", "alert_id", "district", "action", "user_name", "assignee", "silenced_until",
-                "note", "acted_at");
+                "note", "acted_at", "cause");
     }
 
     @Override
     public Object[] row(AlertAction a) {
         return new Object[] {a.actionId(), a.alertId(), a.district(), WireNames.of(a.kind()), a.user(),
-                a.assignee() == null ? "" : a.assignee(),
-                a.silencedUntil() == null ? null : Timestamp.from(a.silencedUntil()),
-                a.note() == null ? "" : a.note(), Timestamp.from(a.actedAt())};
+                Cells.text(a.assignee()), Cells.timeOrNull(a.silencedUntil()), Cells.text(a.note()),
+                Cells.time(a.actedAt()), Cells.text(a.cause())};
     }
 }

@@ -3,7 +3,6 @@ package org.cityvitals.store.table;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.AlertEvent;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code alert_events}: one row per transition of an alert episode, keyed by (district, alert id, version). */
@@ -26,7 +25,7 @@ public final class AlertEventTable implements TableMapping<AlertEvent> {
     public Object[] row(AlertEvent e) {
         return new Object[] {e.alertId(), e.version(), e.rule(), e.indicatorId(), e.district(),
                 WireNames.of(e.kind()), WireNames.of(e.level()), WireNames.of(e.previousLevel()), e.value(),
-                e.threshold(), Timestamp.from(e.since()), Timestamp.from(e.eventTime()), WireNames.of(e.audience()),
+                e.threshold(), Cells.time(e.since()), Cells.time(e.eventTime()), WireNames.of(e.audience()),
                 WireNames.of(e.origin()), e.message()};
     }
 }

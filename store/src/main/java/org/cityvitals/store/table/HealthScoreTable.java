@@ -4,7 +4,6 @@ import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.Origin;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ public final class HealthScoreTable implements TableMapping<HealthScoreValue> {
 
     @Override
     public Object[] row(HealthScoreValue h) {
-        return new Object[] {h.district(), Timestamp.from(h.windowStart()), h.score(), WireNames.of(h.worstLevel()),
+        return new Object[] {h.district(), Cells.time(h.windowStart()), h.score(), WireNames.of(h.worstLevel()),
                 h.version(), WireNames.of(origin)};
     }
 }

@@ -2,8 +2,6 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.event.Incident;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -28,12 +26,8 @@ public final class IncidentTable implements TableMapping<Incident> {
     @Override
     public Object[] row(Incident i) {
         return new Object[] {i.id(), i.source().jsonName(), i.category(),
-                i.subcategory() == null ? "" : i.subcategory(), i.district(), i.priority(), i.status().jsonName(),
-                Timestamp.from(i.reportedAt()), timestampOrNull(i.dispatchedAt()), timestampOrNull(i.resolvedAt()),
+                Cells.text(i.subcategory()), i.district(), i.priority(), i.status().jsonName(),
+                Cells.time(i.reportedAt()), Cells.timeOrNull(i.dispatchedAt()), Cells.timeOrNull(i.resolvedAt()),
                 i.lat(), i.lon()};
-    }
-
-    private static Timestamp timestampOrNull(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -4,7 +4,6 @@ import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.Origin;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /**
@@ -34,8 +33,8 @@ public final class IndicatorValueTable implements TableMapping<IndicatorValue> {
 
     @Override
     public Object[] row(IndicatorValue v) {
-        return new Object[] {v.indicatorId(), v.district(), Timestamp.from(v.windowStart()),
-                Timestamp.from(v.windowEnd()), v.value(), v.samples(), WireNames.of(v.level()), v.version(),
+        return new Object[] {v.indicatorId(), v.district(), Cells.time(v.windowStart()),
+                Cells.time(v.windowEnd()), v.value(), v.samples(), WireNames.of(v.level()), v.version(),
                 WireNames.of(origin)};
     }
 }

@@ -2,7 +2,6 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.event.Reading;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 /** {@code readings}: one row per reading; a reading delivered twice folds into one row. */
@@ -22,7 +21,7 @@ public final class ReadingTable implements TableMapping<Reading> {
 
     @Override
     public Object[] row(Reading r) {
-        return new Object[] {r.sensorId(), r.metric(), r.district(), Timestamp.from(r.observedAt()), r.value(),
+        return new Object[] {r.sensorId(), r.metric(), r.district(), Cells.time(r.observedAt()), r.value(),
                 r.unit(), r.lat(), r.lon(), r.quality().jsonName()};
     }
 }

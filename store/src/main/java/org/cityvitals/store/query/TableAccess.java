@@ -1,0 +1,39 @@
+package org.cityvitals.store.query;
+
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.table.TableMapping;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * One table of the platform's database as a query class uses it: records written through its mapping, and the
+ * statements under {@code sql/} that read it back. The connection, database and statement loading every such class
+ * needs, said once.
+ */
+final class TableAccess<T> {
+
+    private final ClickHouse clickHouse;
+    private final String database;
+    private final TableMapping<T> mapping;
+
+    TableAccess(ClickHouse clickHouse, String database, TableMapping<T> mapping) {
+        this.clickHouse = clickHouse;
+        this.database = database;
+        this.mapping = mapping;
+    }
+
+    /** The statement in {@code sql/NAME.sql} for this database. */
+    String statement(String name) {
+        return SqlFile.load(name, database);
+    }
+
+    /** Writes one record; a retry with the same key folds into the same row. */
+    void insert(T record) throws SQLException {
+        clickHouse.insert(database, mapping, List.of(record));
+    }
+
+    <R> List<R> query(String sql, ClickHouse.RowMapper<R> mapper, Object... params) throws SQLException {
+        return clickHouse.query(sql, mapper, params);
+    }
+}
