@@ -1,6 +1,7 @@
 package org.cityvitals.launcher.bench;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.cityvitals.indicators.Topics;
@@ -47,8 +48,11 @@ public final class TopologyBench {
                 JobSettings settings = JobOptions.parse("--kafka", kafka.bootstrapServers(),
                         "--clickhouse", clickHouse.jdbcUrl("default"), "--database", "bench" + run,
                         "--group-id", "bench" + run);
+                Configuration conf = new Configuration();
+                // as the demo runs it: the alert engine's state outgrows the job manager's 5 MB in-memory limit
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints" + run).toUri().toString());
                 StreamExecutionEnvironment env = VitalSignsJob.configure(
-                        StreamExecutionEnvironment.createLocalEnvironment(new Configuration()), settings);
+                        StreamExecutionEnvironment.createLocalEnvironment(conf), settings);
                 new VitalSignsJob(settings, KafkaEvents.from(kafka.bootstrapServers(), "bench" + run, start(kafka),
                         end(kafka)), Jobs.kafkaOutputs(settings)).build(env);
                 long start = System.nanoTime();
