@@ -18,7 +18,7 @@ class UtcInstantsTest {
         Random random = new Random(20261201);
         for (int i = 0; i < 20_000; i++) {
             Instant instant = Instant.ofEpochSecond(random.nextLong() % 4_102_444_800L, random.nextInt(1_000_000_000));
-            String whole = DateTimeFormatter.ISO_INSTANT.format(instant.withNano(0)).replace("Z", "");
+            String whole = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(instant.getEpochSecond())).replace("Z", "");
             String nanos = String.format("%09d", instant.getNano());
             int digits = random.nextInt(10);
             String text = whole + (digits == 0 ? "" : "." + nanos.substring(0, digits)) + "Z";
@@ -29,11 +29,12 @@ class UtcInstantsTest {
     @Test
     void leavesEveryOtherShapeToTheJdk() {
         for (String text : List.of("2024-02-29T23:59:59Z", "2026-11-26T24:00:00Z", "2016-12-31T23:59:60Z",
-                "+12026-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "2026-11-26T08:00:00.123456789Z", "2026-11-26T08:00:00+01:00")) {
+                "+12026-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "2026-11-26T08:00:00.123456789Z", "2026-11-26T08:00:00+01:00",
+                "2026-11-26T08:00:00.Z")) {
             assertThat(UtcInstants.parse(text)).as(text).isEqualTo(Instant.parse(text));
         }
         for (String text : List.of("2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-26T08:60:00Z",
-                "2026-11-26T08:00:00.Z", "2026-11-26T08:00:00.1234567891Z", "2026-11-26 08:00:00Z",
+                "2026-11-26T08:00:00.1234567891Z", "2026-11-26 08:00:00Z",
                 "2026-11-2aT08:00:00Z", "2026-11-26T08:00Z", "")) {
             assertThatThrownBy(() -> Instant.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
             assertThatThrownBy(() -> UtcInstants.parse(text)).as(text).isInstanceOf(DateTimeParseException.class);
