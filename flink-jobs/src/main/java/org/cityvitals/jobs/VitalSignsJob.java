@@ -78,10 +78,15 @@ public final class VitalSignsJob {
         this.outputs = outputs;
     }
 
-    /** Parallelism, checkpointing and strict serialisation (every type has a real serializer, never Kryo). */
+    /**
+     * Parallelism, checkpointing, strict serialisation (every type has a real serializer, never Kryo) and object
+     * reuse: without it every record is deep-copied between chained operators (5 % of the source thread in the
+     * profile). Safe because every stream element is an immutable record; only state objects are mutable.
+     */
     public static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, JobSettings settings) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
         if (settings.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, settings.checkpointDir());

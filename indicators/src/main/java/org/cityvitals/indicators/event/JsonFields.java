@@ -121,7 +121,7 @@ final class JsonFields {
         }
         Instant instant;
         try {
-            instant = text.endsWith("Z") ? Instant.parse(text) : null;
+            instant = text.endsWith("Z") ? UtcInstants.parse(text) : null;
         } catch (DateTimeParseException e) {
             instant = null;
         }
