@@ -51,20 +51,43 @@ export function renderConsole() {
 }
 
 function queueRow(a) {
-  const h = state.handling.get(a.alertId);
-  const member = (membership(a.alertId) || {}).member || {};
-  return el('tr', {class: 'edge-' + a.level + (a.alertId === selected ? ' selected' : '')
-      + (h && h.acknowledged ? ' acked' : ' unacked') + (isSilenced(h) || member.suppressed || member.maintenance
-        ? ' muted' : '') + (member.suppressed ? ' suppressed' : '') + (member.maintenance ? ' maintenance' : ''),
-    'data-alert-id': a.alertId, 'data-district': a.district, 'data-level': a.level},
+  return el('tr', {class: rowClass(a), 'data-alert-id': a.alertId, 'data-district': a.district, 'data-level': a.level},
     el('td', {}, badge(a.level)),
     el('td', {}, areaName(a.district)),
     el('td', {}, alertText(a)),
     el('td', {class: 'clock-cell open-for'}, openFor(a)),
-    el('td', {class: 'clock-cell ack-clock'}, ackClock(a, h)),
-    el('td', {class: 'handling'}, member.suppressed ? el('div', {}, t('situation.suppressed')) : null,
-      member.maintenance ? el('div', {}, t('queue.maintenance')) : null,
-      handlingTexts(h).map((text) => el('div', {}, text))));
+    el('td', {class: 'clock-cell ack-clock'}, ackClock(a, state.handling.get(a.alertId))),
+    el('td', {class: 'handling'}, handling(a)));
+}
+
+/** The row's marks: level, selection, acknowledged or not, and dimmed when silenced or another cause explains it. */
+function rowClass(a) {
+  const h = state.handling.get(a.alertId);
+  const member = (membership(a.alertId) || {}).member || {};
+  return 'edge-' + a.level + (a.alertId === selected ? ' selected' : '') + (h && h.acknowledged ? ' acked' : ' unacked')
+    + (isSilenced(h) || member.suppressed || member.maintenance ? ' muted' : '')
+    + (member.suppressed ? ' suppressed' : '') + (member.maintenance ? ' maintenance' : '');
+}
+
+function handling(a) {
+  const member = (membership(a.alertId) || {}).member || {};
+  return [member.suppressed ? el('div', {}, t('situation.suppressed')) : null,
+    member.maintenance ? el('div', {}, t('queue.maintenance')) : null,
+    handlingTexts(state.handling.get(a.alertId)).map((text) => el('div', {}, text))];
+}
+
+/**
+ * After a situation changed: the situations again, and the queue's rows marked in place — rebuilt rows would pull the
+ * row a dispatcher is about to click from under the pointer several times a second while alerts arrive.
+ */
+export function renderSituationChanges() {
+  renderSituations();
+  $('queue').querySelectorAll('tr[data-alert-id]').forEach((row) => {
+    const a = state.open.get(row.dataset.alertId);
+    if (!a) return;
+    row.className = rowClass(a);
+    row.querySelector('.handling').replaceChildren(...handling(a).flat().filter(Boolean));
+  });
 }
 
 /** Running hh:mm:ss until someone acknowledges; then who and how long it took. */

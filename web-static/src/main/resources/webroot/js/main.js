@@ -11,7 +11,8 @@ import {pollFreshness, renderPipeline} from './freshness.js';
 import {initScreen, onHealth, onValue, renderAlertsPanel, renderDataQuality, renderScreen, tick} from './screen.js';
 import {districtTick, hideDistrict, onDistrictHealth, onDistrictValue, renderDistrict, renderDistrictAlerts,
   showDistrict} from './district.js';
-import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole} from './console.js';
+import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole,
+  renderSituationChanges} from './console.js';
 import {initActionForm} from './actions.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
@@ -90,19 +91,19 @@ function wire() {
   initUsers();
   on('snapshot', () => {
     renderAll();
-    loadSituations().then(renderConsole, () => {});   // the next snapshot tries again
+    loadSituations().then(renderSituationChanges, () => {});   // the next snapshot tries again
   });
   on('situation', (m) => {
     applySituation(m.situation);
-    renderConsole();
+    renderSituationChanges();
   });
   on('situationWithdrawn', (m) => {
     withdrawSituation(m.id);
-    renderConsole();
+    renderSituationChanges();
   });
   on('maintenance', (m) => {
     state.maintenance = [...state.maintenance.filter((w) => w.windowId !== m.window.windowId), m.window];
-    renderConsole();
+    renderSituationChanges();
   });
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
