@@ -14,7 +14,8 @@ class SituationFrameTest {
 
     @Test
     void aSituationOfSixtyAlertsGoesToScreensWithItsFiftyNewestAndTheCounts() {
-        SituationBook book = new SituationBook(SituationBookTest.RULES, SituationBookTest.CATALOGUE);
+        SituationBook book = new SituationBook(SituationBookTest.RULES, SituationBookTest.CATALOGUE,
+                SituationBookTest.noMaintenance());
         // sixty PM2.5 episodes in Huangpu, one a minute: one pollution situation, every member open
         IntStream.range(0, 60).forEach(minute -> book.apply(opened("air.pm25", "310101", Level.YELLOW, minute)));
         Situation whole = book.all().get(0);
