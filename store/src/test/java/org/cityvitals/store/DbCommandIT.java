@@ -37,7 +37,7 @@ class DbCommandIT {
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 11)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 13)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
                 .containsExactly(13L);
