@@ -56,7 +56,7 @@ class SituationConsoleIT {
         String hash = PasswordHash.hash(PASSWORD);
         Path users = dir.resolve("users.json");
         Files.writeString(users, new JsonArray(List.of(
-                user("centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash)))
+                user("console-centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash)))
                 .encodePrettily());
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         vertx = Vertx.vertx();
@@ -92,7 +92,7 @@ class SituationConsoleIT {
             Instant t0 = clock.instant();
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             HttpResponse<Buffer> declared = http.post(server.port(), "127.0.0.1", "/api/maintenance")
-                    .bearerTokenAuthentication(login("centre"))
+                    .bearerTokenAuthentication(login("console-centre"))
                     .sendJsonObject(new JsonObject().put("kind", "network").put("target", "air").put("area", FENGXIAN)
                             .put("from", t0.minusSeconds(60).toString()).put("to", now.plus(Duration.ofHours(2))
                                     .toString()).put("reason", "analyser calibration"))
