@@ -105,7 +105,8 @@ class CataloguePageIT {
                     .until(ExpectedConditions.attributeToBe(freshness, "data-stale", "true"));
             assertThat(Instant.now()).as("stale only after its two periods")
                     .isAfter(newest.plusSeconds(staleAfter));
-            assertThat(ops.wait.until(d -> d.findElement(freshness).getText())).startsWith("⚠");
+            String shown = ops.wait.until(d -> d.findElement(freshness).getText());
+            assertThat(shown).startsWith("⚠");
             ops.screenshot("catalogue-stale");
         }
     }
