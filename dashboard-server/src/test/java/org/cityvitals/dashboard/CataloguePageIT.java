@@ -105,8 +105,8 @@ class CataloguePageIT {
                     .until(ExpectedConditions.attributeToBe(freshness, "data-stale", "true"));
             assertThat(Instant.now()).as("stale only after its two periods")
                     .isAfter(newest.plusSeconds(staleAfter));
-            String shown = ops.wait.until(d -> d.findElement(freshness).getText());
-            assertThat(shown).startsWith("⚠");
+            String staleText = ops.wait.until(d -> d.findElement(freshness).getText());
+            assertThat(staleText).startsWith("⚠");
             ops.screenshot("catalogue-stale");
         }
     }
