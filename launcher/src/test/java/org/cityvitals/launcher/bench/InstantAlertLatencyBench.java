@@ -26,21 +26,10 @@ public final class InstantAlertLatencyBench {
     private InstantAlertLatencyBench() {}
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status); // Flink's and Vert.x's threads would keep the JVM alive
+        LatencyRig.main(args, a -> run(a.alertsPerRun(), a.runs(), a.speed(), a.eventsPerSecond()));
     }
 
-    private static void run(String[] args) throws Exception {
-        int alertsPerRun = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        double speed = args.length > 2 ? Double.parseDouble(args[2]) : 30;
-        double eventsPerSecond = args.length > 3 ? Double.parseDouble(args[3]) : 10_000;
+    private static void run(int alertsPerRun, int runs, double speed, double eventsPerSecond) throws Exception {
         try (LatencyRig rig = LatencyRig.start("cityvitals-instant-bench", eventsPerSecond, speed)) {
             InstantTriggers triggers = new InstantTriggers(rig.bootstrap(), LatencyRig.sensorPerDistrict(METRIC),
                     TRIGGER_LEL, rig.city::eventTimeNow);

@@ -222,4 +222,30 @@ final class LatencyRig implements AutoCloseable {
         values.sort(null);
         return values.get(values.size() / 2);
     }
+
+    /** The latency benches' arguments: {@code [ALERTS_PER_RUN=1000] [RUNS=3] [SPEED=30] [EVENTS_PER_SECOND=10000]}. */
+    record Args(int alertsPerRun, int runs, double speed, double eventsPerSecond) {
+        static Args parse(String[] args) {
+            return new Args(args.length > 0 ? Integer.parseInt(args[0]) : 1000,
+                    args.length > 1 ? Integer.parseInt(args[1]) : 3,
+                    args.length > 2 ? Double.parseDouble(args[2]) : 30,
+                    args.length > 3 ? Double.parseDouble(args[3]) : 10_000);
+        }
+    }
+
+    interface Bench {
+        void run(Args args) throws Exception;
+    }
+
+    /** Runs a latency bench as a program: exit 1 on failure, and always exit (Flink's and Vert.x's threads stay). */
+    static void main(String[] args, Bench bench) {
+        int status = 0;
+        try {
+            bench.run(Args.parse(args));
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
 }
