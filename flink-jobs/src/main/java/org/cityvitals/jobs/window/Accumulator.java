@@ -16,7 +16,8 @@ import java.util.Arrays;
 public class Accumulator {
 
     public long count;
-    public double sum;
+    /** Exact, so that a window's mean or sum is the same whatever order its samples and panes came in. */
+    public ExactSum sum = new ExactSum();
     public double min = Double.POSITIVE_INFINITY;
     public double max = Double.NEGATIVE_INFINITY;
     public long within;
@@ -36,7 +37,7 @@ public class Accumulator {
             return;
         }
         count++;
-        sum += s.value();
+        sum.add(s.value());
         min = Math.min(min, s.value());
         max = Math.max(max, s.value());
         newest = Math.max(newest, s.timestamp());
@@ -57,7 +58,7 @@ public class Accumulator {
             return;
         }
         count += other.count;
-        sum += other.sum;
+        sum.addAll(other.sum);
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         newest = Math.max(newest, other.newest);
@@ -85,10 +86,10 @@ public class Accumulator {
      */
     public double result(Aggregation aggregation, long windowEnd, int registered, Direction direction) {
         return switch (aggregation) {
-            case MEAN -> sum / count;
+            case MEAN -> sum.value() / count;
             case MIN -> min;
             case MAX -> max;
-            case SUM -> sum;
+            case SUM -> sum.value();
             case COUNT -> count;
             case RATE -> worstRatePerHour(direction);
             case RATIO -> 100.0 * within / count;
@@ -129,11 +130,13 @@ public class Accumulator {
             lastValue = inserted(lastValue, i, value);
             return;
         }
-        if (at < firstAt[i]) {
+        // two readings of one sensor at one instant: the smaller counts as first, the larger as last, so that
+        // the rate does not depend on which of them arrived first
+        if (at < firstAt[i] || at == firstAt[i] && value < firstValue[i]) {
             firstAt[i] = at;
             firstValue[i] = value;
         }
-        if (at >= lastAt[i]) {
+        if (at > lastAt[i] || at == lastAt[i] && value > lastValue[i]) {
             lastAt[i] = at;
             lastValue[i] = value;
         }
