@@ -59,7 +59,7 @@ public final class Backfill {
                 job.getJobExecutionResult().get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 break;
             } catch (TimeoutException stillRunning) {
-                out.print('\r' + progress(plan, queries.stored(plan.areas(), plan.from(), plan.to()),
+                out.print('\r' + progress(plan, queries.progress(plan.areas(), plan.from(), plan.to()),
                         System.nanoTime() - startNanos));
                 out.flush();
             } catch (ExecutionException e) {

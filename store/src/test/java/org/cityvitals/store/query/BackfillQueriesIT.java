@@ -71,6 +71,22 @@ class BackfillQueriesIT {
                 .isEqualTo(new BackfillQueries.StoredResults(0, null, 0, 0));
     }
 
+    @Test
+    void progressCountsRowsWrittenAndStoredResultsFoldTheRewrittenOnes() throws Exception {
+        String other = SharedStack.unique("backfill_progress");
+        new SchemaMigrator(clickHouse, other).migrate();
+        // the same window twice (a second version), as a backfill writes a corrected window
+        clickHouse.insert(other, new IndicatorValueTable(Origin.BACKFILL), List.of(value("110101", T0)));
+        clickHouse.insert(other, new IndicatorValueTable(Origin.BACKFILL), List.of(
+                new IndicatorValue("air.pm25", "110101", T0, T0.plusSeconds(3600), 81, 5, Level.BLUE, 2)));
+        BackfillQueries queries = new BackfillQueries(clickHouse, other);
+
+        assertThat(queries.progress(BEIJING, T0, T0.plusSeconds(86_400)))
+                .isEqualTo(new BackfillQueries.StoredResults(2, T0, 0, 0));
+        assertThat(queries.stored(BEIJING, T0, T0.plusSeconds(86_400)))
+                .isEqualTo(new BackfillQueries.StoredResults(1, T0, 0, 0));
+    }
+
     private static IndicatorValue value(String area, Instant start) {
         return new IndicatorValue("air.pm25", area, start, start.plusSeconds(3600), 80, 4, Level.BLUE, 1);
     }
