@@ -20,6 +20,8 @@ public final class ClickHouseSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
     /** Rows per insert: ClickHouse wants batches of thousands; measured in docs/BENCHMARKS.md. */
     public static final int BATCH_ROWS = 50_000;
+    /** The longest a live row waits for a fuller batch: the history the screens read is at most this late. */
+    public static final Duration LIVE_FLUSH_INTERVAL = Duration.ofSeconds(1);
 
     private final String jdbcUrl;
     private final String database;
@@ -39,7 +41,7 @@ public final class ClickHouseSink<T> implements Sink<T> {
     }
 
     public ClickHouseSink(String jdbcUrl, String database, TableMapping<T> mapping, Refusals refusals) {
-        this(jdbcUrl, database, mapping, refusals, BATCH_ROWS, Duration.ofSeconds(1));
+        this(jdbcUrl, database, mapping, refusals, BATCH_ROWS, LIVE_FLUSH_INTERVAL);
     }
 
     @Override
