@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The windows of one district series (indicator, district), sliding or tumbling as its catalogue entry says, kept as
@@ -120,7 +119,7 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
         long slide = d.window().slide().toMillis();
         long end = timestamp + 1;
         boolean windowEnd = end % slide == 0;
-        boolean hasData = windowEnd && coversAnyPane(end, size);
+        boolean hasData = windowEnd && coversAnyPane(end, size, slide);
         boolean zeroSeries = windowEnd && d.whenSilent() == WhenSilent.ZERO && newestPane.value() != null;
         boolean dataBound = bounded || ctx.timerService().currentWatermark() == Long.MAX_VALUE;
         long lastDataWindow = zeroSeries ? newestPane.value() + size : Long.MIN_VALUE;
@@ -135,9 +134,14 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
         }
     }
 
-    private boolean coversAnyPane(long end, long size) throws Exception {
-        for (Long pane : panes.keys()) {
-            if (pane >= end - size && pane < end) {
+    /**
+     * Whether any pane of the window ending at {@code end} holds samples. Panes are looked up by their start here and
+     * in {@link #emit}, never searched: a backfill's watermark may trail its data by hours, and timers that searched
+     * every held pane cost time in the square of that backlog.
+     */
+    private boolean coversAnyPane(long end, long size, long slide) throws Exception {
+        for (long pane = end - size; pane < end; pane += slide) {
+            if (panes.contains(pane)) {
                 return true;
             }
         }
@@ -149,9 +153,10 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
             throws Exception {
         long size = d.window().size().toMillis();
         Accumulator window = new Accumulator();
-        for (Map.Entry<Long, Accumulator> pane : panes.entries()) {
-            if (pane.getKey() >= end - size && pane.getKey() < end) {
-                window.merge(pane.getValue(), d.aggregation());
+        for (long start = end - size; start < end; start += d.window().slide().toMillis()) {
+            Accumulator pane = panes.get(start);
+            if (pane != null) {
+                window.merge(pane, d.aggregation());
             }
         }
         String district = SeriesKey.areaOf(key);
@@ -174,9 +179,13 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
         }
     }
 
-    /** Panes and versions no window can correct any more: every window holding them is past the lateness. */
+    /**
+     * The pane and versions no window can correct any more: every window holding them is past the lateness. Each
+     * pane has a timer at exactly that point, so this removes the one pane it marks; versions exist only for the
+     * few windows emitted within the lateness and are searched.
+     */
     private void dropExpired(long now, long size) throws Exception {
-        ExpiringKeys.remove(panes, size + allowedLateness, now);
+        panes.remove(now - size - allowedLateness);
         ExpiringKeys.remove(versions, allowedLateness, now);
         if (panes.isEmpty() && versions.isEmpty()) {
             newestPane.clear();
