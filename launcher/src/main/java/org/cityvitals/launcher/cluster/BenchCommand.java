@@ -92,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     static List<String> table(List<Figure> figures) {
         List<String> lines = new ArrayList<>();
-        String format = "%-18s %-58s %14s %-10s %12s %-8s";
+        String format = "%-22s %-72s %14s %-10s %12s %-8s";
         lines.add(String.format(Locale.ROOT, format, "benchmark", "figure", "median", "unit", "goal", "verdict"));
         for (Figure f : figures) {
             String median = f.median() == null ? "n/a" // a ratio below 10 needs its second decimal
