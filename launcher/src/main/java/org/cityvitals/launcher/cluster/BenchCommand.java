@@ -4,13 +4,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.cityvitals.stack.cluster.ChildProcess;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -39,8 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** A demo's shutdown and a ClickHouse server's take seconds each (Benchmarks waits 60 s for the demo). */
     private static final Duration CHILDREN_STOP_GRACE = Duration.ofSeconds(60);
 
-    @Parameters(arity = "0..*", paramLabel = "NAME", converter = BenchmarkName.class,
-            description = "benchmarks to run (default: all)")
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--repeat", defaultValue = "3", description = "runs of each benchmark (default: ${DEFAULT-VALUE})")
@@ -54,10 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> chosen = chosen();
         PrintWriter term = spec.commandLine().getOut();
         // a benchmark main and what it started (ClickHouse, a demo) end with this command, also when it is stopped
         ChildProcess.stopDescendantsOnExit(CHILDREN_STOP_GRACE);
-        List<String> chosen = names.isEmpty() ? Benchmarks.ALL : names;
         Benchmarks benchmarks = new Benchmarks(cluster, repeat, line -> {
             term.println(line);
             term.flush();
@@ -78,16 +76,15 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A benchmark's name, refused as a usage error (exit 2) when there is none of that name. */
-    static final class BenchmarkName implements ITypeConverter<String> {
-        @Override
-        public String convert(String value) {
-            if (!Benchmarks.ALL.contains(value)) {
-                throw new TypeConversionException("no benchmark named '" + value + "'; benchmarks: "
+    /** The benchmarks to run, all when none is named; an unknown name is a usage error (exit 2) that lists them. */
+    List<String> chosen() {
+        for (String n : names) {
+            if (!Benchmarks.ALL.contains(n)) {
+                throw new ParameterException(spec.commandLine(), "no benchmark named '" + n + "'; benchmarks: "
                         + Benchmarks.NAMES);
             }
-            return value;
         }
+        return names.isEmpty() ? Benchmarks.ALL : names;
     }
 
     static List<String> table(List<Figure> figures) {
