@@ -2,10 +2,12 @@ package org.cityvitals.launcher.cluster;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.cityvitals.stack.cluster.ChildProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,9 @@ import java.util.concurrent.Callable;
                 + "also written as JSON.", "Benchmarks: " + Benchmarks.NAMES})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** A demo's shutdown and a ClickHouse server's take seconds each (Benchmarks waits 60 s for the demo). */
+    private static final Duration CHILDREN_STOP_GRACE = Duration.ofSeconds(60);
+
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "benchmarks to run (default: all)")
     List<String> names = new ArrayList<>();
 
@@ -46,13 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<String> chosen = chosen();
         PrintWriter term = spec.commandLine().getOut();
-        List<String> chosen = names.isEmpty() ? Benchmarks.ALL : names;
-        for (String n : chosen) {
-            if (!Benchmarks.ALL.contains(n)) {
-                throw new IllegalArgumentException("no benchmark named '" + n + "'; benchmarks: " + Benchmarks.NAMES);
-            }
-        }
+        // a benchmark main and what it started (ClickHouse, a demo) end with this command, also when it is stopped
+        ChildProcess.stopDescendantsOnExit(CHILDREN_STOP_GRACE);
         Benchmarks benchmarks = new Benchmarks(cluster, repeat, line -> {
             term.println(line);
             term.flush();
@@ -73,13 +76,25 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The benchmarks to run, all when none is named; an unknown name is a usage error (exit 2) that lists them. */
+    List<String> chosen() {
+        for (String n : names) {
+            if (!Benchmarks.ALL.contains(n)) {
+                throw new ParameterException(spec.commandLine(), "no benchmark named '" + n + "'; benchmarks: "
+                        + Benchmarks.NAMES);
+            }
+        }
+        return names.isEmpty() ? Benchmarks.ALL : names;
+    }
+
     static List<String> table(List<Figure> figures) {
         List<String> lines = new ArrayList<>();
-        String format = "%-18s %-58s %14s %-10s %12s %-8s";
+        String format = "%-22s %-72s %14s %-10s %12s %-8s";
         lines.add(String.format(Locale.ROOT, format, "benchmark", "figure", "median", "unit", "goal", "verdict"));
         for (Figure f : figures) {
-            lines.add(String.format(Locale.ROOT, format, f.bench(), f.name(), f.median() == null ? "n/a"
-                    : String.format(Locale.ROOT, "%,.1f", f.median()), f.unit(), f.goal() == null ? ""
+            String median = f.median() == null ? "n/a" // a ratio below 10 needs its second decimal
+                    : String.format(Locale.ROOT, f.median() < 10 ? "%.2f" : "%,.1f", f.median());
+            lines.add(String.format(Locale.ROOT, format, f.bench(), f.name(), median, f.unit(), f.goal() == null ? ""
                     : (f.higherIsBetter() ? "≥ " : "≤ ") + String.format(Locale.ROOT, "%,.0f", f.goal()),
                     f.verdict()));
             if (!f.note().isEmpty()) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class Benchmarks {
 
-    static final String NAMES = "simulator, store, topology, cluster-topology, rss, alert-latency, "
+    static final String NAMES = "simulator, replay, store, topology, cluster-topology, rss, alert-latency, "
             + "windowed-alert-latency, websocket-fanout";
     static final List<String> ALL = List.of(NAMES.split(", "));
     /** Sized so each latency benchmark stays within a few minutes on 2 cores (the mains' defaults take an hour). */
@@ -44,6 +44,16 @@ final class Benchmarks {
     private static final double DEMO_RSS_GOAL_MB = 2500;
     /** The pipeline's throughput goal on this machine's 2 cores (issue 12). */
     private static final double PIPELINE_GOAL = 200_000;
+    /** The replay's goal: a file into Kafka at {@code --max} (issue 11). */
+    private static final double REPLAY_GOAL = 200_000;
+    /** TopologyBench's events per job run and rounds after its warm-up: it prints the median of the rounds. */
+    private static final List<String> TOPOLOGY_ARGS = List.of("1000000", "5");
+
+    /** The largest heap the mains' documented commands give (TopologyBench and the latency rig: 3 GB). */
+    private static final String BENCH_HEAP = "-Xmx3g";
+
+    /** The lines of a benchmark main that say how far it is: its runs, rounds and results. */
+    private static final Pattern PROGRESS = Pattern.compile("median|p95|^(run|round) \\d|^warm-up|^preloaded");
 
     private final ClusterOptions cluster;
     private final int repeat;
@@ -65,12 +75,14 @@ final class Benchmarks {
                             "generate + publish to Kafka (acks=all)", new Extract(
                                     "publish to Kafka.*: median ([\\d,]+)", "events/s", null, true,
                                     "the ceiling of any pipeline figure on this machine")));
+            case "replay" -> testMain("replay", "ingest", "org.cityvitals.ingest.replay.ReplayBench", List.of(), 1,
+                    Map.of("replay --max, Beijing layout file → Kafka (acks=all)", new Extract(
+                            "replay --max: median ([\\d,]+) events/s", "events/s", REPLAY_GOAL, true,
+                            "the main's own median of 5 runs after a warm-up, 1,008,000 events a run")));
             case "store" -> testMain("store", "store", "org.cityvitals.store.bench.StoreBench", List.of(), 1,
                     storeFigures());
             case "topology" -> testMain("topology", "launcher", "org.cityvitals.launcher.bench.TopologyBench",
-                    List.of("1000000", "1"), repeat, Map.of("whole job, parallelism 1, one process", new Extract(
-                            "median ([\\d,]+) events/s", "events/s", PIPELINE_GOAL, true,
-                            "goal (issue 12): 200,000 events/s on 2 cores, checkpoints on; Nexmark q5 ≈ 22K/core")));
+                    TOPOLOGY_ARGS, 1, topologyFigures());
             case "cluster-topology" -> List.of(clusterTopology());
             case "rss" -> rss();
             case "alert-latency" -> testMain("alert-latency", "launcher",
@@ -107,6 +119,20 @@ final class Benchmarks {
     /** How to read one figure from a benchmark main's output: the first group of the last matching line. */
     record Extract(String regex, String unit, Double goal, boolean higherIsBetter, String note) {}
 
+    /** TopologyBench's closing line: the job's median, the broker's alone in the same rounds, and their ratio. */
+    private static Map<String, Extract> topologyFigures() {
+        String rounds = "median of " + TOPOLOGY_ARGS.get(1) + " rounds after a warm-up, " + TOPOLOGY_ARGS.get(0)
+                + " events a run";
+        Map<String, Extract> f = new LinkedHashMap<>();
+        f.put("whole job, parallelism 1, one process", new Extract("^median ([\\d,]+) events/s", "events/s",
+                PIPELINE_GOAL, true, "goal (issue 12): 200,000 events/s on 2 cores, checkpoints on; " + rounds));
+        f.put("simulator → broker alone, same rounds", new Extract("; broker alone ([\\d,]+) events/s; ratio",
+                "events/s", null, true, "the ceiling of the job's figure in the same rounds"));
+        f.put("job / broker alone", new Extract("; ratio ([\\d.]+) \\(", "ratio", null, true,
+                "median job over median broker"));
+        return f;
+    }
+
     private static Map<String, Extract> storeFigures() {
         Map<String, Extract> f = new LinkedHashMap<>();
         for (String batch : List.of("10,000", "50,000")) {
@@ -134,7 +160,7 @@ final class Benchmarks {
             progress.accept("  " + bench + ": run " + r + " of " + runs + " (" + mainClass + ")");
             String output = runJava(module, mainClass, args);
             for (var e : extracts.entrySet()) {
-                Matcher m = Pattern.compile(e.getValue().regex()).matcher(output);
+                Matcher m = Pattern.compile(e.getValue().regex(), Pattern.MULTILINE).matcher(output);
                 String last = null;
                 while (m.find()) {
                     last = m.group(1);
@@ -158,7 +184,7 @@ final class Benchmarks {
             return;
         }
         progress.accept("  writing the benchmarks' classpaths (mvn -o test-compile dependency:build-classpath)");
-        run(List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,dashboard-server,launcher", "-am", "-DskipTests", "test-compile",
+        run("mvn test-compile dependency:build-classpath", List.of("mvn", "-B", "-o", "-q", "-pl", "ingest,store,dashboard-server,launcher", "-am", "-DskipTests", "test-compile",
                 "dependency:build-classpath", "-Dmdep.outputFile=target/bench.classpath",
                 "-Dmdep.includeScope=test"), Path.of("."));
         classpathsWritten = true;
@@ -169,26 +195,28 @@ final class Benchmarks {
         String cp = "target/test-classes:target/classes:" + Files.readString(dir.resolve("target/bench.classpath"))
                 .strip();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx2g", "-XX:+UseParallelGC", "-cp", cp, mainClass));
+                .toString(), BENCH_HEAP, "-XX:+UseParallelGC", "-cp", cp, mainClass));
         command.addAll(args);
-        return run(command, dir);
+        return run(mainClass, command, dir);
     }
 
-    /** Runs a command, echoing its lines as progress; fails with its output when it exits non-zero. */
-    private String run(List<String> command, Path dir) throws Exception {
+    /**
+     * Runs a command, echoing its lines as progress; fails with its output when it exits non-zero, naming it by
+     * {@code what} (a benchmark's command line is mostly its classpath).
+     */
+    private String run(String what, List<String> command, Path dir) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 out.append(line).append('\n');
-                if (line.contains("median") || line.contains("p95") || line.startsWith("run ")) {
+                if (PROGRESS.matcher(line).find()) {
                     progress.accept("    " + line.strip());
                 }
             }
         }
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(6, command.size())))
-                    + "… exited " + p.exitValue() + ":\n" + out);
+            throw new IllegalStateException(what + " exited " + p.exitValue() + ":\n" + out);
         }
         return out.toString();
     }

@@ -237,15 +237,8 @@ final class LatencyRig implements AutoCloseable {
         void run(Args args) throws Exception;
     }
 
-    /** Runs a latency bench as a program: exit 1 on failure, and always exit (Flink's and Vert.x's threads stay). */
+    /** Runs a latency bench as a program ({@link BenchProgram}) with its arguments. */
     static void main(String[] args, Bench bench) {
-        int status = 0;
-        try {
-            bench.run(Args.parse(args));
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+        BenchProgram.run(() -> bench.run(Args.parse(args)));
     }
 }

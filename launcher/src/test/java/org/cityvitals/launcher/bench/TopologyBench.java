@@ -34,7 +34,11 @@ import java.util.Map;
  */
 public final class TopologyBench {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        BenchProgram.run(() -> measure(args));
+    }
+
+    private static void measure(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("cityvitals-bench");

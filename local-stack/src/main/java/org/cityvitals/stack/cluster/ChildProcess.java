@@ -67,6 +67,27 @@ public record ChildProcess(String name, List<String> command, Path workDir, Path
         return true;
     }
 
+    /**
+     * On this JVM's exit, however it comes (the end of {@code main}, {@code System.exit}, a SIGTERM), stops every
+     * process it started, directly or through a child, that still runs: SIGTERM to all of them, then SIGKILL to
+     * those still alive after {@code grace}. For programs whose children must not outlive them whatever happens, like
+     * a benchmark's private ClickHouse server, which a try-with-resources stops only when {@code main} returns.
+     */
+    public static void stopDescendantsOnExit(Duration grace) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List<ProcessHandle> running = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                    .toList();
+            running.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + grace.toNanos();
+            for (ProcessHandle p : running) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                if (!awaitExit(p, left)) {
+                    p.destroyForcibly();
+                }
+            }
+        }, "stop-child-processes"));
+    }
+
     /** SIGKILL, as a machine failure would: no shutdown hook, no flush. */
     public static boolean kill(long pid) {
         Optional<ProcessHandle> h = alive(pid);
