@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.cityvitals.indicators.level.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -146,6 +148,43 @@ class UsersAndAuditIT {
             assertThat(ops.driver.findElement(By.cssSelector("#nav a[data-route='users']")).isDisplayed())
                     .as("the users page's link for an operator").isFalse();
         }
+    }
+
+    @Test
+    void anAccessChangeEndsTheUsersOpenSocketAndTheNextOneHasTheNewAccess() throws Exception {
+        String admin = dashboard.token("admin");
+        String name = "gov-socket-" + RUN;
+        String chongming = "310151";
+        JsonObject definition = new JsonObject().put("displayName", "Socket user").put("role", "operator")
+                .put("cities", new JsonArray(List.of("shanghai"))).put("districts", new JsonArray(List.of(chongming)))
+                .put("clearance", "internal").put("password", "socket-password-" + RUN);
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin, definition).statusCode()).isEqualTo(201);
+        // network-end water pressure is internal (classification.yaml)
+        dashboard.stack().publish(Signals.value("water.pressure_min", chongming, 0.287, Level.NORMAL));
+        String token = login(name, "socket-password-" + RUN);
+
+        try (WsProbe internal = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
+            internal.await(m -> m.getString("type").equals("snapshot") && hasWaterPressure(m, chongming),
+                    Duration.ofSeconds(20));
+            definition.remove("password");
+            assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin,
+                    definition.copy().put("clearance", "open")).statusCode()).isEqualTo(200);
+            assertThat(internal.awaitClose(Duration.ofSeconds(5))).as("the socket opened as internal")
+                    .isEqualTo((short) 4409);
+            assertThat(internal.closeReason()).contains("access was changed");
+        }
+        try (WsProbe open = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
+            JsonObject snapshot = open.awaitType("snapshot");
+            assertThat(hasWaterPressure(snapshot, chongming)).as("internal data on the reopened socket").isFalse();
+            assertThat(send(HttpMethod.DELETE, "/api/admin/users/" + name, admin, null).statusCode()).isEqualTo(204);
+            assertThat(open.awaitClose(Duration.ofSeconds(5))).as("the removed user's socket").isEqualTo((short) 4401);
+            assertThat(open.closeReason()).contains("removed");
+        }
+    }
+
+    private static boolean hasWaterPressure(JsonObject snapshot, String district) {
+        return snapshot.getJsonArray("values").stream().map(v -> (JsonObject) v).anyMatch(
+                v -> v.getString("indicatorId").equals("water.pressure_min") && v.getString("district").equals(district));
     }
 
     /** The audit log once it holds {@code count} entries about {@code target} (entries are written asynchronously). */

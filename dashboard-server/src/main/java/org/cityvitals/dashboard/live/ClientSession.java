@@ -5,6 +5,7 @@ import org.cityvitals.indicators.access.PlatformUser;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,6 +21,11 @@ final class ClientSession {
     static final short TOO_SLOW = 1013;
     /** Close code when the login token has expired or was revoked (the same as for a bad token). */
     static final short UNAUTHORISED = 4401;
+    /**
+     * Close code when an admin changed the user's role, scope, clearance or duty: the screen reconnects with a fresh
+     * snapshot (no resume: what it holds was cut to the old access).
+     */
+    static final short ACCESS_CHANGED = 4409;
 
     private final ServerWebSocket socket;
     private final PlatformUser user;
@@ -121,6 +127,27 @@ final class ClientSession {
     /** Ends the session because its token was revoked (logout). */
     void revoke() {
         close(UNAUTHORISED, "logged out");
+    }
+
+    /**
+     * Ends the session when the user's account no longer gives the access it was opened with: removed (a login is
+     * needed), or changed in role, scope, clearance or duty (a fresh snapshot is). True when it is over.
+     */
+    boolean endIfAccessChanged(Optional<PlatformUser> current) {
+        if (closed) {
+            return true;
+        }
+        if (current.isEmpty()) {
+            close(UNAUTHORISED, "your account was removed");
+        } else if (!sameAccess(current.get())) {
+            close(ACCESS_CHANGED, "your access was changed by an admin; reconnect for a fresh snapshot");
+        }
+        return closed;
+    }
+
+    private boolean sameAccess(PlatformUser current) {
+        return current.role() == user.role() && current.scope().equals(user.scope())
+                && current.clearance() == user.clearance() && current.duty().equals(user.duty());
     }
 
     private boolean stillAhead(Cursor head) {

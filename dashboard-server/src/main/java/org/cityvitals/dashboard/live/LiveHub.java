@@ -54,6 +54,8 @@ public final class LiveHub {
     public static final short TRY_LATER = 1013;
     /** Close code for a user who may not see live data. */
     public static final short FORBIDDEN = 4403;
+    /** Close code when an admin changed the user's access: reconnect without resuming. */
+    public static final short ACCESS_CHANGED = ClientSession.ACCESS_CHANGED;
     static final long HEARTBEAT_MS = 1000;
     static final long AUTH_TIMEOUT_MS = 5000;
     /** How far before a too-old cursor's time the resync looks for changed alerts: Kafka time trails event time. */
@@ -149,7 +151,10 @@ public final class LiveHub {
         }
     }
 
-    /** Once a second: the flood state (once per audience), token expiry, and the heartbeat with the stream's head. */
+    /**
+     * Once a second: the flood state (once per audience), token expiry, access changed by an admin (the user store as
+     * this instance last read it), and the heartbeat with the stream's head.
+     */
     private void heartbeat() {
         long nanos = System.nanoTime();
         if (lastHeartbeatNanos != Long.MIN_VALUE && nanos - lastHeartbeatNanos < HEARTBEAT_MS * 500_000) {
@@ -165,7 +170,7 @@ public final class LiveHub {
             AlarmFlood.State flood = state.flood(group.getKey(), now);
             Outgoing floodMessage = WireMessages.flood(flood);
             for (ClientSession s : List.copyOf(group.getValue())) {
-                if (!s.expireIfPast(now)) {
+                if (!s.expireIfPast(now) && !s.endIfAccessChanged(auth.users().find(s.user().username()))) {
                     s.offerFlood(flood, floodMessage);
                     s.offerHeartbeat(beat, head);
                 }
