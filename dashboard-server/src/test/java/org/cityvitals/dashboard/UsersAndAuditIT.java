@@ -5,7 +5,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.governance.ClearanceDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,6 +184,30 @@ class UsersAndAuditIT {
             assertThat(open.awaitClose(Duration.ofSeconds(5))).as("the removed user's socket").isEqualTo((short) 4401);
             assertThat(open.closeReason()).contains("removed");
         }
+    }
+
+    @Test
+    void aSqlReadOfTheSensitiveAnalystAccountIsInTheAuditApi() throws Exception {
+        TestStack stack = dashboard.stack();
+        // the clearance databases, as db migrate makes them: the sensitive account may open only its own
+        new ClearanceDatabases(stack.clickHouse, "cityvitals", Classification.loadDefault()).apply();
+        String account = "analyst_sensitive";
+        String query = "SELECT count() FROM incidents WHERE id = 'audited-" + RUN + "'";
+        new ClickHouse(stack.clickHouseServer.jdbcUrl("cityvitals_sensitive"), account,
+                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get(account)).query(query, rs -> rs.getLong(1));
+
+        String admin = dashboard.token("admin");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<JsonObject> reads;
+        do {
+            Thread.sleep(250); // the server flushes its query log every second
+            reads = send(HttpMethod.GET, "/api/admin/audit", admin, null).bodyAsJsonObject().getJsonArray("entries")
+                    .stream().map(e -> (JsonObject) e).filter(e -> query.equals(e.getString("detail"))).toList();
+        } while (reads.isEmpty() && System.nanoTime() < deadline);
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0).getString("actor")).isEqualTo(account);
+        assertThat(reads.get(0).getString("action")).isEqualTo("sql_read");
+        assertThat(reads.get(0).getString("target")).isEqualTo("cityvitals_sensitive");
     }
 
     private static boolean hasWaterPressure(JsonObject snapshot, String district) {
