@@ -210,6 +210,53 @@ class UsersAndAuditIT {
         assertThat(reads.get(0).getString("target")).isEqualTo("cityvitals_sensitive");
     }
 
+    @Test
+    void aConnectionsFirstSensitiveFrameIsAuditedOnceAndAnInternalConnectionGetsNeitherFrameNorEntry()
+            throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String admin = dashboard.token("admin");
+        String name = "gov-ws-admin-" + RUN;
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin, new JsonObject().put("role", "admin")
+                .put("cities", new JsonArray(List.of("shanghai"))).put("districts", new JsonArray(List.of("*")))
+                .put("clearance", "sensitive").put("password", "ws-admin-password-" + RUN)).statusCode())
+                .isEqualTo(201);
+        String sensitiveUser = login(name, "ws-admin-password-" + RUN);
+        // an indicator the classification does not list fails closed as sensitive (docs/GOVERNANCE.md)
+        String unclassified = "runtime.added_" + RUN;
+        try (WsProbe sensitive = WsProbe.open(dashboard.vertx(), dashboard.server().port(), sensitiveUser);
+             WsProbe internal = WsProbe.open(dashboard.vertx(), dashboard.server().port(), dashboard.token("ops"))) {
+            sensitive.awaitType("snapshot");
+            internal.awaitType("snapshot");
+            dashboard.stack().publish(Signals.value(unclassified, "310101", 1.0, Level.NORMAL));
+            dashboard.stack().publish(Signals.value(unclassified, "310104", 2.0, Level.NORMAL));
+            sensitive.await(m -> "indicator".equals(m.getString("type")) && isOf(m, unclassified, "310104"),
+                    Duration.ofSeconds(20));
+            int heard = internal.received.size();
+            internal.await(m -> "heartbeat".equals(m.getString("type")) && internal.received.indexOf(m) > heard,
+                    Duration.ofSeconds(5));
+            assertThat(internal.received).as("sensitive values on an internal socket")
+                    .noneMatch(m -> "indicator".equals(m.getString("type")) && isOf(m, unclassified, "310101"));
+        }
+        awaitEntries(admin, "websocket", 1);
+        Thread.sleep(1000); // a second entry, were one written, would be written by now
+        JsonArray entries = send(HttpMethod.GET, "/api/admin/audit", admin, null).bodyAsJsonObject()
+                .getJsonArray("entries");
+        List<JsonObject> ofTheConnection = entries.stream().map(e -> (JsonObject) e)
+                .filter(e -> e.getString("target").equals("websocket") && e.getString("actor").equals(name))
+                .toList();
+        assertThat(ofTheConnection).as("two sensitive frames, one connection").hasSize(1);
+        assertThat(ofTheConnection.get(0).getString("action")).isEqualTo("read_sensitive");
+        assertThat(ofTheConnection.get(0).getString("detail")).contains("live socket", "first sensitive data");
+        assertThat(Instant.parse(ofTheConnection.get(0).getString("at"))).isBetween(start, Instant.now());
+        assertThat(entries.stream().map(e -> (JsonObject) e).filter(e -> e.getString("target").equals("websocket"))
+                .map(e -> e.getString("actor"))).doesNotContain("ops");
+    }
+
+    private static boolean isOf(JsonObject indicatorFrame, String indicatorId, String district) {
+        JsonObject value = indicatorFrame.getJsonObject("value");
+        return value.getString("indicatorId").equals(indicatorId) && value.getString("district").equals(district);
+    }
+
     private static boolean hasWaterPressure(JsonObject snapshot, String district) {
         return snapshot.getJsonArray("values").stream().map(v -> (JsonObject) v).anyMatch(
                 v -> v.getString("indicatorId").equals("water.pressure_min") && v.getString("district").equals(district));

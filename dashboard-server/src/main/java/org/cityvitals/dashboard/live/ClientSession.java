@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.live;
 
 import io.vertx.core.http.ServerWebSocket;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.PlatformUser;
 
 import java.time.Instant;
@@ -34,6 +35,8 @@ final class ClientSession {
     private final OutboundQueue queue;
     private final PushMeters meters;
     private final BiConsumer<ClientSession, Short> onClose;
+    private final SensitiveReads sensitiveReads;
+    private boolean sensitiveReported;
     private Cursor given;
     private Cursor aheadOf;
     private boolean closed;
@@ -46,7 +49,8 @@ final class ClientSession {
      *                arrives through the socket's close handler instead
      */
     ClientSession(ServerWebSocket socket, PlatformUser user, String tokenId, Instant tokenExpiresAt, Cursor given,
-                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose) {
+                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose,
+                  SensitiveReads sensitiveReads) {
         this.socket = socket;
         this.user = user;
         this.tokenId = tokenId;
@@ -56,6 +60,7 @@ final class ClientSession {
         this.queue = new OutboundQueue(maxOrdered);
         this.meters = meters;
         this.onClose = onClose;
+        this.sensitiveReads = sensitiveReads;
         socket.drainHandler(v -> flush());
     }
 
@@ -72,7 +77,20 @@ final class ClientSession {
             if (queue.offerState(key, value)) {
                 meters.coalesced();
             }
+            given(value.dataClass(), value.district());
             flush();
+        }
+    }
+
+    /**
+     * Notes that this connection was given data of {@code dataClass} about {@code district} (null: no area); the
+     * first sensitive data of the connection is reported, later data is not.
+     */
+    void given(Clearance dataClass, String district) {
+        if (dataClass == Clearance.SENSITIVE && !sensitiveReported) {
+            sensitiveReported = true;
+            sensitiveReads.firstOnConnection(user.username(), "live socket: first sensitive data on this connection"
+                    + (district == null ? "" : ", about area " + district));
         }
     }
 
@@ -87,6 +105,7 @@ final class ClientSession {
             close(TOO_SLOW, "too slow for the alert stream; reconnect and resume from your last cursor");
             return;
         }
+        given(entry.dataClass(), entry.district());
         flush();
     }
 
