@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -120,7 +121,7 @@ public final class DashboardCommand implements Callable<Integer> {
         DashboardConfig config = new DashboardConfig(host, port, kafka.bootstrapServers(), clickHouse.url(),
                 clickHouse.database(), users, demoAccounts, secret(jwtSecretFile, JWT_SECRET_ENV, "--jwt-secret-file"),
                 catchUp, new DashboardConfig.Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser,
-                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null);
+                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null, Clock.systemUTC());
         if (tlsKeyStore != null) {
             String password = secret(tlsPasswordFile, TLS_PASSWORD_ENV, "--tls-password-file");
             if (password == null) {

@@ -21,6 +21,13 @@ final class PlatformUsers {
     private PlatformUsers() {
     }
 
+    /** The body of the request: the entry without its name, which is in the path. */
+    private static JsonObject definition(JsonObject user) {
+        JsonObject body = user.copy();
+        body.remove("username");
+        return body;
+    }
+
     /** Creates (or replaces) each of {@code users}, users-file entries whose {@code password} is the plain one. */
     static void create(List<JsonObject> users) throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -31,7 +38,8 @@ final class PlatformUsers {
             for (JsonObject user : users) {
                 HttpResponse<Buffer> response = http.put(server.port(), "127.0.0.1",
                                 "/api/admin/users/" + user.getString("username"))
-                        .bearerTokenAuthentication(admin).sendJsonObject(user).await(10, TimeUnit.SECONDS);
+                        .bearerTokenAuthentication(admin).sendJsonObject(definition(user))
+                        .await(10, TimeUnit.SECONDS);
                 assertThat(response.statusCode()).as(response.bodyAsString()).isIn(200, 201);
             }
             server.close().await();

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SituationConsoleIT {
 
     private static final String FENGXIAN = "310120";
-    private static final String PASSWORD = "console";
+    private static final String PASSWORD = "console-password";
 
     @TempDir
     static Path dir;

@@ -65,9 +65,11 @@ class UsersBootstrapIT {
             assertThat(bootstrapped.getString("target")).isEqualTo("boot-admin");
 
             // every other user comes from the admin
+            JsonObject operator = user("boot-operator", "operator", PASSWORD);
+            operator.remove("username");
             int created = http.put(first.port(), "127.0.0.1", "/api/admin/users/boot-operator")
                     .bearerTokenAuthentication(admin)
-                    .sendJsonObject(user("boot-operator", "operator", PASSWORD)).await(10, TimeUnit.SECONDS)
+                    .sendJsonObject(operator).await(10, TimeUnit.SECONDS)
                     .statusCode();
             assertThat(created).isEqualTo(201);
             login(first, "boot-operator", 200);
@@ -92,14 +94,16 @@ class UsersBootstrapIT {
         DashboardConfig shared = stack.config();
         DashboardConfig config = new DashboardConfig(shared.host(), 0, shared.kafkaBootstrap(),
                 stack.clickHouseServer.jdbcUrl(DATABASE), DATABASE, file, false, "bootstrap-it", shared.catchUp(),
-                shared.limits(), null);
+                shared.limits(), null, shared.clock());
         return TestStack.startReady(vertx, config);
     }
 
+    /** A users-file entry; admins are cleared for sensitive data, as the audit log needs. */
     private static JsonObject user(String name, String role, String password) {
         return new JsonObject().put("username", name).put("password", password).put("role", role)
                 .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
-                .put("districts", new JsonArray().add("*"));
+                .put("districts", new JsonArray().add("*"))
+                .put("clearance", role.equals("admin") ? "sensitive" : "internal");
     }
 
     private static String login(DashboardServer server, String user, int expected) throws Exception {

@@ -155,7 +155,8 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
                 new OpenDataQueries(clickHouse, config.clickHouseDatabase()),
-                vertx.createSharedWorkerExecutor(OPEN_STORE_POOL, OPEN_STORE_WORKERS), meters).mount(api);
+                vertx.createSharedWorkerExecutor(OPEN_STORE_POOL, OPEN_STORE_WORKERS), meters, config.clock())
+                .mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()
