@@ -340,16 +340,12 @@ public final class LiveHub {
         Classification classification = Classification.loadDefault();
         Clearance highest = Clearance.OPEN;
         for (IndicatorValue value : values) {
-            highest = higher(highest, classification.indicatorClass(value.indicatorId()));
+            highest = highest.higher(classification.indicatorClass(value.indicatorId()));
         }
         for (String indicator : alertIndicators) {
-            highest = higher(highest, classification.alertClass(indicator));
+            highest = highest.higher(classification.alertClass(indicator));
         }
         return highest;
-    }
-
-    private static Clearance higher(Clearance a, Clearance b) {
-        return a.covers(b) ? a : b;
     }
 
     private static WireMessages.UserInfo info(PlatformUser user) {

@@ -42,8 +42,7 @@ public final class SituationIds {
         Classification classification = Classification.loadDefault();
         Clearance highest = dataClass();
         for (Situation.Member member : situation.members()) {
-            Clearance alerts = classification.alertClass(member.indicatorId());
-            highest = highest.covers(alerts) ? highest : alerts;
+            highest = highest.higher(classification.alertClass(member.indicatorId()));
         }
         return highest;
     }
