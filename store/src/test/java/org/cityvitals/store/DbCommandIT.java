@@ -62,7 +62,7 @@ class DbCommandIT {
         assertThat(out()).isEqualTo("no partition of cli_retention is past its retention (alert_actions=forever, "
                 + "alert_events=forever, health_scores=35d, incidents=forever, indicator_values=35d, "
                 + "indicator_values_daily=forever, indicator_values_hourly=400d, readings=7d)\n"
-                + "cli_retention.incidents: lat, lon cleared older than 180 days\n");
+                + "cli_retention.incidents: lat, lon, details, caller cleared older than 180 days\n");
     }
 
     @Test
@@ -74,7 +74,7 @@ class DbCommandIT {
 
         assertThat(run("forget", "--clickhouse", url, "--database", "cli_forget", "--table", "incidents", "--id",
                 "case-1")).isZero();
-        assertThat(out()).isEqualTo("cli_forget.incidents: lat, lon cleared of incidents case-1\n");
+        assertThat(out()).isEqualTo("cli_forget.incidents: lat, lon, details, caller cleared of incidents case-1\n");
         assertThat(TestClickHouse.admin().query("SELECT actor, action, target FROM cli_forget.audit_log",
                 rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)))
                 .containsExactly("cli:" + System.getProperty("user.name") + "|personal_data_forgotten|incidents case-1");
