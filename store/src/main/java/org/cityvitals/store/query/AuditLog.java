@@ -15,27 +15,34 @@ import java.util.List;
 /**
  * The audit log in ClickHouse ({@code audit_log}): records entries and reads them back for admins, together with the
  * SQL reads of the sensitive clearance database, which the server itself records in {@code system.query_log}
- * (the analyst accounts' profile sets {@code log_queries}). Statements {@code sql/audit/entries.sql} and
- * {@code sql/audit/sql_reads.sql}. Blocking: call off the event loop.
+ * (the analyst accounts' profile sets {@code log_queries}). Statement {@code sql/audit/entries.sql}, and
+ * {@link #SQL_READS} here. Blocking: call off the event loop.
  */
 public final class AuditLog {
 
     private static final AuditTable TABLE = new AuditTable();
     /** The action of an analyst's SQL query, as the audit log lists it. */
     public static final String SQL_READ = "sql_read";
+    /**
+     * The queries one account completed (query_log type 2, QueryFinish) from a time to a time (Unix seconds, both
+     * included), newest first, at most a number of them: at, account, query. Not a file under {@code sql/} with the
+     * platform's queries, which run on every engine the platform supports against its own tables: this one reads the
+     * server's own log, which exists only on a server configured to keep it (local-stack's config.xml).
+     */
+    private static final String SQL_READS = "SELECT toUnixTimestamp(event_time), user, query FROM system.query_log "
+            + "WHERE type = 2 AND user = ? AND event_time >= toDateTime(?) AND event_time <= toDateTime(?) "
+            + "ORDER BY event_time DESC, query LIMIT ?";
     private static final String SENSITIVE_ACCOUNT = ClearanceDatabases.account(Clearance.SENSITIVE);
 
     private final ClickHouse clickHouse;
     private final String database;
     private final String entries;
-    private final String sqlReads;
     private final String sensitiveDatabase;
 
     public AuditLog(ClickHouse clickHouse, String database) {
         this.clickHouse = clickHouse;
         this.database = database;
         this.entries = SqlFile.load("audit/entries", database);
-        this.sqlReads = SqlFile.load("audit/sql_reads", database);
         this.sensitiveDatabase = ClearanceDatabases.of(database, Clearance.SENSITIVE);
     }
 
@@ -66,7 +73,7 @@ public final class AuditLog {
         if (!logged) {
             return List.of();
         }
-        return clickHouse.query(sqlReads, rs -> new AuditEntry(Columns.instant(rs.getLong(1)), rs.getString(2),
+        return clickHouse.query(SQL_READS, rs -> new AuditEntry(Columns.instant(rs.getLong(1)), rs.getString(2),
                 SQL_READ, sensitiveDatabase, rs.getString(3)), SENSITIVE_ACCOUNT, from.getEpochSecond(),
                 to.getEpochSecond(), limit);
     }
