@@ -42,6 +42,10 @@ export function connect() {
       emit('unauthorised', event.reason);
       return;
     }
+    if (event.code === 4409) {
+      // an admin changed this user's access: what the screen holds was cut to the old one, so no resume
+      cursor = null;
+    }
     setStatus('reconnecting');
     reconnectTimer = setTimeout(connect, reconnectDelay);
     reconnectDelay = Math.min(reconnectDelay * 2, 10000);

@@ -3,6 +3,8 @@ package org.cityvitals.dashboard;
 import org.cityvitals.dashboard.situation.SituationSettings;
 import org.cityvitals.dashboard.situation.WebhookNotifier;
 import io.vertx.core.Vertx;
+import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.cli.Cli;
 import org.cityvitals.indicators.cli.ClickHouseOptions;
 import org.cityvitals.indicators.cli.KafkaOption;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,6 +91,10 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",
             description = "file holding the webhook signing secret (default: $" + WEBHOOK_SECRET_ENV + ")")
     private Path webhookSecretFile;
+    @Option(names = "--webhook-clearance", paramLabel = "CLASS", description = "the highest class of data the "
+            + "webhook's receiver is cleared for: open, internal or sensitive (required with --webhook); situations "
+            + "above it are withheld")
+    private String webhookClearance;
 
     private final Map<String, String> environment;
 
@@ -114,7 +121,7 @@ public final class DashboardCommand implements Callable<Integer> {
         DashboardConfig config = new DashboardConfig(host, port, kafka.bootstrapServers(), clickHouse.url(),
                 clickHouse.database(), users, demoAccounts, secret(jwtSecretFile, JWT_SECRET_ENV, "--jwt-secret-file"),
                 catchUp, new DashboardConfig.Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser,
-                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null);
+                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null, Clock.systemUTC());
         if (tlsKeyStore != null) {
             String password = secret(tlsPasswordFile, TLS_PASSWORD_ENV, "--tls-password-file");
             if (password == null) {
@@ -137,7 +144,19 @@ public final class DashboardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--webhook needs a signing secret: --webhook-secret-file FILE or $"
                     + WEBHOOK_SECRET_ENV);
         }
-        return settings.withWebhook(WebhookNotifier.Settings.of(webhook, secret.getBytes(StandardCharsets.UTF_8)));
+        if (webhookClearance == null) {
+            throw new IllegalArgumentException("--webhook needs --webhook-clearance open|internal|sensitive: the"
+                    + " highest class of data its receiver is cleared for");
+        }
+        Clearance clearance;
+        try {
+            clearance = WireNames.parse(Clearance.class, webhookClearance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--webhook-clearance " + webhookClearance
+                    + ": expected open, internal or sensitive");
+        }
+        return settings.withWebhook(WebhookNotifier.Settings.of(webhook, secret.getBytes(StandardCharsets.UTF_8),
+                clearance));
     }
 
     /** A secret from its file, else from its environment variable; null when neither is given. */

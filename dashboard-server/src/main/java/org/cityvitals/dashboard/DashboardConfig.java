@@ -3,6 +3,7 @@ package org.cityvitals.dashboard;
 import org.cityvitals.indicators.cli.Endpoints;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,10 +23,12 @@ import java.util.Objects;
  *                           that clients resume in
  * @param limits             caps on connections, sockets, idle time and queues
  * @param tls                the keystore to serve HTTPS and WSS from; null for plain HTTP
+ * @param clock              what "today" is for the open-data feed's range of days (the system's UTC clock but in
+ *                           a test that runs the guide's examples of a fixed day)
  */
 public record DashboardConfig(String host, int port, String kafkaBootstrap, String clickHouseJdbcUrl,
                               String clickHouseDatabase, Path usersFile, boolean demoAccounts, String jwtSecret,
-                              Duration catchUp, Limits limits, Tls tls) {
+                              Duration catchUp, Limits limits, Tls tls, Clock clock) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -74,6 +77,7 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
         Objects.requireNonNull(clickHouseDatabase, "clickHouseDatabase");
         Objects.requireNonNull(catchUp, "catchUp");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(clock, "clock");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -85,32 +89,38 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
      */
     public static DashboardConfig of(String kafkaBootstrap, String clickHouseJdbcUrl) {
         return new DashboardConfig("127.0.0.1", DEFAULT_PORT, kafkaBootstrap, clickHouseJdbcUrl, Endpoints.DATABASE,
-                null, true, null, Duration.ofMinutes(15), Limits.DEFAULT, null);
+                null, true, null, Duration.ofMinutes(15), Limits.DEFAULT, null, Clock.systemUTC());
     }
 
     public DashboardConfig withPort(int newPort) {
         return new DashboardConfig(host, newPort, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, limits, tls);
+                demoAccounts, jwtSecret, catchUp, limits, tls, clock);
     }
 
     /** The users in {@code file} and no demo accounts. */
     public DashboardConfig withUsers(Path file) {
         return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, file, false,
-                jwtSecret, catchUp, limits, tls);
+                jwtSecret, catchUp, limits, tls, clock);
     }
 
     public DashboardConfig withJwtSecret(String secret) {
         return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, secret, catchUp, limits, tls);
+                demoAccounts, secret, catchUp, limits, tls, clock);
     }
 
     public DashboardConfig withLimits(Limits newLimits) {
         return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, newLimits, tls);
+                demoAccounts, jwtSecret, catchUp, newLimits, tls, clock);
+    }
+
+    /** This configuration with the open-data feed's "today" read from {@code newClock}. */
+    public DashboardConfig withClock(Clock newClock) {
+        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                demoAccounts, jwtSecret, catchUp, limits, tls, newClock);
     }
 
     public DashboardConfig withTls(Tls newTls) {
         return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, limits, newTls);
+                demoAccounts, jwtSecret, catchUp, limits, newTls, clock);
     }
 }

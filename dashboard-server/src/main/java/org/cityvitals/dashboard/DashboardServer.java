@@ -21,6 +21,7 @@ import org.cityvitals.dashboard.situation.Situations;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.query.AlertQueries;
+import org.cityvitals.store.query.AuditLog;
 import org.cityvitals.store.query.UserAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,9 @@ public final class DashboardServer {
             Authenticator auth = new Authenticator(vertx, users, secret(config), LoginGuard.standard());
             publisher = new AlertActionPublisher(config.kafkaBootstrap());
             IndicatorCatalogue catalogue = IndicatorCatalogue.loadDefault();
-            // the users file or demo accounts bootstrap the user store; from then on it is the one place of users
-            Accounts accounts = new Accounts(new UserAccounts(clickHouse, config.clickHouseDatabase()), users);
+            // the users file's first admin (or the demo accounts) bootstrap the user store, the one place of users
+            Accounts accounts = new Accounts(new UserAccounts(clickHouse, config.clickHouseDatabase()),
+                    new AuditLog(clickHouse, config.clickHouseDatabase()), users);
             try {
                 accounts.bootstrap();
             } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,11 +85,22 @@ class DashboardCommandTest {
         Path secret = Files.writeString(dir.resolve("hook"), "hook-secret\n");
         DashboardCommand command = new DashboardCommand(Map.of());
         Cli.of(command).parseArgs("--demo-accounts", "--duty-roster", roster.toString(), "--webhook",
-                "https://gateway.example/hook", "--webhook-secret-file", secret.toString());
+                "https://gateway.example/hook", "--webhook-secret-file", secret.toString(), "--webhook-clearance",
+                "internal");
         assertThat(command.situations().rosterFile()).isEqualTo(roster);
         assertThat(command.situations().webhook().url()).isEqualTo("https://gateway.example/hook");
         assertThat(new String(command.situations().webhook().secret(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("hook-secret");
+        assertThat(command.situations().webhook().clearance()).isEqualTo(Clearance.INTERNAL);
+        DashboardCommand undeclared = new DashboardCommand(Map.of());
+        Cli.of(undeclared).parseArgs("--demo-accounts", "--webhook", "https://gateway.example/hook",
+                "--webhook-secret-file", secret.toString());
+        assertThatThrownBy(undeclared::situations).hasMessageContaining("--webhook needs --webhook-clearance");
+        DashboardCommand misspelt = new DashboardCommand(Map.of());
+        Cli.of(misspelt).parseArgs("--demo-accounts", "--webhook", "https://gateway.example/hook",
+                "--webhook-secret-file", secret.toString(), "--webhook-clearance", "secret");
+        assertThatThrownBy(misspelt::situations).hasMessage("--webhook-clearance secret: expected open, internal or"
+                + " sensitive");
         DashboardCommand unsigned = new DashboardCommand(Map.of());
         Cli.of(unsigned).parseArgs("--demo-accounts", "--webhook", "https://gateway.example/hook");
         assertThatThrownBy(unsigned::situations).hasMessage("--webhook needs a signing secret:"

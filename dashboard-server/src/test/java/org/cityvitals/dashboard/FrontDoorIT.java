@@ -11,6 +11,7 @@ import org.cityvitals.indicators.level.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -194,7 +195,8 @@ class FrontDoorIT {
     void withoutUsersTheServerRefusesToStartOutsideTheDemo() {
         DashboardConfig noUsers = new DashboardConfig("127.0.0.1", 0, dashboard.stack().kafka,
                 dashboard.stack().config().clickHouseJdbcUrl(),
-                "cityvitals", null, false, null, Duration.ofMinutes(15), DashboardConfig.Limits.DEFAULT, null);
+                "cityvitals", null, false, null, Duration.ofMinutes(15), DashboardConfig.Limits.DEFAULT, null,
+                Clock.systemUTC());
         assertThatThrownBy(() -> DashboardServer.start(dashboard.vertx(), noUsers).await(10, TimeUnit.SECONDS))
                 .hasMessageContaining("no users").hasMessageContaining("--users FILE");
     }

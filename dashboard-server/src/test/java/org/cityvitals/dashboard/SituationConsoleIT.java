@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.cityvitals.dashboard.auth.PasswordHash;
 import org.cityvitals.dashboard.situation.SituationSettings;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
@@ -21,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SituationConsoleIT {
 
     private static final String FENGXIAN = "310120";
-    private static final String PASSWORD = "console";
+    private static final String PASSWORD = "console-password";
 
     @TempDir
     static Path dir;
@@ -53,14 +51,11 @@ class SituationConsoleIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String hash = PasswordHash.hash(PASSWORD);
-        Path users = dir.resolve("users.json");
-        Files.writeString(users, new JsonArray(List.of(
-                user("console-centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash)))
-                .encodePrettily());
+        PlatformUsers.create(List.of(user("console-centre", "operator", "*"),
+                user("fengxian", "dispatcher", FENGXIAN)));
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         vertx = Vertx.vertx();
-        server = DashboardServer.start(vertx, TestStack.get().config().withUsers(users).withJwtSecret("console-it"),
+        server = DashboardServer.start(vertx, TestStack.get().config().withJwtSecret("console-it"),
                 SituationSettings.defaults().withClock(clock)).await(60, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!server.ready() && System.nanoTime() < deadline) {
@@ -76,8 +71,8 @@ class SituationConsoleIT {
         vertx.close().await();
     }
 
-    private static JsonObject user(String name, String role, String district, String hash) {
-        return new JsonObject().put("username", name).put("password", hash).put("role", role)
+    private static JsonObject user(String name, String role, String district) {
+        return new JsonObject().put("username", name).put("password", PASSWORD).put("role", role)
                 .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
                 .put("districts", new JsonArray().add(district));
     }

@@ -7,10 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.cityvitals.dashboard.auth.PasswordHash;
 import org.cityvitals.dashboard.situation.SituationSettings;
 import org.cityvitals.dashboard.situation.WebhookNotifier;
 import org.cityvitals.dashboard.situation.WebhookSignature;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
@@ -74,14 +74,12 @@ class SituationsIT {
     @BeforeAll
     static void start() throws Exception {
         TestStack stack = TestStack.get();
-        String hash = PasswordHash.hash(PASSWORD);
-        Path users = dir.resolve("users.json");
-        Files.writeString(users, new JsonArray(List.of(
-                user("centre", "operator", "*", "city_centre", hash),
-                user("songjiang", "dispatcher", SONGJIANG, "district_chief", hash),
-                user("putuo", "dispatcher", PUTUO, "district_chief", hash),
-                user("yangpu", "dispatcher", YANGPU, "district_chief", hash),
-                user("qingpu", "dispatcher", QINGPU, "district_chief", hash))).encodePrettily());
+        PlatformUsers.create(List.of(
+                user("centre", "operator", "*", "city_centre"),
+                user("songjiang", "dispatcher", SONGJIANG, "district_chief"),
+                user("putuo", "dispatcher", PUTUO, "district_chief"),
+                user("yangpu", "dispatcher", YANGPU, "district_chief"),
+                user("qingpu", "dispatcher", QINGPU, "district_chief")));
         Path roster = dir.resolve("duty.yaml");
         Files.writeString(roster, """
                 rosters:
@@ -108,8 +106,8 @@ class SituationsIT {
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         SituationSettings settings = SituationSettings.defaults().withRoster(roster).withClock(clock)
                 .withWebhook(new WebhookNotifier.Settings("http://127.0.0.1:" + receiver.actualPort() + "/hook",
-                        WEBHOOK_SECRET, 3, Duration.ofMillis(300), Duration.ofSeconds(5)));
-        DashboardConfig config = stack.config().withUsers(users).withJwtSecret(SECRET);
+                        WEBHOOK_SECRET, 3, Duration.ofMillis(300), Duration.ofSeconds(5), Clearance.INTERNAL));
+        DashboardConfig config = stack.config().withJwtSecret(SECRET);
         vertxA = Vertx.vertx();
         vertxB = Vertx.vertx();
         a = startReady(vertxA, config, settings);
@@ -137,8 +135,8 @@ class SituationsIT {
         vertxB.close().await();
     }
 
-    private static JsonObject user(String name, String role, String district, String duty, String hash) {
-        return new JsonObject().put("username", name).put("password", hash).put("role", role)
+    private static JsonObject user(String name, String role, String district, String duty) {
+        return new JsonObject().put("username", name).put("password", PASSWORD).put("role", role)
                 .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
                 .put("districts", new JsonArray().add(district)).put("duty", new JsonArray().add(duty));
     }

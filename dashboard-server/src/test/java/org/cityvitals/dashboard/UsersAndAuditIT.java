@@ -5,6 +5,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.cityvitals.indicators.governance.Classification;
+import org.cityvitals.indicators.level.Level;
+import org.cityvitals.stack.ClickHouseServer;
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.governance.ClearanceDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -146,6 +152,114 @@ class UsersAndAuditIT {
             assertThat(ops.driver.findElement(By.cssSelector("#nav a[data-route='users']")).isDisplayed())
                     .as("the users page's link for an operator").isFalse();
         }
+    }
+
+    @Test
+    void anAccessChangeEndsTheUsersOpenSocketAndTheNextOneHasTheNewAccess() throws Exception {
+        String admin = dashboard.token("admin");
+        String name = "gov-socket-" + RUN;
+        String chongming = "310151";
+        JsonObject definition = new JsonObject().put("displayName", "Socket user").put("role", "operator")
+                .put("cities", new JsonArray(List.of("shanghai"))).put("districts", new JsonArray(List.of(chongming)))
+                .put("clearance", "internal").put("password", "socket-password-" + RUN);
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin, definition).statusCode()).isEqualTo(201);
+        // network-end water pressure is internal (classification.yaml)
+        dashboard.stack().publish(Signals.value("water.pressure_min", chongming, 0.287, Level.NORMAL));
+        String token = login(name, "socket-password-" + RUN);
+
+        try (WsProbe internal = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
+            internal.await(m -> m.getString("type").equals("snapshot") && hasWaterPressure(m, chongming),
+                    Duration.ofSeconds(20));
+            definition.remove("password");
+            assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin,
+                    definition.copy().put("clearance", "open")).statusCode()).isEqualTo(200);
+            assertThat(internal.awaitClose(Duration.ofSeconds(5))).as("the socket opened as internal")
+                    .isEqualTo((short) 4409);
+            assertThat(internal.closeReason()).contains("access was changed");
+        }
+        try (WsProbe open = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
+            JsonObject snapshot = open.awaitType("snapshot");
+            assertThat(hasWaterPressure(snapshot, chongming)).as("internal data on the reopened socket").isFalse();
+            assertThat(send(HttpMethod.DELETE, "/api/admin/users/" + name, admin, null).statusCode()).isEqualTo(204);
+            assertThat(open.awaitClose(Duration.ofSeconds(5))).as("the removed user's socket").isEqualTo((short) 4401);
+            assertThat(open.closeReason()).contains("removed");
+        }
+    }
+
+    @Test
+    void aSqlReadOfTheSensitiveAnalystAccountIsInTheAuditApi() throws Exception {
+        TestStack stack = dashboard.stack();
+        // the clearance databases, as db migrate makes them: the sensitive account may open only its own
+        new ClearanceDatabases(stack.clickHouse, "cityvitals", Classification.loadDefault()).apply();
+        String account = "analyst_sensitive";
+        String query = "SELECT count() FROM incidents WHERE id = 'audited-" + RUN + "'";
+        new ClickHouse(stack.clickHouseServer.jdbcUrl("cityvitals_sensitive"), account,
+                ClickHouseServer.DEFAULT_CLEARANCE_PASSWORDS.get(account)).query(query, rs -> rs.getLong(1));
+
+        String admin = dashboard.token("admin");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<JsonObject> reads;
+        do {
+            Thread.sleep(250); // the server flushes its query log every second
+            reads = send(HttpMethod.GET, "/api/admin/audit", admin, null).bodyAsJsonObject().getJsonArray("entries")
+                    .stream().map(e -> (JsonObject) e).filter(e -> e.getString("detail").startsWith(query)).toList();
+        } while (reads.isEmpty() && System.nanoTime() < deadline);
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0).getString("actor")).isEqualTo(account);
+        assertThat(reads.get(0).getString("action")).isEqualTo("sql_read");
+        assertThat(reads.get(0).getString("target")).isEqualTo("cityvitals_sensitive");
+    }
+
+    @Test
+    void aConnectionsFirstSensitiveFrameIsAuditedOnceAndAnInternalConnectionGetsNeitherFrameNorEntry()
+            throws Exception {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String admin = dashboard.token("admin");
+        String name = "gov-ws-admin-" + RUN;
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/" + name, admin, new JsonObject().put("role", "admin")
+                .put("cities", new JsonArray(List.of("shanghai"))).put("districts", new JsonArray(List.of("*")))
+                .put("clearance", "sensitive").put("password", "ws-admin-password-" + RUN)).statusCode())
+                .isEqualTo(201);
+        String sensitiveUser = login(name, "ws-admin-password-" + RUN);
+        // an indicator the classification does not list fails closed as sensitive (docs/GOVERNANCE.md)
+        String unclassified = "runtime.added_" + RUN;
+        try (WsProbe sensitive = WsProbe.open(dashboard.vertx(), dashboard.server().port(), sensitiveUser);
+             WsProbe internal = WsProbe.open(dashboard.vertx(), dashboard.server().port(), dashboard.token("ops"))) {
+            sensitive.awaitType("snapshot");
+            internal.awaitType("snapshot");
+            dashboard.stack().publish(Signals.value(unclassified, "310101", 1.0, Level.NORMAL));
+            dashboard.stack().publish(Signals.value(unclassified, "310104", 2.0, Level.NORMAL));
+            sensitive.await(m -> "indicator".equals(m.getString("type")) && isOf(m, unclassified, "310104"),
+                    Duration.ofSeconds(20));
+            int heard = internal.received.size();
+            internal.await(m -> "heartbeat".equals(m.getString("type")) && internal.received.indexOf(m) > heard,
+                    Duration.ofSeconds(5));
+            assertThat(internal.received).as("sensitive values on an internal socket")
+                    .noneMatch(m -> "indicator".equals(m.getString("type")) && isOf(m, unclassified, "310101"));
+        }
+        awaitEntries(admin, "websocket", 1);
+        Thread.sleep(1000); // a second entry, were one written, would be written by now
+        JsonArray entries = send(HttpMethod.GET, "/api/admin/audit", admin, null).bodyAsJsonObject()
+                .getJsonArray("entries");
+        List<JsonObject> ofTheConnection = entries.stream().map(e -> (JsonObject) e)
+                .filter(e -> e.getString("target").equals("websocket") && e.getString("actor").equals(name))
+                .toList();
+        assertThat(ofTheConnection).as("two sensitive frames, one connection").hasSize(1);
+        assertThat(ofTheConnection.get(0).getString("action")).isEqualTo("read_sensitive");
+        assertThat(ofTheConnection.get(0).getString("detail")).contains("live socket", "first sensitive data");
+        assertThat(Instant.parse(ofTheConnection.get(0).getString("at"))).isBetween(start, Instant.now());
+        assertThat(entries.stream().map(e -> (JsonObject) e).filter(e -> e.getString("target").equals("websocket"))
+                .map(e -> e.getString("actor"))).doesNotContain("ops");
+    }
+
+    private static boolean isOf(JsonObject indicatorFrame, String indicatorId, String district) {
+        JsonObject value = indicatorFrame.getJsonObject("value");
+        return value.getString("indicatorId").equals(indicatorId) && value.getString("district").equals(district);
+    }
+
+    private static boolean hasWaterPressure(JsonObject snapshot, String district) {
+        return snapshot.getJsonArray("values").stream().map(v -> (JsonObject) v).anyMatch(
+                v -> v.getString("indicatorId").equals("water.pressure_min") && v.getString("district").equals(district));
     }
 
     /** The audit log once it holds {@code count} entries about {@code target} (entries are written asynchronously). */

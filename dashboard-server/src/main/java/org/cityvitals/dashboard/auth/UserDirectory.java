@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +22,9 @@ import java.util.Optional;
 
 /**
  * The users who may log in. At start they are those of a users file ({@link UsersFile}) or, only when the demo flag
- * is given, the demo accounts shipped in the jar; {@link Accounts} then bootstraps the platform's user store with
- * them and keeps this directory equal to the store, which admins manage through the API. Thread-safe: lookups see
+ * is given, the demo accounts shipped in the jar; {@link Accounts} then bootstraps the platform's user store from
+ * them (a users file: its first admin, only while the store has none) and keeps this directory equal to the store,
+ * which admins manage through the API. Thread-safe: lookups see
  * the last whole replacement.
  */
 public final class UserDirectory {
@@ -36,7 +39,7 @@ public final class UserDirectory {
     public record DemoAccount(String username, String password, String displayName, String role) {}
 
     private UserDirectory(Map<String, PlatformUser> byName, List<DemoAccount> demoAccounts) {
-        this.byName = Map.copyOf(byName);
+        this.byName = inOrder(byName);
         this.demoAccounts = List.copyOf(demoAccounts);
     }
 
@@ -71,14 +74,24 @@ public final class UserDirectory {
         return Optional.ofNullable(byName.get(username));
     }
 
-    /** Every user, by name. */
+    /** Every user, by name, in the order of the users file (or of the store). */
     public Map<String, PlatformUser> all() {
         return byName;
     }
 
     /** Makes {@code users} the directory's users, all at once. */
     void replaceAll(Map<String, PlatformUser> users) {
-        byName = Map.copyOf(users);
+        byName = inOrder(users);
+    }
+
+    /** Whether these are the demo accounts (every one of which seeds the store), not a users file. */
+    boolean isDemo() {
+        return !demoAccounts.isEmpty();
+    }
+
+    /** An unmodifiable copy that keeps the order: the file's first admin is the one that bootstraps the store. */
+    private static Map<String, PlatformUser> inOrder(Map<String, PlatformUser> users) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(users));
     }
 
     /** The demo accounts with their passwords; empty outside the demo. */

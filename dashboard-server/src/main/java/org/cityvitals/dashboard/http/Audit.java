@@ -13,13 +13,15 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 
 /**
- * What the REST API writes to the audit log (docs/GOVERNANCE.md): reads of sensitive data and changes to users and
- * rules, by the caller, now. Written on the store's workers; a write that fails is counted on
+ * What the REST API and the live sockets write to the audit log (docs/GOVERNANCE.md): reads of sensitive data and
+ * changes to users and rules, by the caller, now. Written on the store's workers; a write that fails is counted on
  * {@code cityvitals_audit_failures_total} and logged by action and actor only, never with the data read.
  */
 final class Audit {
 
     private static final Logger LOG = LoggerFactory.getLogger(Audit.class);
+    /** The action of a read of sensitive data. */
+    static final String READ_SENSITIVE = "read_sensitive";
 
     private final AuditLog log;
     private final WorkerExecutor store;
@@ -34,7 +36,12 @@ final class Audit {
 
     /** Records that the caller did {@code action} on {@code target}; completes once the entry is written. */
     Future<Void> record(RoutingContext ctx, String action, String target, String detail) {
-        AuditEntry entry = new AuditEntry(Instant.now(), Caller.of(ctx).username(), action, target, detail);
+        return record(Caller.of(ctx).username(), action, target, detail);
+    }
+
+    /** Records that {@code actor} did {@code action} on {@code target} now; completes once the entry is written. */
+    Future<Void> record(String actor, String action, String target, String detail) {
+        AuditEntry entry = new AuditEntry(Instant.now(), actor, action, target, detail);
         return store.<Void>executeBlocking(() -> {
             log.record(entry);
             return null;

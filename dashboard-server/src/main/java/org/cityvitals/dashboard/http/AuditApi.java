@@ -47,7 +47,7 @@ final class AuditApi {
             return;
         }
         // a sensitive read that cannot be recorded is not served
-        audit.record(ctx, "read_sensitive", TABLE, "from " + range.from() + " to " + range.to()).onComplete(
+        audit.record(ctx, Audit.READ_SENSITIVE, TABLE, "from " + range.from() + " to " + range.to()).onComplete(
                 recorded -> {
                     if (recorded.failed()) {
                         Answers.error(ctx, 503, "the audit log cannot record this read: "

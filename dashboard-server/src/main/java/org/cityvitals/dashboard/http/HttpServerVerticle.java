@@ -79,6 +79,7 @@ public final class HttpServerVerticle extends VerticleBase {
     private final SituationView situations;
     private HttpServer server;
     private LiveHub hub;
+    private Audit audit;
     private Router router;
 
     /** @param accounts the user store admins manage; null when this server has none */
@@ -106,10 +107,12 @@ public final class HttpServerVerticle extends VerticleBase {
         // ClickHouse reads and Kafka sends get a pool of their own: a slow store cannot take the login workers
         WorkerExecutor store = vertx.createSharedWorkerExecutor(STORE_POOL, STORE_WORKERS);
         DashboardConfig.Limits limits = config.limits();
+        audit = new Audit(new AuditLog(clickHouse, config.clickHouseDatabase()), store, meters);
         hub = new LiveHub(vertx, auth, new HubSettings(limits.alertLogSize(), limits.maxQueuedPerClient(),
                 limits.maxSocketsPerUser()), since -> store.executeBlocking(() -> ChangedAlert.group(
                         alerts.transitionsOfAlertsChangedSince(since), alerts.actionsOfAlertsChangedSince(since)),
-                false), new PushMeters(meters));
+                false), new PushMeters(meters), (user, detail) -> audit.record(user, Audit.READ_SENSITIVE, "websocket",
+                detail));
         hub.start();
         if (accounts != null) {
             // another instance's changes to users reach this one within a reload period
@@ -144,7 +147,6 @@ public final class HttpServerVerticle extends VerticleBase {
                 config.clickHouseDatabase()), catalogue, store).mount(api);
         new ScreenApi(catalogue, new ScreenQueries(clickHouse, config.clickHouseDatabase()), hub.state(), store)
                 .mount(api);
-        Audit audit = new Audit(new AuditLog(clickHouse, config.clickHouseDatabase()), store, meters);
         new AuditApi(audit, store).mount(api);
         new UsersApi(accounts, audit, store).mount(api);
         new BackfillApi(backfills, audit).mount(api);
@@ -153,7 +155,8 @@ public final class HttpServerVerticle extends VerticleBase {
                 .mount(api);
         new OpenDataApi(new OpenCatalogue(catalogue, Classification.loadDefault()),
                 new OpenDataQueries(clickHouse, config.clickHouseDatabase()),
-                vertx.createSharedWorkerExecutor(OPEN_STORE_POOL, OPEN_STORE_WORKERS), meters).mount(api);
+                vertx.createSharedWorkerExecutor(OPEN_STORE_POOL, OPEN_STORE_WORKERS), meters, config.clock())
+                .mount(api);
         api.getRoute("health").addHandler(Probes.health(vertx, feedStatus, clickHouse, store));
         api.getRoute("ready").addHandler(Probes.ready(vertx, hub));
         api.getRoute("metrics").addHandler(ctx -> ctx.response()

@@ -49,15 +49,17 @@ final class OpenDataApi {
     private final OpenCatalogue open;
     private final OpenDataQueries queries;
     private final WorkerExecutor store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final RateLimiter limiter = new RateLimiter(REQUESTS_PER_MINUTE, Duration.ofMinutes(1),
             Clock.systemUTC());
     private final ResponseCache<HourlyKey, List<HourlyValue>> cache = new ResponseCache<>(CACHE_PERIOD,
             CACHED_ANSWERS, Clock.systemUTC());
     private final Counter storeReads;
 
-    OpenDataApi(OpenCatalogue open, OpenDataQueries queries, WorkerExecutor store, MeterRegistry meters) {
+    /** @param clock what "today" is for the range of days served */
+    OpenDataApi(OpenCatalogue open, OpenDataQueries queries, WorkerExecutor store, MeterRegistry meters, Clock clock) {
         this.open = open;
+        this.clock = clock;
         this.queries = queries;
         this.store = store;
         this.storeReads = Counter.builder("cityvitals.open.store.reads")

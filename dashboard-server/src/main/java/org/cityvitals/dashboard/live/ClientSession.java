@@ -1,10 +1,12 @@
 package org.cityvitals.dashboard.live;
 
 import io.vertx.core.http.ServerWebSocket;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.PlatformUser;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,6 +22,11 @@ final class ClientSession {
     static final short TOO_SLOW = 1013;
     /** Close code when the login token has expired or was revoked (the same as for a bad token). */
     static final short UNAUTHORISED = 4401;
+    /**
+     * Close code when an admin changed the user's role, scope, clearance or duty: the screen reconnects with a fresh
+     * snapshot (no resume: what it holds was cut to the old access).
+     */
+    static final short ACCESS_CHANGED = 4409;
 
     private final ServerWebSocket socket;
     private final PlatformUser user;
@@ -28,6 +35,8 @@ final class ClientSession {
     private final OutboundQueue queue;
     private final PushMeters meters;
     private final BiConsumer<ClientSession, Short> onClose;
+    private final SensitiveReads sensitiveReads;
+    private boolean sensitiveReported;
     private Cursor given;
     private Cursor aheadOf;
     private boolean closed;
@@ -40,7 +49,8 @@ final class ClientSession {
      *                arrives through the socket's close handler instead
      */
     ClientSession(ServerWebSocket socket, PlatformUser user, String tokenId, Instant tokenExpiresAt, Cursor given,
-                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose) {
+                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose,
+                  SensitiveReads sensitiveReads) {
         this.socket = socket;
         this.user = user;
         this.tokenId = tokenId;
@@ -50,6 +60,7 @@ final class ClientSession {
         this.queue = new OutboundQueue(maxOrdered);
         this.meters = meters;
         this.onClose = onClose;
+        this.sensitiveReads = sensitiveReads;
         socket.drainHandler(v -> flush());
     }
 
@@ -66,7 +77,20 @@ final class ClientSession {
             if (queue.offerState(key, value)) {
                 meters.coalesced();
             }
+            given(value.dataClass(), value.district());
             flush();
+        }
+    }
+
+    /**
+     * Notes that this connection was given data of {@code dataClass} about {@code district} (null: no area); the
+     * first sensitive data of the connection is reported, later data is not.
+     */
+    void given(Clearance dataClass, String district) {
+        if (dataClass == Clearance.SENSITIVE && !sensitiveReported) {
+            sensitiveReported = true;
+            sensitiveReads.firstOnConnection(user.username(), "live socket: first sensitive data on this connection"
+                    + (district == null ? "" : ", about area " + district));
         }
     }
 
@@ -81,6 +105,7 @@ final class ClientSession {
             close(TOO_SLOW, "too slow for the alert stream; reconnect and resume from your last cursor");
             return;
         }
+        given(entry.dataClass(), entry.district());
         flush();
     }
 
@@ -121,6 +146,27 @@ final class ClientSession {
     /** Ends the session because its token was revoked (logout). */
     void revoke() {
         close(UNAUTHORISED, "logged out");
+    }
+
+    /**
+     * Ends the session when the user's account no longer gives the access it was opened with: removed (a login is
+     * needed), or changed in role, scope, clearance or duty (a fresh snapshot is). True when it is over.
+     */
+    boolean endIfAccessChanged(Optional<PlatformUser> current) {
+        if (closed) {
+            return true;
+        }
+        if (current.isEmpty()) {
+            close(UNAUTHORISED, "your account was removed");
+        } else if (!sameAccess(current.get())) {
+            close(ACCESS_CHANGED, "your access was changed by an admin; reconnect for a fresh snapshot");
+        }
+        return closed;
+    }
+
+    private boolean sameAccess(PlatformUser current) {
+        return current.role() == user.role() && current.scope().equals(user.scope())
+                && current.clearance() == user.clearance() && current.duty().equals(user.duty());
     }
 
     private boolean stillAhead(Cursor head) {

@@ -14,6 +14,7 @@ import org.cityvitals.dashboard.situation.SituationIds;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
+import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.HealthScoreValue;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,6 +56,8 @@ public final class LiveHub {
     public static final short TRY_LATER = 1013;
     /** Close code for a user who may not see live data. */
     public static final short FORBIDDEN = 4403;
+    /** Close code when an admin changed the user's access: reconnect without resuming. */
+    public static final short ACCESS_CHANGED = ClientSession.ACCESS_CHANGED;
     static final long HEARTBEAT_MS = 1000;
     static final long AUTH_TIMEOUT_MS = 5000;
     /** How far before a too-old cursor's time the resync looks for changed alerts: Kafka time trails event time. */
@@ -66,18 +70,21 @@ public final class LiveHub {
     private final HubSettings settings;
     private final AlertHistory history;
     private final PushMeters meters;
+    private final SensitiveReads sensitiveReads;
     private final LiveState state;
     private final Map<Audience, Set<ClientSession>> groups = new LinkedHashMap<>();
     private final Map<String, Integer> socketsPerUser = new HashMap<>();
     private boolean ready;
     private long lastHeartbeatNanos = Long.MIN_VALUE;
 
-    public LiveHub(Vertx vertx, Authenticator auth, HubSettings settings, AlertHistory history, PushMeters meters) {
+    public LiveHub(Vertx vertx, Authenticator auth, HubSettings settings, AlertHistory history, PushMeters meters,
+                   SensitiveReads sensitiveReads) {
         this.vertx = vertx;
         this.auth = auth;
         this.settings = settings;
         this.history = history;
         this.meters = meters;
+        this.sensitiveReads = sensitiveReads;
         this.state = new LiveState(settings.alertLogSize());
         meters.watchSessions(this::sessionCount);
     }
@@ -149,7 +156,10 @@ public final class LiveHub {
         }
     }
 
-    /** Once a second: the flood state (once per audience), token expiry, and the heartbeat with the stream's head. */
+    /**
+     * Once a second: the flood state (once per audience), token expiry, access changed by an admin (the user store as
+     * this instance last read it), and the heartbeat with the stream's head.
+     */
     private void heartbeat() {
         long nanos = System.nanoTime();
         if (lastHeartbeatNanos != Long.MIN_VALUE && nanos - lastHeartbeatNanos < HEARTBEAT_MS * 500_000) {
@@ -165,7 +175,7 @@ public final class LiveHub {
             AlarmFlood.State flood = state.flood(group.getKey(), now);
             Outgoing floodMessage = WireMessages.flood(flood);
             for (ClientSession s : List.copyOf(group.getValue())) {
-                if (!s.expireIfPast(now)) {
+                if (!s.expireIfPast(now) && !s.endIfAccessChanged(auth.users().find(s.user().username()))) {
                     s.offerFlood(flood, floodMessage);
                     s.offerHeartbeat(beat, head);
                 }
@@ -276,8 +286,9 @@ public final class LiveHub {
         PlatformUser user = verified.user();
         Cursor head = state.log().head();
         ClientSession session = new ClientSession(socket, user, verified.tokenId(), verified.expiresAt(), given,
-                head, settings.maxQueuedPerClient(), meters, this::closedByServer);
+                head, settings.maxQueuedPerClient(), meters, this::closedByServer, sensitiveReads);
         session.sendNow(first.text(), first.flood());
+        session.given(first.dataClass(), null);
         missed.forEach(entry -> session.offerSequenced(entry, head));
         groups.computeIfAbsent(audience, a -> new LinkedHashSet<>()).add(session);
         socketsPerUser.merge(user.username(), 1, Integer::sum);
@@ -301,22 +312,40 @@ public final class LiveHub {
         }
     }
 
-    /** The first frame of a session, with the flood state it carries. */
-    private record Frame(String text, AlarmFlood.State flood) {}
+    /** The first frame of a session, with the flood state it carries and the highest class of its data. */
+    private record Frame(String text, AlarmFlood.State flood, Clearance dataClass) {}
 
     private Frame snapshot(PlatformUser user, Audience audience, List<ChangedAlert> changed) {
         AlarmFlood.State flood = state.flood(audience, Instant.now());
+        List<IndicatorValue> values = state.latest(audience);
+        List<AlertEvent> alerts = state.openAlerts(audience);
+        List<String> alertIndicators = new ArrayList<>(alerts.stream().map(AlertEvent::indicatorId).toList());
+        changed.forEach(c -> alertIndicators.add(c.transitions().get(0).indicatorId()));
         return new Frame(Outgoing.marked(state.log().head(), new WireMessages.Snapshot("snapshot", Instant.now(),
-                user.username(), info(user), state.latest(audience), state.health(audience), state.openAlerts(audience),
-                state.handling(audience), flood, changed)).text(), flood);
+                user.username(), info(user), values, state.health(audience), alerts, state.handling(audience), flood,
+                changed)).text(), flood, highestClass(values, alertIndicators));
     }
 
     private Frame resumed(PlatformUser user, Audience audience, int missed) {
         AlarmFlood.State flood = state.flood(audience, Instant.now());
+        List<IndicatorValue> values = state.latest(audience);
         // computed for this audience already: no area or class left to check
         return new Frame(Outgoing.of(null, Clearance.OPEN, new WireMessages.Resumed("resumed", Instant.now(),
-                user.username(), info(user), state.latest(audience), state.health(audience), flood, missed)).text(),
-                flood);
+                user.username(), info(user), values, state.health(audience), flood, missed)).text(),
+                flood, highestClass(values, List.of()));
+    }
+
+    /** The highest class among values and alerts on the indicators {@code alertIndicators}: what a frame carries. */
+    private static Clearance highestClass(List<IndicatorValue> values, List<String> alertIndicators) {
+        Classification classification = Classification.loadDefault();
+        Clearance highest = Clearance.OPEN;
+        for (IndicatorValue value : values) {
+            highest = highest.higher(classification.indicatorClass(value.indicatorId()));
+        }
+        for (String indicator : alertIndicators) {
+            highest = highest.higher(classification.alertClass(indicator));
+        }
+        return highest;
     }
 
     private static WireMessages.UserInfo info(PlatformUser user) {

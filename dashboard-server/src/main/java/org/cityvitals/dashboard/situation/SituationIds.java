@@ -33,6 +33,20 @@ public final class SituationIds {
         return Classification.loadDefault().classOf(ItemKind.DATASET, Classification.ALERTS);
     }
 
+    /**
+     * The class of what is known of one situation: the situations' own class, or the class of an alert among its
+     * members when that is higher (an alert on an indicator classed above {@code internal}, or on one not classified,
+     * which fails closed as {@code sensitive}).
+     */
+    public static Clearance classOf(Situation situation) {
+        Classification classification = Classification.loadDefault();
+        Clearance highest = dataClass();
+        for (Situation.Member member : situation.members()) {
+            highest = highest.higher(classification.alertClass(member.indicatorId()));
+        }
+        return highest;
+    }
+
     /** The escalation of a situation at step {@code step} (1-based) of its policy. */
     public static String escalation(String situationId, int step) {
         return "esc-" + situationId + "-" + step;

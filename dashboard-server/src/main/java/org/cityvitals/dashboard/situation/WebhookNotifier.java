@@ -10,18 +10,26 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.cityvitals.indicators.WireNames;
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.store.situation.Delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * Sends an escalation to a webhook (an SMS or messaging gateway plugs in there): a JSON POST signed with
  * {@link WebhookSignature}, retried with doubling waits while the receiver fails or does not answer, each attempt
  * handed to the delivery log. Vert.x's own HTTP client, so no thread waits on a slow receiver.
+ *
+ * <p>A webhook is declared with the highest class of data its receiver is cleared for (docs/GOVERNANCE.md). A
+ * situation of a higher class ({@link SituationIds#classOf}) is never sent to it, not even in part: nothing of a
+ * situation is open, and a shortened message would still say where something happened. The escalation is then
+ * withheld, counted on {@link #withheld()} and logged by its id only.
  */
 public final class WebhookNotifier {
 
@@ -30,16 +38,21 @@ public final class WebhookNotifier {
     public static final String ATTEMPT_HEADER = "X-CityVitals-Attempt";
     static final String CHANNEL = "webhook";
 
-    /** Where to, the shared secret, how often to try, and the first wait (doubled after every failure). */
-    public record Settings(String url, byte[] secret, int maxAttempts, Duration firstRetry, Duration timeout) {
+    /**
+     * Where to, the shared secret, how often to try, the first wait (doubled after every failure), and the highest
+     * class of data the receiver is cleared for.
+     */
+    public record Settings(String url, byte[] secret, int maxAttempts, Duration firstRetry, Duration timeout,
+                           Clearance clearance) {
         public Settings {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1");
             }
+            Objects.requireNonNull(clearance, "clearance: the class of data the webhook's receiver is cleared for");
         }
 
-        public static Settings of(String url, byte[] secret) {
-            return new Settings(url, secret, 5, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        public static Settings of(String url, byte[] secret, Clearance clearance) {
+            return new Settings(url, secret, 5, Duration.ofSeconds(2), Duration.ofSeconds(10), clearance);
         }
     }
 
@@ -48,6 +61,7 @@ public final class WebhookNotifier {
     private final Settings settings;
     private final Clock clock;
     private final Consumer<Delivery> log;
+    private final AtomicLong withheld = new AtomicLong();
 
     public WebhookNotifier(Vertx vertx, Settings settings, Clock clock, Consumer<Delivery> log) {
         this.vertx = vertx;
@@ -57,8 +71,18 @@ public final class WebhookNotifier {
         this.log = log;
     }
 
-    /** Delivers the escalation of {@code situation}; completes when delivered or given up (then failed). */
+    /**
+     * Delivers the escalation of {@code situation}; completes when delivered or given up (then failed), or at once,
+     * failed, when the situation is above the webhook's clearance.
+     */
     public Future<Void> send(Situation situation, AlertAction escalation) {
+        Clearance dataClass = SituationIds.classOf(situation);
+        if (!settings.clearance().covers(dataClass)) {
+            withheld.incrementAndGet();
+            return Future.failedFuture("escalation " + escalation.actionId() + " withheld from the webhook: the "
+                    + "situation is " + WireNames.of(dataClass) + " data and the webhook is cleared for "
+                    + WireNames.of(settings.clearance()));
+        }
         Promise<Void> done = Promise.promise();
         attempt(situation, escalation, 1, settings.firstRetry(), done);
         return done.future();
@@ -106,6 +130,11 @@ public final class WebhookNotifier {
                         .put("title", new JsonObject().put("zh", s.title().zh()).put("en", s.title().en()))
                         .put("openedAt", s.openedAt().toString())
                         .put("alertIds", new JsonArray(s.alertIds())));
+    }
+
+    /** Escalations not sent because their situation is above the webhook's clearance. */
+    public long withheld() {
+        return withheld.get();
     }
 
     public void close() {

@@ -11,4 +11,9 @@ public enum Clearance {
     public boolean covers(Clearance dataClass) {
         return compareTo(dataClass) >= 0;
     }
+
+    /** The higher of this class and {@code other}: the class of data that combines both. */
+    public Clearance higher(Clearance other) {
+        return covers(other) ? this : other;
+    }
 }

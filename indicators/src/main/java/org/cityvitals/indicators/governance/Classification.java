@@ -122,7 +122,7 @@ public final class Classification {
     public Clearance alertClass(String indicatorId) {
         Clearance alerts = classOf(ItemKind.DATASET, ALERTS);
         Clearance indicator = indicatorClass(indicatorId);
-        return alerts.covers(indicator) ? alerts : indicator;
+        return alerts.higher(indicator);
     }
 
     public List<ClassifiedTable> tables() {

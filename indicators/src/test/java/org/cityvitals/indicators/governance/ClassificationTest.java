@@ -46,6 +46,9 @@ class ClassificationTest {
         ClassifiedTable incidents = shipped.table("incidents").orElseThrow();
         assertThat(incidents.columnClass("lat")).isEqualTo(Clearance.SENSITIVE);
         assertThat(incidents.columnClass("lon")).isEqualTo(Clearance.SENSITIVE);
+        // the issue: incidents' free text and caller details are sensitive
+        assertThat(incidents.columnClass("details")).isEqualTo(Clearance.SENSITIVE);
+        assertThat(incidents.columnClass("caller")).isEqualTo(Clearance.SENSITIVE);
         assertThat(incidents.columnClass("category")).isEqualTo(Clearance.INTERNAL);
         assertThat(shipped.indicatorClass("air.pm25")).isEqualTo(Clearance.OPEN);
         assertThat(shipped.reveals(Clearance.OPEN, "air.pm25")).isTrue();
@@ -118,9 +121,9 @@ class ClassificationTest {
     @Test
     void aColumnCarryingPersonalDetailMustBeSensitive() {
         String line = "     columns: {lat: {class: sensitive, carries: personal_location}, "
-                + "lon: {class: sensitive, carries: personal_location}}}";
+                + "lon: {class: sensitive, carries: personal_location},";
         assertThat(problemsWith(line, "     columns: {lat: {class: internal, carries: personal_location}, "
-                + "lon: {class: sensitive, carries: personal_location}}}"))
+                + "lon: {class: sensitive, carries: personal_location},"))
                 .containsExactly(FILE + ":" + lineOf(line) + ": column incidents.lat carries personal_location, "
                         + "personal information, and must be sensitive");
     }

@@ -62,6 +62,14 @@ public final class ClearanceDatabases {
         return database + "_" + WireNames.of(clearance);
     }
 
+    /**
+     * The read-only analyst account of a clearance, allowed into that clearance's database only:
+     * {@code analyst_sensitive} (local-stack's users.xml declares them).
+     */
+    public static String account(Clearance clearance) {
+        return "analyst_" + WireNames.of(clearance);
+    }
+
     /** What {@link #apply} did: one line per table created or refiltered, and every statement it ran. */
     public record Applied(List<String> changes, List<String> statements) {}
 
