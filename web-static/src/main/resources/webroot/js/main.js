@@ -14,6 +14,7 @@ import {districtTick, hideDistrict, onDistrictHealth, onDistrictValue, renderDis
 import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole,
   renderSituationChanges} from './console.js';
 import {initActionForm} from './actions.js';
+import {initSituationForm} from './situation-form.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
 import {redrawIncidents} from './incidents.js';
@@ -87,6 +88,7 @@ async function boot() {
 function wire() {
   initConsole();
   initActionForm();
+  initSituationForm();
   initCatalogue();
   initUsers();
   on('snapshot', () => {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Fengxian is one card with its two member alerts; an outage's card holds the water-pressure alert it explains,
  * marked suppressed; planned work on Fengxian's air network is announced and the PM2.5 alert it explains is marked
  * in maintenance, in its card and in the queue; when the red rainstorm goes unacknowledged for the policy's five
- * minutes (a test clock) its card shows the escalation, and acknowledging it from the card shows who did. Fengxian
- * (310120) is used by no other test, so the cards are this test's alone.
+ * minutes (a test clock) its card shows the escalation, and acknowledging it from the card shows who did. In
+ * Chongming a dispatcher acknowledges a situation with a work order and resolves it with a cause through the card's
+ * forms. Fengxian (310120) and Chongming (310151) are used by no other test, so the cards are this test's alone.
  */
 class SituationConsoleIT {
 
     private static final String FENGXIAN = "310120";
+    private static final String CHONGMING = "310151";
     private static final String PASSWORD = "console";
 
     @TempDir
@@ -56,7 +59,8 @@ class SituationConsoleIT {
         String hash = PasswordHash.hash(PASSWORD);
         Path users = dir.resolve("users.json");
         Files.writeString(users, new JsonArray(List.of(
-                user("console-centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash)))
+                user("console-centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash),
+                user("chongming", "dispatcher", CHONGMING, hash)))
                 .encodePrettily());
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         vertx = Vertx.vertx();
@@ -155,6 +159,70 @@ class SituationConsoleIT {
         }
     }
 
+    @Test
+    void aDispatcherAcknowledgesWithAWorkOrderAndResolvesWithACauseThroughTheCardsForms() throws Exception {
+        try (Chromium dispatcher = new Chromium(server.port(), dir.resolve("chromium-" + System.nanoTime()))
+                .login("chongming", PASSWORD, "#/console")) {
+            dispatcher.driver.findElement(By.id("lang-switch")).click();
+            dispatcher.wait.until(ExpectedConditions.textToBe(By.id("lang-switch"), "中文"));
+            // yellow: no escalation policy applies, whatever the other test does to the clock
+            Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+            TestStack.get().publishAll(List.of(
+                    alert("forms-rain", "weather.rain_3h", Level.YELLOW, since, CHONGMING),
+                    alert("forms-ponding", "flood.ponding_depth", Level.YELLOW, since.plusSeconds(60), CHONGMING)));
+            String id = "sit-" + CHONGMING + "-rainstorm-" + since.getEpochSecond();
+            By card = By.cssSelector("#situations li.situation[data-situation-id='" + id + "']");
+            dispatcher.wait.until(d -> d.findElements(By.cssSelector(css(card) + " li.member")).size() == 2);
+
+            dispatcher.driver.findElement(By.cssSelector(css(card) + " button.situation-dispatch")).click();
+            dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("situation-assignee")))
+                    .sendKeys("crew-7");
+            new Select(dispatcher.driver.findElement(By.id("situation-due"))).selectByVisibleText("4 h");
+            dispatcher.driver.findElement(By.id("situation-note")).sendKeys("pump truck to the Nanmen underpass");
+            Instant submitted = Instant.now();
+            dispatcher.driver.findElement(By.id("situation-submit")).click();
+            dispatcher.wait.until(ExpectedConditions.textToBe(By.cssSelector(css(card) + " .situation-dispatched"),
+                    "➜ work order to crew-7"));
+            Instant shown = Instant.now();
+            assertThat(dispatcher.driver.findElement(By.cssSelector(css(card) + " .situation-state")).getText())
+                    .isEqualTo("✔ acknowledged by chongming");
+            assertThat(dispatcher.driver.findElement(By.id("situation-dialog")).isDisplayed()).isFalse();
+
+            JsonObject order = detail(dispatcher, id).getJsonArray("workOrders").getJsonObject(0);
+            assertThat(order.getString("assignee")).isEqualTo("crew-7");
+            assertThat(order.getString("status")).isEqualTo("open");
+            assertThat(order.getString("note")).isEqualTo("pump truck to the Nanmen underpass");
+            // "4 h" is 240 minutes from the moment of submitting; ClickHouse keeps whole seconds
+            assertThat(Instant.parse(order.getString("dueAt"))).isBetween(
+                    submitted.plus(Duration.ofMinutes(240)).truncatedTo(ChronoUnit.SECONDS),
+                    shown.plus(Duration.ofMinutes(240)));
+
+            dispatcher.driver.findElement(By.cssSelector(css(card) + " button.situation-resolve")).click();
+            Select cause = new Select(dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("situation-cause"))));
+            // the choices are the seven causes of the shipped situation rules, after the prompt
+            assertThat(cause.getOptions()).hasSize(8);
+            cause.selectByVisibleText("Equipment failure");
+            dispatcher.driver.findElement(By.id("situation-note")).sendKeys("drain pump 3 replaced");
+            dispatcher.driver.findElement(By.id("situation-submit")).click();
+            dispatcher.wait.until(ExpectedConditions.numberOfElementsToBe(card, 0));
+
+            JsonObject resolved = detail(dispatcher, id).getJsonObject("situation");
+            assertThat(resolved.getString("state")).isEqualTo("resolved");
+            assertThat(resolved.getJsonObject("resolved").getString("user")).isEqualTo("chongming");
+            assertThat(resolved.getJsonObject("resolved").getString("cause")).isEqualTo("equipment_failure");
+            assertThat(resolved.getJsonObject("resolved").getString("note")).isEqualTo("drain pump 3 replaced");
+        }
+    }
+
+    /** GET /api/situations/{id} as the browser's user. */
+    private static JsonObject detail(Chromium browser, String id) throws Exception {
+        HttpResponse<Buffer> answer = http.get(server.port(), "127.0.0.1", "/api/situations/" + id)
+                .bearerTokenAuthentication(browser.token()).send().await(10, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+        return answer.bodyAsJsonObject();
+    }
+
     /** The card of the situation whose id the server derives: district, hazard, the first condition's start. */
     private static By card(String district, String hazard, Instant since) {
         return By.cssSelector("#situations li.situation[data-situation-id='sit-" + district + "-" + hazard + "-"
@@ -177,7 +245,11 @@ class SituationConsoleIT {
     }
 
     private static AlertEvent alert(String prefix, String indicator, Level level, Instant since) {
-        return new AlertEvent(prefix + "-" + since.getEpochSecond(), 1, "level", indicator, FENGXIAN,
+        return alert(prefix, indicator, level, since, FENGXIAN);
+    }
+
+    private static AlertEvent alert(String prefix, String indicator, Level level, Instant since, String district) {
+        return new AlertEvent(prefix + "-" + since.getEpochSecond(), 1, "level", indicator, district,
                 AlertKind.OPENED, level, Level.NORMAL, 1, 1, since, since, AlertAudience.OPERATIONS, Origin.LIVE,
                 indicator + " opened");
     }

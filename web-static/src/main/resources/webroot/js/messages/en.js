@@ -96,4 +96,7 @@ export default {
   'situation.inMaintenance': (p) => `in maintenance: ${p.reason}`, 'queue.maintenance': 'in maintenance',
   'maintenance.banner': (p) => `Planned work on ${p.kind} ${p.target} in ${p.area} until ${p.until}: ${p.reason}`,
   'maintenance.kind.sensor': 'sensor', 'maintenance.kind.network': 'the network', 'maintenance.kind.source': 'the source',
+  'situation.form.dispatch': 'Acknowledge and dispatch…', 'situation.form.resolve': 'Resolve situation…',
+  'situation.cause': 'Cause', 'situation.chooseCause': 'Choose a cause',
+  'workOrder.assignee': 'Work order to', 'workOrder.dueWithin': 'Due within', 'workOrder.dueAt': (p) => `due ${p.at}`,
 };

@@ -95,4 +95,7 @@ export default {
   'situation.inMaintenance': (p) => `维护中：${p.reason}`, 'queue.maintenance': '维护中',
   'maintenance.banner': (p) => `计划维护：${p.area} ${p.kind} ${p.target}，至 ${p.until}：${p.reason}`,
   'maintenance.kind.sensor': '传感器', 'maintenance.kind.network': '管网', 'maintenance.kind.source': '数据源',
+  'situation.form.dispatch': '确认并派发工单…', 'situation.form.resolve': '处置完毕…',
+  'situation.cause': '原因', 'situation.chooseCause': '选择原因',
+  'workOrder.assignee': '工单派给', 'workOrder.dueWithin': '完成时限', 'workOrder.dueAt': (p) => `截止 ${p.at}`,
 };
