@@ -15,8 +15,10 @@ import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderCo
   renderSituationChanges} from './console.js';
 import {initActionForm} from './actions.js';
 import {initSituationForm} from './situation-form.js';
+import {initHandover, loadHandover} from './handover.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
+import {fillAreaSelect} from './names.js';
 import {redrawIncidents} from './incidents.js';
 import {hideCatalogue, initCatalogue, renderCatalogue, showCatalogue} from './catalogue.js';
 import {initUsers, showUsers} from './users.js';
@@ -89,23 +91,25 @@ function wire() {
   initConsole();
   initActionForm();
   initSituationForm();
+  initHandover();
   initCatalogue();
   initUsers();
   on('snapshot', () => {
     renderAll();
-    loadSituations().then(renderSituationChanges, () => {});   // the next snapshot tries again
+    loadSituations().then(situationsChanged, () => {});   // the next snapshot tries again
+    loadHandover();
   });
   on('situation', (m) => {
-    applySituation(m.situation);
-    renderSituationChanges();
+    applySituation(m.situation, m.memberCount);
+    situationsChanged();
   });
   on('situationWithdrawn', (m) => {
     withdrawSituation(m.id);
-    renderSituationChanges();
+    situationsChanged();
   });
   on('maintenance', (m) => {
     state.maintenance = [...state.maintenance.filter((w) => w.windowId !== m.window.windowId), m.window];
-    renderSituationChanges();
+    situationsChanged();
   });
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
@@ -138,6 +142,8 @@ function wire() {
     redrawIncidents();
     redrawIndicatorChart();
     renderCatalogue();
+    fillAreaSelect($('handover-area'));
+    loadHandover();
   });
   document.addEventListener('click', (e) => {
     const tile = e.target.closest('.tile[data-indicator]');
@@ -155,6 +161,12 @@ function wire() {
     consoleTick();
     situationsTick();
   }, 1000);
+}
+
+/** Situations show on the console and on the big screen. */
+function situationsChanged() {
+  renderSituationChanges();
+  if (screenStarted) renderAlertsPanel();
 }
 
 function renderAll() {

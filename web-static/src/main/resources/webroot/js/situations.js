@@ -21,11 +21,14 @@ export async function loadSituations() {
   state.maintenance = maintenance.windows;
 }
 
-/** Keeps the newest version of a situation; a resolved one leaves the open list. */
-export function applySituation(s) {
+/**
+ * Keeps the newest version of a situation; a resolved one leaves the open list. A pushed situation carries only its
+ * newest members, so the frame's `memberCount` says how many there are; a listed one carries them all.
+ */
+export function applySituation(s, memberCount = s.alertIds.length) {
   const old = state.situations.get(s.id);
   if (old && old.updatedAt > s.updatedAt) return;
-  if (s.state === 'open') state.situations.set(s.id, s); else state.situations.delete(s.id);
+  if (s.state === 'open') state.situations.set(s.id, Object.assign({memberCount}, s)); else state.situations.delete(s.id);
 }
 
 export function withdrawSituation(id) {
@@ -42,7 +45,7 @@ export function membership(alertId) {
 }
 
 /** Worst first, then the oldest. */
-const ordered = () => [...state.situations.values()].sort((x, y) => severity(y.level) - severity(x.level)
+export const ordered = () => [...state.situations.values()].sort((x, y) => severity(y.level) - severity(x.level)
   || (x.openedAt < y.openedAt ? -1 : x.openedAt > y.openedAt ? 1 : x.id.localeCompare(y.id)));
 
 export function renderSituations() {
@@ -74,7 +77,8 @@ function situationCard(s) {
     el('p', {class: 'error situation-error', role: 'alert'}));
 }
 
-function ackState(s) {
+/** Who acknowledged the situation, or how long it has waited. */
+export function ackState(s) {
   if (s.acknowledged) return t('situation.acked', {user: s.acknowledged.user});
   return t('situation.unacked', {elapsed: clock((serverNow() - Date.parse(s.openedAt)) / 1000)});
 }

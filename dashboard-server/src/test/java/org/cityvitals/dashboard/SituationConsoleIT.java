@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in maintenance, in its card and in the queue; when the red rainstorm goes unacknowledged for the policy's five
  * minutes (a test clock) its card shows the escalation, and acknowledging it from the card shows who did. In
  * Chongming a dispatcher acknowledges a situation with a work order and resolves it with a cause through the card's
- * forms. Fengxian (310120) and Chongming (310151) are used by no other test, so the cards are this test's alone.
+ * forms. On Boston's big screen the open situations show worst first with their member counts and an escalation
+ * state that follows the policy's 5 and 15 minutes. Fengxian (310120), Chongming (310151) and Boston are used by no
+ * other test, so what these screens show is this test's alone.
  */
 class SituationConsoleIT {
 
@@ -60,7 +63,8 @@ class SituationConsoleIT {
         Path users = dir.resolve("users.json");
         Files.writeString(users, new JsonArray(List.of(
                 user("console-centre", "operator", "*", hash), user("fengxian", "dispatcher", FENGXIAN, hash),
-                user("chongming", "dispatcher", CHONGMING, hash)))
+                user("chongming", "dispatcher", CHONGMING, hash),
+                user("boston-wall", "operator", "*", hash).put("cities", new JsonArray().add("boston"))))
                 .encodePrettily());
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         vertx = Vertx.vertx();
@@ -213,6 +217,75 @@ class SituationConsoleIT {
             assertThat(resolved.getJsonObject("resolved").getString("cause")).isEqualTo("equipment_failure");
             assertThat(resolved.getJsonObject("resolved").getString("note")).isEqualTo("drain pump 3 replaced");
         }
+    }
+
+    @Test
+    void theBigScreenShowsOpenSituationsWorstFirstWithMemberCountsAndEscalationStateLive() throws Exception {
+        try (Chromium wall = new Chromium(server.port(), dir.resolve("chromium-" + System.nanoTime()))
+                .login("boston-wall", PASSWORD, "#/screen")) {
+            wall.driver.findElement(By.id("lang-switch")).click();
+            wall.wait.until(ExpectedConditions.textToBe(By.id("lang-switch"), "中文"));
+            Instant t0 = clock.instant();
+            TestStack.get().publishAll(List.of(
+                    alert("wall-rain", "weather.rain_3h", Level.RED, t0, "dorchester"),
+                    alert("wall-ponding", "flood.ponding_depth", Level.YELLOW, t0.plusSeconds(60), "dorchester"),
+                    alert("wall-outage", "power.outage_customers", Level.ORANGE, t0, "roxbury"),
+                    alert("wall-pressure", "water.pressure_min", Level.RED, t0.plusSeconds(60), "roxbury")));
+            String rainstorm = "sit-dorchester-rainstorm-" + t0.getEpochSecond();
+            String outage = "sit-roxbury-outage-" + t0.getEpochSecond();
+            // both arrive over the socket after the page loaded; worst first: the red rainstorm, then the outage,
+            // orange because the red pressure alert it explains is suppressed and counts for no level
+            wall.wait.until(d -> wallRows(wall).stream().map(r -> r.get("id")).toList()
+                    .equals(List.of(rainstorm, outage)));
+            List<Map<String, Object>> shown = wallRows(wall);
+            assertThat(shown).extracting(r -> r.get("level")).containsExactly("red", "orange");
+            assertThat(shown.get(0).get("title")).isEqualTo("Rainstorm flooding in Dorchester");
+            assertThat(shown).extracting(r -> r.get("members")).containsExactly("2 alerts", "2 alerts");
+            assertThat(shown).extracting(r -> (String) r.get("state"))
+                    .allMatch(text -> text.startsWith("unacknowledged 00:"));
+            assertThat(wall.driver.findElement(By.id("wall-situations-count")).getText()).isEqualTo("2 open");
+
+            // the policy: red unacknowledged 5 min → district_chief; at 15 min red → city_centre, orange →
+            // district_chief. No roster here, so the steps name the duty.
+            clock.set(t0.plus(Duration.ofMinutes(5)));
+            wall.wait.until(d -> wallState(wall, rainstorm).startsWith(
+                    "⇧ escalated 1×, last to district_chief · unacknowledged "));
+            assertThat(wallState(wall, outage)).startsWith("unacknowledged ");
+            clock.set(t0.plus(Duration.ofMinutes(15)));
+            wall.wait.until(d -> wallState(wall, rainstorm).startsWith(
+                    "⇧ escalated 2×, last to city_centre · unacknowledged "));
+            wall.wait.until(d -> wallState(wall, outage).startsWith(
+                    "⇧ escalated 1×, last to district_chief · unacknowledged "));
+
+            HttpResponse<Buffer> acked = http.post(server.port(), "127.0.0.1", "/api/situations/" + rainstorm
+                            + "/actions").bearerTokenAuthentication(wall.token())
+                    .sendJsonObject(new JsonObject().put("action", "acknowledge")).await(10, TimeUnit.SECONDS);
+            assertThat(acked.statusCode()).as(acked.bodyAsString()).isEqualTo(201);
+            wall.wait.until(d -> wallState(wall, rainstorm).equals(
+                    "⇧ escalated 2×, last to city_centre · ✔ acknowledged by boston-wall"));
+            // the list stays inside its panel on the 1920×1080 wall
+            assertThat((Boolean) wall.js("const list = document.getElementById('wall-situations')"
+                    + ".getBoundingClientRect(); const panel = document.getElementById('alerts-panel')"
+                    + ".getBoundingClientRect(); return list.bottom <= panel.bottom && list.right <= panel.right;"))
+                    .isTrue();
+            wall.screenshot("situations-wall");
+        }
+    }
+
+    /** The big screen's situation rows, read in one script: the wall redraws them as alerts arrive. */
+    private static List<Map<String, Object>> wallRows(Chromium browser) {
+        return browser.jsList("""
+                return [...document.querySelectorAll('#wall-situations li.wall-situation')].map((row) => ({
+                  id: row.dataset.situationId, level: row.dataset.level,
+                  title: row.querySelector('.wall-situation-title').textContent,
+                  members: row.querySelector('.wall-situation-members').textContent,
+                  state: row.querySelector('.wall-situation-state').textContent}));
+                """);
+    }
+
+    private static String wallState(Chromium browser, String situationId) {
+        return wallRows(browser).stream().filter(r -> situationId.equals(r.get("id"))).map(r -> (String) r.get("state"))
+                .findFirst().orElse("");
     }
 
     /** GET /api/situations/{id} as the browser's user. */

@@ -99,4 +99,9 @@ export default {
   'situation.form.dispatch': 'Acknowledge and dispatch…', 'situation.form.resolve': 'Resolve situation…',
   'situation.cause': 'Cause', 'situation.chooseCause': 'Choose a cause',
   'workOrder.assignee': 'Work order to', 'workOrder.dueWithin': 'Due within', 'workOrder.dueAt': (p) => `due ${p.at}`,
+  'situations.more': (p) => `and ${p.count} more`, 'situation.members': (p) => `${p.count} alerts`,
+  'situation.escalatedTimes': (p) => `⇧ escalated ${p.times}×, last to ${p.assignee}`,
+  'handover.title': 'Shift handover', 'handover.none': 'No handover notes in the last 24 hours',
+  'handover.area': 'For the next shift of', 'handover.note': 'Handover note', 'handover.submit': 'Leave note',
+  'handover.by': (p) => `${p.area} · ${p.author} · ${p.at}`,
 };

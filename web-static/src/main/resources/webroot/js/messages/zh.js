@@ -98,4 +98,9 @@ export default {
   'situation.form.dispatch': '确认并派发工单…', 'situation.form.resolve': '处置完毕…',
   'situation.cause': '原因', 'situation.chooseCause': '选择原因',
   'workOrder.assignee': '工单派给', 'workOrder.dueWithin': '完成时限', 'workOrder.dueAt': (p) => `截止 ${p.at}`,
+  'situations.more': (p) => `另有 ${p.count} 起`, 'situation.members': (p) => `${p.count} 条告警`,
+  'situation.escalatedTimes': (p) => `⇧ 已升级 ${p.times} 次，最近至 ${p.assignee}`,
+  'handover.title': '交接班', 'handover.none': '近 24 小时无交接班记录',
+  'handover.area': '交给下一班', 'handover.note': '交接内容', 'handover.submit': '提交交接',
+  'handover.by': (p) => `${p.area} · ${p.author} · ${p.at}`,
 };
