@@ -1,6 +1,7 @@
 // Boot and routing. Log in (POST /api/login) → reference data (/api/me, /api/districts, /api/indicators) → the
 // WebSocket → the screen the route names: #/screen (big screen), #/district/CODE (drill-down), #/console
-// (dispatcher console; a dispatcher's default page), #/catalogue (the metadata catalogue), #/users (admins).
+// (dispatcher console; a dispatcher's default page), #/report (the daily report), #/catalogue (the metadata
+// catalogue), #/users (admins).
 import {$} from './dom.js';
 import {ApiError, get, post, setToken, token} from './api.js';
 import {onLanguageChange, setTimeZone, t, time, toggleLanguage, translateDocument, nameOf} from './i18n.js';
@@ -16,6 +17,7 @@ import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderCo
 import {initActionForm} from './actions.js';
 import {initSituationForm} from './situation-form.js';
 import {initHandover, loadHandover} from './handover.js';
+import {initReport, showReport} from './report.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
 import {fillAreaSelect} from './names.js';
@@ -47,7 +49,7 @@ function logout() {
 
 function showLogin() {
   $('login').hidden = false;
-  ['screen', 'district-page', 'console', 'catalogue-page', 'users-page'].forEach((id) => { $(id).hidden = true; });
+  ['screen', 'district-page', 'console', 'report-page', 'catalogue-page', 'users-page'].forEach((id) => { $(id).hidden = true; });
 }
 
 async function boot() {
@@ -77,6 +79,7 @@ async function boot() {
   $('nav').hidden = false;
   // the big screen is the operations centre's: a dispatcher's scope holds no city-wide values
   document.querySelector('#nav a[data-route="screen"]').hidden = !state.me.allDistricts;
+  document.querySelector('#nav a[data-route="report"]').hidden = !state.me.permissions.includes('view_history');
   document.querySelector('#nav a[data-route="users"]').hidden = !state.me.permissions.includes('manage_users');
   $('user').textContent = state.me.displayName || state.me.username;
   started = true;
@@ -92,6 +95,7 @@ function wire() {
   initActionForm();
   initSituationForm();
   initHandover();
+  initReport();
   initCatalogue();
   initUsers();
   on('snapshot', () => {
@@ -143,6 +147,8 @@ function wire() {
     redrawIndicatorChart();
     renderCatalogue();
     fillAreaSelect($('handover-area'));
+    fillAreaSelect($('report-area'));
+    if (!$('report-page').hidden) showReport();
     loadHandover();
   });
   document.addEventListener('click', (e) => {
@@ -211,6 +217,7 @@ function route() {
   $('screen').hidden = target !== 'screen';
   $('district-page').hidden = target !== 'district';
   $('console').hidden = target !== 'console';
+  $('report-page').hidden = target !== 'report';
   $('catalogue-page').hidden = target !== 'catalogue';
   $('users-page').hidden = target !== 'users';
   if (target !== 'catalogue') hideCatalogue();
@@ -232,6 +239,8 @@ function route() {
   } else if (target === 'console') {
     renderConsole();
     if (arg) openDrawer(decodeURIComponent(arg));
+  } else if (target === 'report') {
+    showReport();
   } else if (target === 'catalogue') {
     showCatalogue();
   } else if (target === 'users') {

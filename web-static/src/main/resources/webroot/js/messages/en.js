@@ -104,4 +104,13 @@ export default {
   'handover.title': 'Shift handover', 'handover.none': 'No handover notes in the last 24 hours',
   'handover.area': 'For the next shift of', 'handover.note': 'Handover note', 'handover.submit': 'Leave note',
   'handover.by': (p) => `${p.area} · ${p.author} · ${p.at}`,
+  'nav.report': 'Daily report', 'report.area': 'Area', 'report.day': 'Day', 'report.show': 'Show',
+  'report.file': 'Printable file (Markdown)', 'report.fileFailed': (p) => `The printable file failed (${p.status})`,
+  'report.heading': (p) => `Daily report · ${p.area} · ${p.day}`, 'report.situations': 'Situations opened',
+  'report.opened': 'Opened', 'report.situation': 'Situation', 'report.stateHead': 'State',
+  'report.acknowledgedBy': 'Acknowledged by', 'report.none': 'None', 'report.responseTimes': 'Response times (mean)',
+  'report.hazard': 'Hazard', 'report.count': 'Situations', 'report.toAcknowledge': 'To acknowledge',
+  'report.toDispatch': 'To dispatch', 'report.toResolve': 'To resolve', 'report.worst': 'Worst indicators',
+  'report.indicator': 'Indicator', 'report.worstLevel': 'Worst level', 'report.episodes': 'Alert episodes',
+  'report.state.open': 'open', 'report.state.resolved': 'resolved',
 };

@@ -103,4 +103,13 @@ export default {
   'handover.title': '交接班', 'handover.none': '近 24 小时无交接班记录',
   'handover.area': '交给下一班', 'handover.note': '交接内容', 'handover.submit': '提交交接',
   'handover.by': (p) => `${p.area} · ${p.author} · ${p.at}`,
+  'nav.report': '日报', 'report.area': '区域', 'report.day': '日期', 'report.show': '查看',
+  'report.file': '可打印文件（Markdown）', 'report.fileFailed': (p) => `可打印文件生成失败（${p.status}）`,
+  'report.heading': (p) => `日报 · ${p.area} · ${p.day}`, 'report.situations': '当日事态',
+  'report.opened': '开始', 'report.situation': '事态', 'report.stateHead': '状态',
+  'report.acknowledgedBy': '确认人', 'report.none': '无', 'report.responseTimes': '响应时间（平均）',
+  'report.hazard': '灾种', 'report.count': '事态数', 'report.toAcknowledge': '确认',
+  'report.toDispatch': '派单', 'report.toResolve': '处置', 'report.worst': '最差指标',
+  'report.indicator': '指标', 'report.worstLevel': '最高等级', 'report.episodes': '告警次数',
+  'report.state.open': '处置中', 'report.state.resolved': '已处置',
 };
