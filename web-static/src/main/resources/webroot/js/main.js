@@ -1,6 +1,7 @@
 // Boot and routing. Log in (POST /api/login) → reference data (/api/me, /api/districts, /api/indicators) → the
 // WebSocket → the screen the route names: #/screen (big screen), #/district/CODE (drill-down), #/console
-// (dispatcher console; a dispatcher's default page), #/catalogue (the metadata catalogue), #/users (admins).
+// (dispatcher console; a dispatcher's default page), #/report (the daily report), #/catalogue (the metadata
+// catalogue), #/users (admins).
 import {$} from './dom.js';
 import {ApiError, get, post, setToken, token} from './api.js';
 import {onLanguageChange, setTimeZone, t, time, toggleLanguage, translateDocument, nameOf} from './i18n.js';
@@ -14,8 +15,12 @@ import {districtTick, hideDistrict, onDistrictHealth, onDistrictValue, renderDis
 import {announce, consoleTick, initConsole, onAlertChanged, openDrawer, renderConsole,
   renderSituationChanges} from './console.js';
 import {initActionForm} from './actions.js';
+import {initSituationForm} from './situation-form.js';
+import {initHandover, loadHandover} from './handover.js';
+import {initReport, showReport} from './report.js';
 import {closeIndicatorChart, openIndicatorChart, redrawIndicatorChart} from './indicator-chart.js';
 import {fillSelect} from './map.js';
+import {fillAreaSelect} from './names.js';
 import {redrawIncidents} from './incidents.js';
 import {hideCatalogue, initCatalogue, renderCatalogue, showCatalogue} from './catalogue.js';
 import {initUsers, showUsers} from './users.js';
@@ -44,7 +49,7 @@ function logout() {
 
 function showLogin() {
   $('login').hidden = false;
-  ['screen', 'district-page', 'console', 'catalogue-page', 'users-page'].forEach((id) => { $(id).hidden = true; });
+  ['screen', 'district-page', 'console', 'report-page', 'catalogue-page', 'users-page'].forEach((id) => { $(id).hidden = true; });
 }
 
 async function boot() {
@@ -74,6 +79,7 @@ async function boot() {
   $('nav').hidden = false;
   // the big screen is the operations centre's: a dispatcher's scope holds no city-wide values
   document.querySelector('#nav a[data-route="screen"]').hidden = !state.me.allDistricts;
+  document.querySelector('#nav a[data-route="report"]').hidden = !state.me.permissions.includes('view_history');
   document.querySelector('#nav a[data-route="users"]').hidden = !state.me.permissions.includes('manage_users');
   $('user').textContent = state.me.displayName || state.me.username;
   started = true;
@@ -87,23 +93,27 @@ async function boot() {
 function wire() {
   initConsole();
   initActionForm();
+  initSituationForm();
+  initHandover();
+  initReport();
   initCatalogue();
   initUsers();
   on('snapshot', () => {
     renderAll();
-    loadSituations().then(renderSituationChanges, () => {});   // the next snapshot tries again
+    loadSituations().then(situationsChanged, () => {});   // the next snapshot tries again
+    loadHandover();
   });
   on('situation', (m) => {
-    applySituation(m.situation);
-    renderSituationChanges();
+    applySituation(m.situation, m.memberCount);
+    situationsChanged();
   });
   on('situationWithdrawn', (m) => {
     withdrawSituation(m.id);
-    renderSituationChanges();
+    situationsChanged();
   });
   on('maintenance', (m) => {
     state.maintenance = [...state.maintenance.filter((w) => w.windowId !== m.window.windowId), m.window];
-    renderSituationChanges();
+    situationsChanged();
   });
   on('value', (v) => {
     if (!$('screen').hidden) onValue(v);
@@ -136,6 +146,10 @@ function wire() {
     redrawIncidents();
     redrawIndicatorChart();
     renderCatalogue();
+    fillAreaSelect($('handover-area'));
+    fillAreaSelect($('report-area'));
+    if (!$('report-page').hidden) showReport();
+    loadHandover();
   });
   document.addEventListener('click', (e) => {
     const tile = e.target.closest('.tile[data-indicator]');
@@ -153,6 +167,12 @@ function wire() {
     consoleTick();
     situationsTick();
   }, 1000);
+}
+
+/** Situations show on the console and on the big screen. */
+function situationsChanged() {
+  renderSituationChanges();
+  if (screenStarted) renderAlertsPanel();
 }
 
 function renderAll() {
@@ -197,6 +217,7 @@ function route() {
   $('screen').hidden = target !== 'screen';
   $('district-page').hidden = target !== 'district';
   $('console').hidden = target !== 'console';
+  $('report-page').hidden = target !== 'report';
   $('catalogue-page').hidden = target !== 'catalogue';
   $('users-page').hidden = target !== 'users';
   if (target !== 'catalogue') hideCatalogue();
@@ -218,6 +239,8 @@ function route() {
   } else if (target === 'console') {
     renderConsole();
     if (arg) openDrawer(decodeURIComponent(arg));
+  } else if (target === 'report') {
+    showReport();
   } else if (target === 'catalogue') {
     showCatalogue();
   } else if (target === 'users') {

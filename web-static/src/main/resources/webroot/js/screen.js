@@ -1,5 +1,6 @@
 // The operations-centre big screen: city health and its 24-hour trend, the district ranking (worst first), the map,
-// the live alert feed, the incident panel, and the domain panels of city-wide tiles with a data-quality panel.
+// the open situations and the live alert feed, the incident panel, and the domain panels of city-wide tiles with a
+// data-quality panel.
 import {$, el} from './dom.js';
 import {healthHistory} from './api.js';
 import {integer, t} from './i18n.js';
@@ -8,6 +9,7 @@ import {base, chartIn, timeAxis, valueAxis} from './charts.js';
 import {ageSeconds, ageText} from './freshness.js';
 import {fitList, floodText, renderFeed} from './alerts.js';
 import {renderIncidents} from './incidents.js';
+import {renderWallSituations, wallSituationsTick} from './situation-wall.js';
 import {initMap, renderMapSoon} from './map.js';
 import {areaName} from './names.js';
 import {loadSparks, refreshTiles, renderDomains} from './tiles.js';
@@ -64,6 +66,7 @@ let ticks = 0;
 export function tick() {
   if (ticks++ % 10 === 0) refreshTiles($('domains'));
   renderDataQuality();
+  wallSituationsTick();
   const h = state.health.get(state.city.code);
   $('city-health-age').textContent = h ? ageText(windowEndOf(h)) : '';
 }
@@ -93,7 +96,9 @@ function renderRanking() {
     h ? badge(h.worstLevel) : el('span'))));
 }
 
+/** The situations, then as much of the feed as fits below them. */
 export function renderAlertsPanel() {
+  renderWallSituations(openDistrict);
   const f = state.flood;
   $('flood-banner').hidden = !(f && f.active);
   if (f && f.active) $('flood-banner').textContent = floodText(f);

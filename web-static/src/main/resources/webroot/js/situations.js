@@ -1,6 +1,7 @@
 // Situations (事态) on the dispatcher console: the open situations of the user's districts, worst first, each with its
 // title, its member alerts (those an inhibition explains marked as suppressed, those planned work explains as in
-// maintenance), who acknowledged it and how far it escalated; and the maintenance windows in force. The server
+// maintenance), who acknowledged it and how far it escalated, with buttons to acknowledge it, to acknowledge it and
+// dispatch a work order, and to resolve it (situation-form.js); and the maintenance windows in force. The server
 // pushes a `situation` frame for every change and `situationWithdrawn` when one merged into another; the list itself
 // comes from GET /api/situations after every (re)connection, the windows from GET /api/maintenance.
 import {$, el} from './dom.js';
@@ -9,6 +10,7 @@ import {clock, dateTime, nameOf, t} from './i18n.js';
 import {badge, severity} from './levels.js';
 import {areaName, indicatorName} from './names.js';
 import {serverNow, state} from './state.js';
+import {openSituationForm} from './situation-form.js';
 
 /** Replaces the situations and maintenance windows with the server's, after a (re)connection. */
 export async function loadSituations() {
@@ -19,11 +21,14 @@ export async function loadSituations() {
   state.maintenance = maintenance.windows;
 }
 
-/** Keeps the newest version of a situation; a resolved one leaves the open list. */
-export function applySituation(s) {
+/**
+ * Keeps the newest version of a situation; a resolved one leaves the open list. A pushed situation carries only its
+ * newest members, so the frame's `memberCount` says how many there are; a listed one carries them all.
+ */
+export function applySituation(s, memberCount = s.alertIds.length) {
   const old = state.situations.get(s.id);
   if (old && old.updatedAt > s.updatedAt) return;
-  if (s.state === 'open') state.situations.set(s.id, s); else state.situations.delete(s.id);
+  if (s.state === 'open') state.situations.set(s.id, Object.assign({memberCount}, s)); else state.situations.delete(s.id);
 }
 
 export function withdrawSituation(id) {
@@ -40,7 +45,7 @@ export function membership(alertId) {
 }
 
 /** Worst first, then the oldest. */
-const ordered = () => [...state.situations.values()].sort((x, y) => severity(y.level) - severity(x.level)
+export const ordered = () => [...state.situations.values()].sort((x, y) => severity(y.level) - severity(x.level)
   || (x.openedAt < y.openedAt ? -1 : x.openedAt > y.openedAt ? 1 : x.id.localeCompare(y.id)));
 
 export function renderSituations() {
@@ -62,12 +67,18 @@ function situationCard(s) {
     el('ul', {class: 'situation-escalations'}, s.escalations.map((e) => el('li', {'data-action-id': e.actionId},
       t('situation.escalated', {assignee: e.assignee, at: dateTime(e.actedAt)})))),
     el('ul', {class: 'situation-members'}, s.members.map(memberItem)),
-    s.acknowledged ? null : el('button', {type: 'button', class: 'situation-ack',
-      onclick: () => acknowledge(s.id)}, t('situation.acknowledge')),
+    el('div', {class: 'situation-buttons'},
+      s.acknowledged ? null : el('button', {type: 'button', class: 'situation-ack',
+        onclick: () => acknowledge(s.id)}, t('situation.acknowledge')),
+      s.acknowledged ? null : el('button', {type: 'button', class: 'situation-dispatch',
+        onclick: () => openSituationForm(s, 'dispatch')}, t('situation.form.dispatch')),
+      el('button', {type: 'button', class: 'situation-resolve',
+        onclick: () => openSituationForm(s, 'resolve')}, t('situation.form.resolve'))),
     el('p', {class: 'error situation-error', role: 'alert'}));
 }
 
-function ackState(s) {
+/** Who acknowledged the situation, or how long it has waited. */
+export function ackState(s) {
   if (s.acknowledged) return t('situation.acked', {user: s.acknowledged.user});
   return t('situation.unacked', {elapsed: clock((serverNow() - Date.parse(s.openedAt)) / 1000)});
 }

@@ -35,6 +35,7 @@ class DbCommandIT {
                 applied V012 maintenance_windows to cli
                 applied V013 work_orders to cli
                 applied V014 incident_personal_details to cli
+                applied V015 handover_notes to cli
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();

@@ -22,7 +22,7 @@ class SchemaMigratorIT {
         assertThat(migrator.migrate()).hasSize(shipped);
         List<String> schemaAfterFirst = schema(ch, "mig_once");
         assertThat(tables(ch, "mig_once")).containsExactly("alert_actions", "alert_events", "audit_log",
-                "dim_districts", "dim_indicators", "dim_levels", "dim_sensors", "health_scores", "incidents",
+                "dim_districts", "dim_indicators", "dim_levels", "dim_sensors", "handover_notes", "health_scores", "incidents",
                 "indicator_values", "indicator_values_daily", "indicator_values_daily_mv", "indicator_values_hourly",
                 "indicator_values_hourly_mv", "maintenance_windows", "notification_deliveries", "platform_users",
                 "readings", "schema_version", "situation_responses", "work_orders");

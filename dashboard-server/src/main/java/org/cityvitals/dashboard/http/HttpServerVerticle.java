@@ -38,6 +38,7 @@ import org.cityvitals.store.query.AlertQueries;
 import org.cityvitals.store.query.AuditLog;
 import org.cityvitals.store.query.ReportQueries;
 import org.cityvitals.store.query.CatalogueQueries;
+import org.cityvitals.store.query.HandoverNotes;
 import org.cityvitals.store.query.HistoryQueries;
 import org.cityvitals.store.query.OpenDataQueries;
 import org.cityvitals.store.query.ScreenQueries;
@@ -142,6 +143,7 @@ public final class HttpServerVerticle extends VerticleBase {
         new AlertApi(hub.state(), alerts, publisher, store).mount(api);
         SituationStores situationStores = SituationStores.of(clickHouse, config.clickHouseDatabase());
         new SituationApi(situations, situationStores, publisher, store).mount(api);
+        new HandoverApi(new HandoverNotes(clickHouse, config.clickHouseDatabase()), store).mount(api);
         new MaintenanceApi(situations.maintenance(), situationStores.maintenance(), store).mount(api);
         new ReportApi(situations, situationStores.responseTimes(), new ReportQueries(clickHouse,
                 config.clickHouseDatabase()), catalogue, store).mount(api);

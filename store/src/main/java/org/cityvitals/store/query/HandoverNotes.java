@@ -1,0 +1,40 @@
+package org.cityvitals.store.query;
+
+import org.cityvitals.store.ClickHouse;
+import org.cityvitals.store.situation.HandoverNote;
+import org.cityvitals.store.situation.HandoverNoteTable;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Shift handover notes ({@code handover_notes}): dashboard-server writes each note and reads back those of the
+ * caller's areas (statement {@code sql/situation/handover-notes.sql}). Blocking: call off the event loop.
+ */
+public final class HandoverNotes {
+
+    private final TableAccess<HandoverNote> table;
+    private final String recent;
+
+    public HandoverNotes(ClickHouse clickHouse, String database) {
+        this.table = new TableAccess<>(clickHouse, database, new HandoverNoteTable());
+        this.recent = table.statement("situation/handover-notes");
+    }
+
+    public void record(HandoverNote note) throws SQLException {
+        table.insert(note);
+    }
+
+    /** The notes of {@code areas} written since {@code since}, newest first, at most {@code limit}. */
+    public List<HandoverNote> recent(Collection<String> areas, Instant since, int limit) throws SQLException {
+        return table.query(recent, HandoverNotes::note, String.join(",", areas), since.getEpochSecond(), limit);
+    }
+
+    private static HandoverNote note(ResultSet rs) throws SQLException {
+        return new HandoverNote(rs.getString(1), rs.getString(2), rs.getString(3), Columns.instant(rs.getLong(4)),
+                rs.getString(5));
+    }
+}
