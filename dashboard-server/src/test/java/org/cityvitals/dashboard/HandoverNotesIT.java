@@ -56,9 +56,7 @@ class HandoverNotesIT {
     }
 
     private static JsonObject user(String name, String district) {
-        return new JsonObject().put("username", name).put("password", PASSWORD).put("role", "dispatcher")
-                .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
-                .put("districts", new JsonArray().add(district));
+        return PlatformUsers.user(name, PASSWORD, "dispatcher", "shanghai", district);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cityvitals.dashboard;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -19,6 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PlatformUsers {
 
     private PlatformUsers() {
+    }
+
+    /**
+     * A user's definition as the admin API and a users file take it: {@code role} over one district (or {@code *})
+     * of one city, their own name as display name; callers add duty or clearance with {@code put}.
+     */
+    static JsonObject user(String name, String password, String role, String city, String district) {
+        return new JsonObject().put("username", name).put("password", password).put("role", role)
+                .put("displayName", name).put("cities", new JsonArray().add(city))
+                .put("districts", new JsonArray().add(district));
     }
 
     /** The body of the request: the entry without its name, which is in the path. */

@@ -2,7 +2,6 @@ package org.cityvitals.dashboard;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -41,7 +40,7 @@ class ReportPageIT {
 
     private static final String FENWAY = "fenway";
     private static final ZoneId BOSTON = ZoneId.of("America/New_York");
-    private static final String PASSWORD = "report";
+    private static final String PASSWORD = "report-password";
 
     @TempDir
     static Path dir;
@@ -51,9 +50,7 @@ class ReportPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        PlatformUsers.create(List.of(new JsonObject().put("username", "fenway").put("password", PASSWORD)
-                .put("role", "dispatcher").put("displayName", "fenway").put("cities", new JsonArray().add("boston"))
-                .put("districts", new JsonArray().add(FENWAY))));
+        PlatformUsers.create(List.of(PlatformUsers.user("fenway", PASSWORD, "dispatcher", "boston", FENWAY)));
         vertx = Vertx.vertx();
         server = TestStack.startReady(vertx, TestStack.get().config().withJwtSecret("report-it"));
         http = WebClient.create(vertx);

@@ -2,7 +2,6 @@ package org.cityvitals.dashboard;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -59,7 +58,7 @@ class SituationConsoleIT {
     static void start() throws Exception {
         PlatformUsers.create(List.of(user("console-centre", "operator", "*"),
                 user("fengxian", "dispatcher", FENGXIAN), user("chongming", "dispatcher", CHONGMING),
-                user("boston-wall", "operator", "*").put("cities", new JsonArray().add("boston"))));
+                PlatformUsers.user("boston-wall", PASSWORD, "operator", "boston", "*")));
         clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         vertx = Vertx.vertx();
         server = DashboardServer.start(vertx, TestStack.get().config().withJwtSecret("console-it"),
@@ -79,9 +78,7 @@ class SituationConsoleIT {
     }
 
     private static JsonObject user(String name, String role, String district) {
-        return new JsonObject().put("username", name).put("password", PASSWORD).put("role", role)
-                .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
-                .put("districts", new JsonArray().add(district));
+        return PlatformUsers.user(name, PASSWORD, role, "shanghai", district);
     }
 
     @Test

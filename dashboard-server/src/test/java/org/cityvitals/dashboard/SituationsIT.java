@@ -136,9 +136,7 @@ class SituationsIT {
     }
 
     private static JsonObject user(String name, String role, String district, String duty) {
-        return new JsonObject().put("username", name).put("password", PASSWORD).put("role", role)
-                .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
-                .put("districts", new JsonArray().add(district)).put("duty", new JsonArray().add(duty));
+        return PlatformUsers.user(name, PASSWORD, role, "shanghai", district).put("duty", new JsonArray().add(duty));
     }
 
     @Test

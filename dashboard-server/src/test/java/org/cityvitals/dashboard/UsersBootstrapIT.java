@@ -100,9 +100,7 @@ class UsersBootstrapIT {
 
     /** A users-file entry; admins are cleared for sensitive data, as the audit log needs. */
     private static JsonObject user(String name, String role, String password) {
-        return new JsonObject().put("username", name).put("password", password).put("role", role)
-                .put("displayName", name).put("cities", new JsonArray().add("shanghai"))
-                .put("districts", new JsonArray().add("*"))
+        return PlatformUsers.user(name, password, role, "shanghai", "*")
                 .put("clearance", role.equals("admin") ? "sensitive" : "internal");
     }
 
