@@ -39,17 +39,17 @@ class DbCommandIT {
                 loaded dimensions into cli: dim_districts=""");
 
         assertThat(run("migrate", "--clickhouse", url, "--database", "cli")).isZero();
-        assertThat(out()).startsWith("cli is already up to date (schema version 14)\n"
+        assertThat(out()).startsWith("cli is already up to date (schema version 15)\n"
                 + "loaded dimensions into cli: dim_districts=");
         assertThat(TestClickHouse.admin().query("SELECT count() FROM cli.schema_version", rs -> rs.getLong(1)))
-                .containsExactly(14L);
+                .containsExactly(15L);
         // each load of the catalogue is in the audit log: who ran it, and what it changed
         assertThat(TestClickHouse.admin().query("SELECT actor, action, target, detail FROM cli.audit_log "
                         + "ORDER BY at, detail", rs -> rs.getString(1) + "|" + rs.getString(2) + "|"
                         + rs.getString(3) + "|" + rs.getString(4)))
                 .hasSize(2)
                 .allMatch(e -> e.startsWith("cli:" + System.getProperty("user.name") + "|catalogue_loaded|cli|"))
-                .anyMatch(e -> e.contains("migrations applied: 14; clearance changes: cli_open.indicator_values "
+                .anyMatch(e -> e.contains("migrations applied: 15; clearance changes: cli_open.indicator_values "
                         + "created for clearance open"))
                 .anyMatch(e -> e.endsWith("migrations applied: 0; clearance changes: none"));
     }
