@@ -9,7 +9,7 @@ import {base, chartIn, timeAxis, valueAxis} from './charts.js';
 import {ageSeconds, ageText} from './freshness.js';
 import {fitList, floodText, renderFeed} from './alerts.js';
 import {renderIncidents} from './incidents.js';
-import {renderWallSituations, wallSituationsTick} from './situation-wall.js';
+import {renderWallSituations, WALL_ROWS, wallSituationsTick} from './situation-wall.js';
 import {initMap, renderMapSoon} from './map.js';
 import {areaName} from './names.js';
 import {loadSparks, refreshTiles, renderDomains} from './tiles.js';
@@ -96,9 +96,16 @@ function renderRanking() {
     h ? badge(h.worstLevel) : el('span'))));
 }
 
-/** The situations, then as much of the feed as fits below them. */
+/**
+ * The situations, as many as leave the panel whole (titles wrap, so how many fit depends on them), then as much of
+ * the feed as fits below them.
+ */
 export function renderAlertsPanel() {
-  renderWallSituations(openDistrict);
+  const panel = $('alerts-panel');
+  for (let rows = WALL_ROWS; rows >= 0; rows--) {
+    renderWallSituations(openDistrict, rows);
+    if (panel.scrollHeight <= panel.clientHeight + 1) break;
+  }
   const f = state.flood;
   $('flood-banner').hidden = !(f && f.active);
   if (f && f.active) $('flood-banner').textContent = floodText(f);

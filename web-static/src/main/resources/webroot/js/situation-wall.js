@@ -7,16 +7,17 @@ import {badge} from './levels.js';
 import {ackState, ordered} from './situations.js';
 import {state} from './state.js';
 
-// what fits above the alert feed; the count in the heading gives the total
-const WALL_ROWS = 4;
+// at most this many rows above the alert feed; the count in the heading gives the total
+export const WALL_ROWS = 4;
 
-export function renderWallSituations(onDistrict) {
+/** The `rows` worst open situations, and a line saying how many more there are. */
+export function renderWallSituations(onDistrict, rows) {
   const list = ordered();
   $('wall-situations-count').textContent = t('situations.open', {count: list.length});
   $('wall-situations-empty').hidden = list.length > 0;
-  $('wall-situations').replaceChildren(...list.slice(0, WALL_ROWS).map((s) => row(s, onDistrict)),
-    list.length > WALL_ROWS ? el('li', {class: 'muted wall-more'},
-      t('situations.more', {count: list.length - WALL_ROWS})) : null);
+  $('wall-situations').replaceChildren(...list.slice(0, rows).map((s) => row(s, onDistrict)),
+    list.length > rows ? el('li', {class: 'muted wall-more'},
+      t('situations.more', {count: list.length - rows})) : null);
 }
 
 function row(s, onDistrict) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -328,7 +329,11 @@ class BrowserIT {
                     + ".map((r) => ({id: r.dataset.alertId}))"))
                     .extracting(m -> m.get("id")).containsSubsequence("queue-red", "queue-orange-older", "queue-yellow");
 
-            operator.wait.until(ExpectedConditions.visibilityOfElementLocated(row)).click();
+            // the queue redraws a row as its situation changes: click the row as it is at that moment
+            operator.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(row).click();
+                return true;
+            });
             operator.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drawer")));
             long pressed = System.nanoTime();
             new Actions(operator.driver).sendKeys("a").perform();
@@ -342,7 +347,10 @@ class BrowserIT {
             assertThat(tookMs).as("ms from the operator's key press to the dispatcher's screen").isLessThan(1000);
             assertThat(dispatcher.driver.findElement(acknowledged).getText()).contains("ops");
 
-            dispatcher.driver.findElement(row).click();
+            dispatcher.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(row).click();
+                return true;
+            });
             dispatcher.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("drawer-timeline"), "ops"));
             dispatcher.screenshot("dispatcher-console");
             new Actions(dispatcher.driver).sendKeys(Keys.ESCAPE).perform();
