@@ -418,7 +418,8 @@ class DashboardServerIT {
         try (WsProbe ops = WsProbe.open(dashboard.vertx(), dashboard.server().port(), token)) {
             ops.awaitType("heartbeat");
             assertThat(get("/metrics", null).bodyAsString()).contains("cityvitals_dashboard_ws_clients",
-                    "cityvitals_dashboard_ws_messages_pushed_total", "jvm_memory_used_bytes",
+                    "cityvitals_dashboard_ws_messages_pushed_total", "cityvitals_dashboard_ws_heartbeats_skipped_total",
+                    "cityvitals_dashboard_ws_heartbeats_replaced_total", "jvm_memory_used_bytes",
                     "kafka_consumer_fetch_manager_records_lag_max");
         }
         awaitBody(dashboard.server().port(), "/health", null, "\"outcome\":\"UP\"");

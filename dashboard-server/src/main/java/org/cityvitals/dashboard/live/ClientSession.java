@@ -111,7 +111,9 @@ final class ClientSession {
 
     void offerHeartbeat(Outgoing beat, Cursor head) {
         if (!closed) {
-            queue.offerHeartbeat(beat, stillAhead(head) ? beat.textWithCursor(given.max(head)) : null);
+            if (queue.offerHeartbeat(beat, stillAhead(head) ? beat.textWithCursor(given.max(head)) : null)) {
+                meters.heartbeatReplaced();
+            }
             flush();
         }
     }

@@ -165,6 +165,7 @@ public final class LiveHub {
         if (lastHeartbeatNanos != Long.MIN_VALUE && nanos - lastHeartbeatNanos < HEARTBEAT_MS * 500_000) {
             // Vert.x periodic timers run at a fixed rate: after a stall (a GC pause, a burst of connections) the
             // missed ticks fire back to back. Screens need one beat a second, not a burst on a loop that is behind.
+            meters.heartbeatSkipped();
             return;
         }
         lastHeartbeatNanos = nanos;

@@ -51,13 +51,18 @@ public final class OutboundQueue {
         return true;
     }
 
-    /** Queues a heartbeat after everything in the ordered lane, replacing one that is still last in it. */
-    public void offerHeartbeat(Outgoing beat, String ownText) {
+    /**
+     * Queues a heartbeat after everything in the ordered lane, replacing one that is still last in it; true when it
+     * replaced one.
+     */
+    public boolean offerHeartbeat(Outgoing beat, String ownText) {
         Queued last = ordered.peekLast();
-        if (last != null && last.heartbeat()) {
+        boolean replaces = last != null && last.heartbeat();
+        if (replaces) {
             ordered.removeLast();
         }
         ordered.add(new Queued(beat, ownText, true));
+        return replaces;
     }
 
     public boolean isEmpty() {

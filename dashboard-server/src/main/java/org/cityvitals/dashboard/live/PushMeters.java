@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
- * The live view's meters: connected clients, messages pushed, coalesced and dropped, connections by kind
+ * The live view's meters: connected clients, messages pushed, coalesced and dropped, heartbeat ticks skipped and
+ * heartbeats replaced while queued, connections by kind
  * (fresh, resumed, resync), and the alert delivery latency from the alert's event time and from its arrival in
  * Kafka to the moment it is handed to the sockets.
  */
@@ -20,6 +21,8 @@ public final class PushMeters {
     private final Counter sent;
     private final Counter coalesced;
     private final Counter dropped;
+    private final Counter heartbeatsSkipped;
+    private final Counter heartbeatsReplaced;
     private final Timer fromEventTime;
     private final Timer fromKafka;
 
@@ -28,6 +31,8 @@ public final class PushMeters {
         this.sent = registry.counter("cityvitals.dashboard.ws.messages.pushed");
         this.coalesced = registry.counter("cityvitals.dashboard.ws.messages.coalesced");
         this.dropped = registry.counter("cityvitals.dashboard.ws.clients.dropped");
+        this.heartbeatsSkipped = registry.counter("cityvitals.dashboard.ws.heartbeats.skipped");
+        this.heartbeatsReplaced = registry.counter("cityvitals.dashboard.ws.heartbeats.replaced");
         this.fromEventTime = latency("event");
         this.fromKafka = latency("kafka");
     }
@@ -52,6 +57,16 @@ public final class PushMeters {
 
     void dropped() {
         dropped.increment();
+    }
+
+    /** A heartbeat tick not run because it came too soon after the last one: the event loop was behind. */
+    void heartbeatSkipped() {
+        heartbeatsSkipped.increment();
+    }
+
+    /** A client's heartbeat replaced by a newer one before it was written: the client's socket was full. */
+    void heartbeatReplaced() {
+        heartbeatsReplaced.increment();
     }
 
     void connected(String kind) {

@@ -39,17 +39,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
  * WebSocket fan-out: a dashboard server on a real broker and ClickHouse, a steady stream at the demo city's rate
  * (48 indicators × 17 areas a minute ≈ 14 values/s; an alert opened and one resolved every 10 s), and N screens
- * opened by {@link FanOutClients} in a separate JVM. Prints the heartbeat delivery lag at the clients per round and the median over rounds.
+ * opened by {@link FanOutClients} in a separate JVM. Prints per round the broadcast lag at the clients (an indicator
+ * value's publish to Kafka → its arrival at a screen), the heartbeats that arrived and the ticks they came from, the
+ * server's own counts (messages written, coalesced, heartbeat ticks skipped, heartbeats replaced, clients dropped),
+ * and the median lag over rounds.
  *
  * <p>{@code FanOutBench [CLIENTS=5000] [ROUNDS=3] [SECONDS=30]}
  */
 public final class FanOutBench {
 
+    private static final String PREFIX = "cityvitals.dashboard.ws.";
+    private static final List<String> SERVER_COUNTERS = List.of(PREFIX + "messages.pushed",
+            PREFIX + "messages.coalesced", PREFIX + "heartbeats.skipped", PREFIX + "heartbeats.replaced",
+            PREFIX + "clients.dropped");
     private static final Pattern RESULT = Pattern.compile("p50=(\\d+) p95=(\\d+) p99=(\\d+)");
 
     private FanOutBench() {}
@@ -85,8 +93,13 @@ public final class FanOutBench {
         List<long[]> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             awaitSocketsClosed(meters, connectionsBetweenRounds);
+            Map<String, Double> before = serverCounts(meters);
             String line = runClients(server.port(), token, clients, seconds);
             System.out.println("round " + round + ": " + line);
+            Map<String, Double> after = serverCounts(meters);
+            System.out.println("  server, during the round:" + SERVER_COUNTERS.stream()
+                    .map(c -> String.format(" %s %.0f", c.substring(PREFIX.length()), after.get(c) - before.get(c)))
+                    .collect(Collectors.joining(",")));
             Matcher m = RESULT.matcher(line);
             if (m.find()) {
                 results.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
@@ -123,6 +136,11 @@ public final class FanOutBench {
                 openConnections(meters), (System.nanoTime() - started) / 1e9);
     }
 
+    /** The server's own account of a round: what it wrote, coalesced, and which heartbeats it skipped or replaced. */
+    private static Map<String, Double> serverCounts(MeterRegistry meters) {
+        return SERVER_COUNTERS.stream().collect(Collectors.toMap(c -> c, c -> meters.get(c).counter().count()));
+    }
+
     private static double sockets(MeterRegistry meters) {
         return meters.get("cityvitals.dashboard.ws.clients").gauge().value();
     }
@@ -153,7 +171,10 @@ public final class FanOutBench {
         return result;
     }
 
-    /** 14 indicator values a second, and every 10 s an alert opened and the one before it resolved. */
+    /**
+     * 14 indicator values a second, each with its publish time as its version (later in its window, so every one
+     * supersedes the last), and every 10 s an alert opened and the one before it resolved.
+     */
     private static void publishSteadily(String kafka) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka), new StringSerializer(), new ByteArraySerializer())) {
@@ -163,8 +184,9 @@ public final class FanOutBench {
                 Instant window = now.truncatedTo(ChronoUnit.MINUTES);
                 for (int i = 0; i < (tick % 5 < 2 ? 2 : 1); i++) { // 7 values per 0.5 s
                     String district = districts[(int) ((tick * 5 + i) % districts.length)];
+                    // the version is the publish time: the clients measure each broadcast's lag from it
                     IndicatorValue v = new IndicatorValue("air.pm25", district, window, window.plusSeconds(60),
-                            40 + tick % 50, 12, Level.NORMAL, tick);
+                            40 + tick % 50, 12, Level.NORMAL, System.currentTimeMillis());
                     producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, "air.pm25|" + district,
                             SignalCodec.toJsonBytes(v)));
                 }

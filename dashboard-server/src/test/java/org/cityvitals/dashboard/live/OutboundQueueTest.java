@@ -56,6 +56,16 @@ class OutboundQueueTest {
     }
 
     @Test
+    void aHeartbeatSaysWhenItReplacedAnUnsentOneButNeverReplacesAnAlert() {
+        OutboundQueue queue = new OutboundQueue(10);
+        assertThat(queue.offerHeartbeat(value("beat-1"), null)).isFalse();
+        assertThat(queue.offerHeartbeat(value("beat-2"), null)).isTrue();
+        queue.offerOrdered(alert(1), null);
+        assertThat(queue.offerHeartbeat(value("beat-3"), null)).isFalse();
+        assertThat(drain(queue)).containsExactly(text("beat-2"), alertText(1), text("beat-3"));
+    }
+
+    @Test
     void anEntryWithItsOwnTextIsSentWithIt() {
         OutboundQueue queue = new OutboundQueue(10);
         queue.offerOrdered(alert(1), "own");

@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import org.cityvitals.dashboard.live.Cursor;
 import io.vertx.ext.web.client.WebClient;
 
 import java.time.Duration;
@@ -23,8 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AlertScreen {
 
-    /** What the benchmark needs of one alert frame. */
-    record AlertFrame(String district, String kind, long eventTimeMillis, long receivedMillis) {}
+    /**
+     * What the benchmark needs of one alert frame; {@code kafkaMillis} is the time in its cursor, the alert record's
+     * Kafka timestamp (its append time where the rig stamps {@code cv.alerts} so).
+     */
+    record AlertFrame(String district, String kind, long eventTimeMillis, long kafkaMillis, long receivedMillis) {}
 
     interface Listener {
         void onAlert(AlertFrame frame);
@@ -117,11 +121,13 @@ final class AlertScreen {
         if (!text.contains("\"type\":\"alert\"")) {
             return;
         }
-        JsonObject alert = new JsonObject(text).getJsonObject("alert");
+        JsonObject frame = new JsonObject(text);
+        JsonObject alert = frame.getJsonObject("alert");
         if (alert != null && indicatorId.equals(alert.getString("indicatorId"))
                 && rule.equals(alert.getString("rule"))) {
             listener.onAlert(new AlertFrame(alert.getString("district"), alert.getString("kind"),
-                    Instant.parse(alert.getString("eventTime")).toEpochMilli(), received));
+                    Instant.parse(alert.getString("eventTime")).toEpochMilli(),
+                    Cursor.parse(frame.getString("cursor")).timeMillis(), received));
         }
     }
 }
