@@ -31,16 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clock): dispatchers acknowledge, dispatch and resolve three situations at known times of one hour, and once the
  * hour has closed the values and levels in ClickHouse {@code indicator_values} are the ones worked out here by hand
  * from those times and the catalogue's thresholds (acknowledge: blue 2, yellow 5, orange 15, red 30 min; dispatch
- * 10/15/30/60; resolve 60/120/240/480). The hour is in 2024, which no other test acts in, so the city-wide value
- * holds only these situations.
+ * 10/15/30/60; resolve 60/120/240/480). Two Beijing districts no other test uses, and an hour in 2024, which no
+ * other test acts in, so the city-wide value holds only these situations.
  */
 class ResponseTimeIndicatorsIT {
 
     private static final String SECRET = "response-times-it";
     private static final String PASSWORD = "response-times";
-    private static final String FENGXIAN = "310120";
-    private static final String CHONGMING = "310151";
-    private static final String SHANGHAI = "310000";
+    private static final String XICHENG = "110102";
+    private static final String CHAOYANG = "110105";
+    private static final String BEIJING = "110000";
     private static final Instant H = Instant.parse("2024-11-20T02:00:00Z");
 
     private static Vertx vertx;
@@ -53,8 +53,8 @@ class ResponseTimeIndicatorsIT {
     static void start() throws Exception {
         TestStack stack = TestStack.get();
         PlatformUsers.create(List.of(
-                PlatformUsers.user("rt-fengxian", PASSWORD, "dispatcher", "shanghai", FENGXIAN),
-                PlatformUsers.user("rt-chongming", PASSWORD, "dispatcher", "shanghai", CHONGMING)));
+                PlatformUsers.user("rt-xicheng", PASSWORD, "dispatcher", "beijing", XICHENG),
+                PlatformUsers.user("rt-chaoyang", PASSWORD, "dispatcher", "beijing", CHAOYANG)));
         clock = new TestClock(H);
         vertx = Vertx.vertx();
         clients = Vertx.vertx();
@@ -77,65 +77,65 @@ class ResponseTimeIndicatorsIT {
 
     @Test
     void acknowledgingDispatchingAndResolvingBecomeHourlyIndicatorsWithLevelsInClickHouse() throws Exception {
-        String fengxian = login("rt-fengxian");
-        String chongming = login("rt-chongming");
+        String xicheng = login("rt-xicheng");
+        String chaoyang = login("rt-chaoyang");
         // yellow: no escalation policy acts on them, on this instance or any other
         List<AlertEvent> alerts = List.of(
-                alert("rt-rain", "weather.rain_3h", FENGXIAN, H),
-                alert("rt-pm25", "air.pm25", FENGXIAN, at(10)),
-                alert("rt-tpi", "traffic.tpi", CHONGMING, at(5)));
+                alert("rt-rain", "weather.rain_3h", XICHENG, H),
+                alert("rt-pm25", "air.pm25", XICHENG, at(10)),
+                alert("rt-tpi", "traffic.tpi", CHAOYANG, at(5)));
         TestStack.get().publishAll(alerts);
-        String rainstorm = awaitSituation(fengxian, s -> s.getJsonArray("alertIds").contains("rt-rain")).getString("id");
-        String pollution = awaitSituation(fengxian, s -> s.getJsonArray("alertIds").contains("rt-pm25")).getString("id");
-        String congestion = awaitSituation(chongming, s -> s.getJsonArray("alertIds").contains("rt-tpi"))
+        String rainstorm = awaitSituation(xicheng, s -> s.getJsonArray("alertIds").contains("rt-rain")).getString("id");
+        String pollution = awaitSituation(xicheng, s -> s.getJsonArray("alertIds").contains("rt-pm25")).getString("id");
+        String congestion = awaitSituation(chaoyang, s -> s.getJsonArray("alertIds").contains("rt-tpi"))
                 .getString("id");
 
         clock.set(at(7));       // the rainstorm: acknowledged with a work order 7 minutes after it opened
-        acknowledge(fengxian, rainstorm, true);
+        acknowledge(xicheng, rainstorm, true);
         clock.set(at(13));      // the pollution episode: acknowledged 3 minutes after, no work order
-        acknowledge(fengxian, pollution, false);
+        acknowledge(xicheng, pollution, false);
         clock.set(at(25));      // the congestion: acknowledged with a work order 20 minutes after
-        acknowledge(chongming, congestion, true);
+        acknowledge(chaoyang, congestion, true);
         clock.set(at(40));      // the rainstorm resolved 40 minutes after it opened
-        resolve(fengxian, rainstorm);
-        awaitResponses(fengxian, 2, 1, 1);
-        awaitResponses(chongming, 1, 1, 0);
+        resolve(xicheng, rainstorm);
+        awaitResponses(xicheng, 2, 1, 1);
+        awaitResponses(chaoyang, 1, 1, 0);
 
         clock.set(at(61));      // 02:00-03:00 closed a minute ago: its values are written
         assertThat(awaitValues(at(0), 16)).containsExactlyInAnyOrder(
-                // acknowledge: Fengxian (7 + 3) / 2 = 5 → yellow; Chongming 20 → orange; the city (7 + 3 + 20) / 3
-                row("operations.time_to_acknowledge", FENGXIAN, 5.0, 2, "yellow"),
-                row("operations.time_to_acknowledge", CHONGMING, 20.0, 1, "orange"),
-                row("operations.time_to_acknowledge", SHANGHAI, 10.0, 3, "yellow"),
-                row("operations.time_to_acknowledge.rainstorm", FENGXIAN, 7.0, 1, "yellow"),
-                row("operations.time_to_acknowledge.rainstorm", SHANGHAI, 7.0, 1, "yellow"),
-                row("operations.time_to_acknowledge.pollution", FENGXIAN, 3.0, 1, "blue"),
-                row("operations.time_to_acknowledge.pollution", SHANGHAI, 3.0, 1, "blue"),
+                // acknowledge: Xicheng (7 + 3) / 2 = 5 → yellow; Chaoyang 20 → orange; the city (7 + 3 + 20) / 3
+                row("operations.time_to_acknowledge", XICHENG, 5.0, 2, "yellow"),
+                row("operations.time_to_acknowledge", CHAOYANG, 20.0, 1, "orange"),
+                row("operations.time_to_acknowledge", BEIJING, 10.0, 3, "yellow"),
+                row("operations.time_to_acknowledge.rainstorm", XICHENG, 7.0, 1, "yellow"),
+                row("operations.time_to_acknowledge.rainstorm", BEIJING, 7.0, 1, "yellow"),
+                row("operations.time_to_acknowledge.pollution", XICHENG, 3.0, 1, "blue"),
+                row("operations.time_to_acknowledge.pollution", BEIJING, 3.0, 1, "blue"),
                 // dispatch: the work orders went out with the acknowledgements, 7 and 20 minutes; the city 13.5
-                row("operations.time_to_dispatch", FENGXIAN, 7.0, 1, "normal"),
-                row("operations.time_to_dispatch", CHONGMING, 20.0, 1, "yellow"),
-                row("operations.time_to_dispatch", SHANGHAI, 13.5, 2, "blue"),
-                row("operations.time_to_dispatch.rainstorm", FENGXIAN, 7.0, 1, "normal"),
-                row("operations.time_to_dispatch.rainstorm", SHANGHAI, 7.0, 1, "normal"),
+                row("operations.time_to_dispatch", XICHENG, 7.0, 1, "normal"),
+                row("operations.time_to_dispatch", CHAOYANG, 20.0, 1, "yellow"),
+                row("operations.time_to_dispatch", BEIJING, 13.5, 2, "blue"),
+                row("operations.time_to_dispatch.rainstorm", XICHENG, 7.0, 1, "normal"),
+                row("operations.time_to_dispatch.rainstorm", BEIJING, 7.0, 1, "normal"),
                 // resolve: the rainstorm only, 40 minutes
-                row("operations.time_to_resolve", FENGXIAN, 40.0, 1, "normal"),
-                row("operations.time_to_resolve", SHANGHAI, 40.0, 1, "normal"),
-                row("operations.time_to_resolve.rainstorm", FENGXIAN, 40.0, 1, "normal"),
-                row("operations.time_to_resolve.rainstorm", SHANGHAI, 40.0, 1, "normal"));
+                row("operations.time_to_resolve", XICHENG, 40.0, 1, "normal"),
+                row("operations.time_to_resolve", BEIJING, 40.0, 1, "normal"),
+                row("operations.time_to_resolve.rainstorm", XICHENG, 40.0, 1, "normal"),
+                row("operations.time_to_resolve.rainstorm", BEIJING, 40.0, 1, "normal"));
 
         clock.set(at(70));      // the pollution episode resolved 60 minutes after it opened
-        resolve(fengxian, pollution);
+        resolve(xicheng, pollution);
         clock.set(at(95));      // the congestion resolved 90 minutes after
-        resolve(chongming, congestion);
-        awaitResponses(fengxian, 2, 1, 2);
-        awaitResponses(chongming, 1, 1, 1);
+        resolve(chaoyang, congestion);
+        awaitResponses(xicheng, 2, 1, 2);
+        awaitResponses(chaoyang, 1, 1, 1);
         clock.set(at(121));     // 03:00-04:00 closed
         assertThat(awaitValues(at(60), 5)).containsExactlyInAnyOrder(
-                row("operations.time_to_resolve", FENGXIAN, 60.0, 1, "blue"),
-                row("operations.time_to_resolve", CHONGMING, 90.0, 1, "blue"),
-                row("operations.time_to_resolve", SHANGHAI, 75.0, 2, "blue"),
-                row("operations.time_to_resolve.pollution", FENGXIAN, 60.0, 1, "blue"),
-                row("operations.time_to_resolve.pollution", SHANGHAI, 60.0, 1, "blue"));
+                row("operations.time_to_resolve", XICHENG, 60.0, 1, "blue"),
+                row("operations.time_to_resolve", CHAOYANG, 90.0, 1, "blue"),
+                row("operations.time_to_resolve", BEIJING, 75.0, 2, "blue"),
+                row("operations.time_to_resolve.pollution", XICHENG, 60.0, 1, "blue"),
+                row("operations.time_to_resolve.pollution", BEIJING, 60.0, 1, "blue"));
 
         // over, so no later dashboard takes the alerts for open alarms in these districts
         TestStack.get().publishAll(alerts.stream().map(a -> new AlertEvent(a.alertId(), 2, a.rule(), a.indicatorId(),
@@ -162,7 +162,7 @@ class ResponseTimeIndicatorsIT {
             rows = TestStack.get().clickHouse.query("SELECT indicator_id, district, value, samples, toString(level)"
                             + " FROM cityvitals.indicator_values FINAL WHERE window_start = toDateTime(?)"
                             + " AND window_end = toDateTime(?) AND indicator_id LIKE 'operations.%'"
-                            + " AND district IN ('" + FENGXIAN + "', '" + CHONGMING + "', '" + SHANGHAI + "')",
+                            + " AND district IN ('" + XICHENG + "', '" + CHAOYANG + "', '" + BEIJING + "')",
                     rs -> row(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)),
                     start.getEpochSecond(), start.plus(Duration.ofHours(1)).getEpochSecond());
             if (rows.size() >= expected) {
