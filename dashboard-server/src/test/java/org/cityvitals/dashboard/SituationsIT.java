@@ -312,7 +312,7 @@ class SituationsIT {
                     (acknowledgedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
             assertThat(times.getDouble("meanMinutesToResolve")).isCloseTo(
                     (resolvedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0, within(1e-9));
-            // levels by situations.yaml's response_times (acknowledge 2/5/15/30 min, dispatch 10/15/30/60,
+            // levels by the catalogue's response-time thresholds (acknowledge 2/5/15/30 min, dispatch 10/15/30/60,
             // resolve 60/120/240/480), worked out here from the same minutes
             double ackMinutes = (acknowledgedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0;
             double resolveMinutes = (resolvedAt.getEpochSecond() - t0.getEpochSecond()) / 60.0;

@@ -58,11 +58,6 @@ class CommandLineTest {
                     window: 2h
                 causes:
                   - {id: weather, name: {zh: 天气, en: Weather}}
-                response_times:
-                  standard: local
-                  acknowledge: {red: 30}
-                  dispatch: {red: 60}
-                  resolve: {red: 480}
                 """);
         Result bad = run(List.of("catalogue", "check", "--situations", rules.toString()));
         java.nio.file.Files.delete(rules);

@@ -85,7 +85,7 @@ final class ReportApi {
                 .put("zone", city.zone().getId()).put("from", from.toString()).put("to", to.toString())
                 .put("situations", new JsonArray(SignalCodec.toJson(opened)))
                 .put("responseTimes", new JsonArray(responseTimes.perDistrictAndHazard(districts, from, to).stream()
-                        .map(row -> SituationApi.withLevels(row, situations.responseLevels())).toList()))
+                        .map(row -> SituationApi.withLevels(row, situations.responseIndicators())).toList()))
                 .put("worstIndicators", new JsonArray(reports.worstIndicators(districts, from, to).stream()
                         .map(w -> new JsonObject().put("indicatorId", w.indicatorId())
                                 .put("worstLevel", WireNames.of(w.worstLevel())).put("episodes", w.episodes()))

@@ -25,7 +25,9 @@ import org.cityvitals.store.situation.Delivery;
 import org.cityvitals.store.situation.WorkOrder;
 import org.cityvitals.store.query.WorkOrders;
 import org.cityvitals.indicators.catalogue.Cause;
-import org.cityvitals.indicators.catalogue.ResponseLevels;
+import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.ResponseIndicators;
+import org.cityvitals.indicators.catalogue.ResponseStep;
 import org.cityvitals.indicators.signal.SignalCodec;
 
 import java.time.Duration;
@@ -46,6 +48,11 @@ import java.util.UUID;
  * indicators: time to acknowledge and to resolve per district and hazard.
  */
 final class SituationApi {
+
+    /** Where the response times' levels come from, as the answer says. */
+    static final String STANDARD = "the thresholds of the catalogue's operations-centre indicators "
+            + "operations.time_to_acknowledge, .time_to_dispatch and .time_to_resolve (their per-hazard series where "
+            + "the situation has a hazard), which follow the escalation policy";
 
     private final SituationView situations;
     private final AlertQueries alerts;
@@ -93,31 +100,34 @@ final class SituationApi {
             AccessScope scope = Caller.of(ctx).scope();
             List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
                     .map(District::code).filter(scope::allows).toList();
-            ResponseLevels levels = situations.responseLevels();
+            ResponseIndicators levels = situations.responseIndicators();
             Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
                     .put("from", range.from().toString()).put("to", range.to().toString())
-                    .put("standard", levels.standard())
+                    .put("standard", STANDARD)
                     .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
                             range.from(), range.to()).stream().map(row -> withLevels(row, levels)).toList())));
         });
     }
 
     /**
-     * A row with the level of each of its means by the situation rules' thresholds; none for a step no situation
-     * of the row reached.
+     * A row with the level of each of its means by the thresholds of the catalogue indicator judging the step for
+     * the row's hazard and district; none for a step no situation of the row reached.
      */
-    static JsonObject withLevels(ResponseTimes.Row row, ResponseLevels levels) {
+    static JsonObject withLevels(ResponseTimes.Row row, ResponseIndicators levels) {
         JsonObject of = new JsonObject();
-        if (row.acknowledged() > 0) {
-            of.put("acknowledge", WireNames.of(levels.acknowledge().levelOf(row.meanMinutesToAcknowledge())));
-        }
-        if (row.dispatched() > 0) {
-            of.put("dispatch", WireNames.of(levels.dispatch().levelOf(row.meanMinutesToDispatch())));
-        }
-        if (row.resolved() > 0) {
-            of.put("resolve", WireNames.of(levels.resolve().levelOf(row.meanMinutesToResolve())));
-        }
+        putLevel(of, levels, row, ResponseStep.ACKNOWLEDGE, row.acknowledged(), row.meanMinutesToAcknowledge());
+        putLevel(of, levels, row, ResponseStep.DISPATCH, row.dispatched(), row.meanMinutesToDispatch());
+        putLevel(of, levels, row, ResponseStep.RESOLVE, row.resolved(), row.meanMinutesToResolve());
         return JsonObject.mapFrom(row).put("levels", of);
+    }
+
+    private static void putLevel(JsonObject of, ResponseIndicators levels, ResponseTimes.Row row, ResponseStep step,
+                                 long count, double meanMinutes) {
+        Optional<IndicatorDefinition> judging = levels.judging(step, row.hazard());
+        if (count > 0 && judging.isPresent()) {
+            of.put(WireNames.of(step), WireNames.of(judging.get().thresholdsFor(row.district(), false)
+                    .levelOf(meanMinutes)));
+        }
     }
 
     private record Listed(List<Situation> situations) {}
@@ -165,7 +175,7 @@ final class SituationApi {
             return;
         }
         String user = Caller.of(ctx).username();
-        Instant now = Instant.now();
+        Instant now = situations.clock().instant();
         AlertAction action = new AlertAction(UUID.randomUUID().toString(), s.id(), s.district(), kind, user, null,
                 null, body.getString("note"), now, kind == AlertActionKind.RESOLVE ? body.getString("cause") : null);
         WorkOrder dispatched = order == null ? null : new WorkOrder(UUID.randomUUID().toString(), s.id(),
@@ -232,7 +242,7 @@ final class SituationApi {
             WorkOrder o = found.get();
             WorkOrder changed = new WorkOrder(o.orderId(), o.situationId(), o.district(), o.assignee(), o.dueAt(),
                     body.getString("status"), Optional.ofNullable(body.getString("note")).orElse(o.note()),
-                    o.createdBy(), o.createdAt(), Instant.now(), o.version() + 1);
+                    o.createdBy(), o.createdAt(), situations.clock().instant(), o.version() + 1);
             workOrders.record(changed);
             return Optional.of(changed);
         }, false).onComplete(done -> {

@@ -78,6 +78,9 @@ public final class SituationVerticle extends VerticleBase {
     private WorkerExecutor store;
     private WebhookNotifier webhook;
     private boolean caughtUp;
+    private ResponseIndicatorWriter responseIndicators;
+    /** Whether a window of response-time indicators is being written: one at a time, oldest first. */
+    private boolean writingResponseIndicators;
 
     public SituationVerticle(SituationBook book, EscalationPlanner planner, DutyRoster roster, SituationView view,
                              AlertActionPublisher publisher, SituationStores stores, SituationSettings settings) {
@@ -104,7 +107,11 @@ public final class SituationVerticle extends VerticleBase {
         bus.<Sequenced>localConsumer(SignalBus.ALERT_STREAM, m -> onStream(m.body()));
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
         bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> announce(List.of(m.body())));
-        vertx.setPeriodic(settings.tick().toMillis(), id -> escalateDue(clock.instant()));
+        responseIndicators = new ResponseIndicatorWriter(view.responseIndicators(), responseTimes);
+        vertx.setPeriodic(settings.tick().toMillis(), id -> {
+            escalateDue(clock.instant());
+            writeResponseIndicators(clock.instant());
+        });
         vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
         vertx.setPeriodic(settings.maintenanceRefresh().toMillis(), id -> readMaintenance(clock));
         return readMaintenance(clock);
@@ -259,6 +266,25 @@ public final class SituationVerticle extends VerticleBase {
                 });
             }
         }
+    }
+
+    /**
+     * Writes the response-time indicators of the windows closed by {@code now}, oldest first; a window whose write
+     * failed is tried again at the next tick.
+     */
+    private void writeResponseIndicators(Instant now) {
+        responseIndicators.collect(now);
+        if (writingResponseIndicators) {
+            return;
+        }
+        responseIndicators.oldestDue().ifPresent(window -> {
+            writingResponseIndicators = true;
+            store.executeBlocking(() -> responseIndicators.write(window), false)
+                    .onSuccess(values -> responseIndicators.written(window))
+                    .onFailure(e -> LOG.warn("response-time indicators of the window from {} not written, retrying: {}",
+                            window.start(), e.getMessage()))
+                    .onComplete(done -> writingResponseIndicators = false);
+        });
     }
 
     private static String note(Escalation e) {

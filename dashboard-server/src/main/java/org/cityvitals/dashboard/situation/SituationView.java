@@ -1,9 +1,10 @@
 package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.catalogue.Cause;
-import org.cityvitals.indicators.catalogue.ResponseLevels;
+import org.cityvitals.indicators.catalogue.ResponseIndicators;
 import org.cityvitals.indicators.catalogue.SituationRules;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ public final class SituationView {
     private final Map<String, String> explainedBy = new ConcurrentHashMap<>();
     private final Maintenance maintenance;
     private volatile List<Cause> causes = List.of();
-    private volatile ResponseLevels responseLevels;
+    private volatile ResponseIndicators responseIndicators;
+    private volatile Clock clock = Clock.systemUTC();
 
     public SituationView(Maintenance maintenance) {
         this.maintenance = maintenance;
@@ -36,14 +38,23 @@ public final class SituationView {
         return causes;
     }
 
-    /** The levels of the centre's response times: the situation rules'. */
-    public ResponseLevels responseLevels() {
-        return responseLevels;
+    /** The catalogue's indicators of the centre's response times, whose thresholds judge them. */
+    public ResponseIndicators responseIndicators() {
+        return responseIndicators;
     }
 
-    void useRules(SituationRules rules) {
+    /**
+     * The clock situations are timed by (escalation, and the times people act on them, which the response-time
+     * indicators measure from the opening): the situation settings'.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    void useRules(SituationRules rules, Clock situationClock) {
+        clock = situationClock;
         causes = rules.causes();
-        responseLevels = rules.responseLevels();
+        responseIndicators = rules.responseIndicators();
     }
 
     /** Takes the changes of one input in: changed situations replace theirs, withdrawn ones go. */

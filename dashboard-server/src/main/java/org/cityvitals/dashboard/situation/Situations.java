@@ -18,7 +18,7 @@ public final class Situations {
                                              String database) {
         SituationRules rules = (settings.rulesFile() == null ? SituationRules.loadDefault(catalogue)
                 : SituationRules.load(settings.rulesFile(), catalogue)).orThrow();
-        view.useRules(rules);
+        view.useRules(rules, settings.clock());
         DutyRoster roster = settings.rosterFile() == null ? DutyRoster.empty()
                 : DutyRoster.load(settings.rosterFile(), users::find);
         return new SituationVerticle(new SituationBook(rules, catalogue, view.maintenance()),

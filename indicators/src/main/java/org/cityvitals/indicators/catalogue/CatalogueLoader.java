@@ -37,9 +37,10 @@ final class CatalogueLoader {
             "window", "direction", "levels", "hysteresis", "for", "weight", "standard", "overrides", "city",
             "when_silent", "instant", "rules", "anomaly_floor");
     private static final Set<String> SOURCE_FIELDS = Set.of("metric", "within", "incidents", "categories", "measure",
-            "network", "quality");
+            "network", "quality", "situations", "hazard");
     private static final Set<String> LEVEL_FIELDS = Set.of("blue", "yellow", "orange", "red");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
+    private static final Pattern HAZARD = Pattern.compile("[a-z][a-z0-9_]*");
     private static final double MAX_WEIGHT = 10;
     private static final Set<Aggregation> DURATION_AGGREGATIONS = EnumSet.of(
             Aggregation.MEAN, Aggregation.MIN, Aggregation.MAX, Aggregation.P50, Aggregation.P90, Aggregation.P95);
@@ -119,7 +120,19 @@ final class CatalogueLoader {
             problems.add(m.value("domain", true), "domain " + WireNames.of(Domain.DATA_QUALITY)
                     + " is for sources of kind network/quality, and only they belong to it");
         }
+        if (source != null && domain != null && source.isSituations() != (domain == Domain.OPERATIONS_CENTRE)) {
+            problems.add(m.value("domain", true), "domain " + WireNames.of(Domain.OPERATIONS_CENTRE)
+                    + " is for sources of kind situations, and only they belong to it");
+        }
+        if (source != null && source.isSituations()) {
+            checkResponseTime(m, aggregation, window, rules, instant);
+        }
         CitySeries city = city(m, direction, hysteresis, thresholds);
+        if (source != null && source.isSituations() && city != null && city.aggregation() != CityAggregation.POOLED
+                && city.aggregation() != CityAggregation.NONE) {
+            problems.add(m.value("city", true), "the city value of a response time is the mean over all the city's "
+                    + "situations: city pooled (or none)");
+        }
         WhenSilent whenSilent = whenSilent(m, source, aggregation);
         if (instant && source != null && aggregation != null && direction != null) {
             checkInstant(m, source, aggregation, direction, rules);
@@ -175,8 +188,8 @@ final class CatalogueLoader {
         String problem = switch (silent) {
             case ZERO -> aggregation == Aggregation.COUNT ? null
                     : "when_silent zero is for counts (aggregation count), not " + WireNames.of(aggregation);
-            case NOTHING -> source.isIncidents() && source.measure().isDuration() ? null
-                    : "when_silent nothing is for incident durations, which have no value when no case moved";
+            case NOTHING -> source.isIncidents() && source.measure().isDuration() || source.isSituations() ? null
+                    : "when_silent nothing is for durations, which have no value when no case or situation moved";
             case NO_DATA -> source.isMetric() || source.isQuality() && aggregation != Aggregation.COUNT ? null
                     : "when_silent no_data is for sensor readings; a count reads 0 when nothing happened";
         };
@@ -256,11 +269,18 @@ final class CatalogueLoader {
         boolean metric = s.has("metric");
         boolean incidents = s.has("incidents");
         boolean network = s.has("network");
-        int kinds = (metric ? 1 : 0) + (incidents ? 1 : 0) + (network ? 1 : 0);
+        boolean situations = s.has("situations");
+        int kinds = (metric ? 1 : 0) + (incidents ? 1 : 0) + (network ? 1 : 0) + (situations ? 1 : 0);
         if (kinds != 1) {
-            problems.add(s.node(), "source must name exactly one of a metric, incidents or a network, not "
+            problems.add(s.node(), "source must name exactly one of a metric, incidents, a network or situations, not "
                     + (kinds == 0 ? "none" : kinds));
             return null;
+        }
+        if (!situations && s.has("hazard")) {
+            problems.add(s.keyNode("hazard"), "source.hazard is only used with situations");
+        }
+        if (situations) {
+            return situationSource(s);
         }
         if (network) {
             return qualitySource(s);
@@ -282,6 +302,44 @@ final class CatalogueLoader {
         }
         QualityMeasure quality = s.enumValue("quality", QualityMeasure.class, true);
         return network == null || quality == null ? null : IndicatorSource.ofQuality(network, quality);
+    }
+
+    /**
+     * {@code {situations: acknowledge, hazard: rainstorm}}: minutes to one response step. The hazard is a hazard id
+     * of the situation rules, which may be replaced by a file of the city's own: a hazard those rules lack leaves
+     * its series empty (the shipped pair is checked by SituationRulesTest).
+     */
+    private IndicatorSource situationSource(YamlMap s) {
+        for (String other : List.of("within", "categories", "measure", "quality")) {
+            if (s.has(other)) {
+                problems.add(s.keyNode(other), "source." + other + " is not used with situations");
+            }
+        }
+        ResponseStep step = s.enumValue("situations", ResponseStep.class, true);
+        String hazard = s.string("hazard", false);
+        if (hazard != null && !HAZARD.matcher(hazard).matches()) {
+            problems.add(s.value("hazard", true), "source.hazard '" + hazard + "' must be a hazard id of the "
+                    + "situation rules, a lower-case name like rainstorm");
+        }
+        return step == null ? null : IndicatorSource.ofSituations(step, hazard);
+    }
+
+    /**
+     * The dashboard server computes response times as the mean over tumbling windows and judges them by level only:
+     * no alert rule runs on them (nothing in the Flink job sees them), so none but {@code level} may be asked for.
+     */
+    private void checkResponseTime(YamlMap m, Aggregation aggregation, Window window, Set<AlertRule> rules,
+                                   boolean instant) {
+        if (aggregation != null && aggregation != Aggregation.MEAN) {
+            problems.add(m.value("aggregation", true), "a response time is the mean of the window's situations: "
+                    + "aggregation mean, not " + WireNames.of(aggregation));
+        }
+        if (window != null && !window.size().equals(window.slide())) {
+            problems.add(m.value("window", true), "a response time is computed per closed window: slide = size");
+        }
+        if (!rules.equals(EnumSet.of(AlertRule.LEVEL)) || instant) {
+            problems.add(m.node(), "a response time is judged, never alerted on: rules [level], not instant");
+        }
     }
 
     private IndicatorSource metricSource(YamlMap s) {
@@ -439,10 +497,10 @@ final class CatalogueLoader {
      * levels have nothing to count, so neither has a weight; every other indicator needs one.
      */
     private Double weight(YamlMap m, Domain domain, boolean leveled) {
-        if (domain != null && domain.platform() || !leveled) {
+        if (domain != null && !domain.countsInHealth() || !leveled) {
             if (m.has("weight")) {
-                problems.add(m.keyNode("weight"), (leveled ? "data-quality indicators" : "indicators without levels")
-                        + " never count in health: no weight");
+                problems.add(m.keyNode("weight"), (!leveled ? "indicators without levels"
+                        : domain.platform() ? "data-quality indicators" : "operations-centre indicators") + " never count in health: no weight");
             }
             return 0.0;
         }
@@ -466,6 +524,9 @@ final class CatalogueLoader {
                 problems.add(at, "aggregation coverage is for data-quality sources (network/quality)");
             }
             return;
+        }
+        if (source.isSituations()) {
+            return; // checkResponseTime
         }
         Set<Aggregation> fitting;
         String of;
@@ -506,7 +567,7 @@ final class CatalogueLoader {
                 case FRESHNESS -> "min";
                 case REJECTED -> "readings";
             };
-        } else if (source.measure().isDuration() && !TimeUnits.isTimeUnit(unit)) {
+        } else if ((source.isSituations() || source.measure().isDuration()) && !TimeUnits.isTimeUnit(unit)) {
             problems.add(m.value("unit", true), "unit '" + unit + "' of a duration must be a time unit: "
                     + String.join(" or ", TimeUnits.names()));
         }

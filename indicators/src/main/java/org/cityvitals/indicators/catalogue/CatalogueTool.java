@@ -160,6 +160,10 @@ public final class CatalogueTool {
         if (s.isQuality()) {
             return "network `" + s.network() + "`: " + WireNames.of(s.quality());
         }
+        if (s.isSituations()) {
+            return "situations" + (s.hazard() == null ? "" : " of hazard `" + s.hazard() + "`") + ": minutes to "
+                    + WireNames.of(s.situations());
+        }
         String sources = s.incidents().sources().stream().sorted().map(IncidentSource::jsonName)
                 .collect(Collectors.joining(", "));
         String categories = s.incidents().categories().isEmpty() ? ""

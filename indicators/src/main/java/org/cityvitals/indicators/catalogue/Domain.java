@@ -13,6 +13,11 @@ public enum Domain {
     INFRASTRUCTURE("城市设施", "Infrastructure"),
     /** The platform's own data: completeness, freshness and rejections per sensor network. Platform staff only. */
     DATA_QUALITY("数据质量", "Data quality"),
+    /**
+     * The operations centre itself: how fast it acknowledges, dispatches and resolves situations. Measured by the
+     * dashboard server from the responses it records, not from readings; judged, never part of a district's health.
+     */
+    OPERATIONS_CENTRE("城市运行管理中心", "Operations centre"),
     /** Series users bring themselves (a generic time series), watched for anomalies. */
     CUSTOM("自定义序列", "Custom series");
 
@@ -38,10 +43,19 @@ public enum Domain {
     }
 
     /**
+     * Whether the domain's indicators count in the health score: the platform's data quality and the centre's own
+     * response times say how the platform and its staff are doing, not how the city is.
+     */
+    public boolean countsInHealth() {
+        return this != DATA_QUALITY && this != OPERATIONS_CENTRE;
+    }
+
+    /**
      * Whether the domain is one of the city's vital-sign panels on the screens. Data quality is summarised by its own
-     * panel; a series a user brought is read in its chart and the history API, not on the city's wall.
+     * panel; a series a user brought is read in its chart and the history API, not on the city's wall; the centre's
+     * response times are read in the history API and the daily report.
      */
     public boolean onCityWall() {
-        return this != DATA_QUALITY && this != CUSTOM;
+        return this != DATA_QUALITY && this != CUSTOM && this != OPERATIONS_CENTRE;
     }
 }

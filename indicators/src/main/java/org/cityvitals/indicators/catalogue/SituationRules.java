@@ -31,16 +31,16 @@ public final class SituationRules {
     private final List<Inhibition> inhibitions;
     private final List<EscalationPolicy> policies;
     private final List<Cause> causes;
-    private final ResponseLevels responseLevels;
+    private final ResponseIndicators responseIndicators;
     private final Map<String, Hazard> hazardOfIndicator = new HashMap<>();
 
     SituationRules(List<Hazard> hazards, List<Inhibition> inhibitions, List<EscalationPolicy> policies,
-                   List<Cause> causes, ResponseLevels responseLevels) {
+                   List<Cause> causes, ResponseIndicators responseIndicators) {
         this.hazards = List.copyOf(hazards);
         this.inhibitions = List.copyOf(inhibitions);
         this.policies = List.copyOf(policies);
         this.causes = List.copyOf(causes);
-        this.responseLevels = responseLevels;
+        this.responseIndicators = responseIndicators;
         hazards.forEach(h -> h.indicatorIds().forEach(id -> hazardOfIndicator.put(id, h)));
     }
 
@@ -103,9 +103,12 @@ public final class SituationRules {
         return causes;
     }
 
-    /** The levels of the time to acknowledge, to dispatch and to resolve. */
-    public ResponseLevels responseLevels() {
-        return responseLevels;
+    /**
+     * The catalogue's indicators of the time to acknowledge, to dispatch and to resolve, whose hazards these rules
+     * define.
+     */
+    public ResponseIndicators responseIndicators() {
+        return responseIndicators;
     }
 
     public Optional<Cause> cause(String id) {

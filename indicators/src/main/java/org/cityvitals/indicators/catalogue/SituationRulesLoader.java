@@ -2,9 +2,7 @@ package org.cityvitals.indicators.catalogue;
 
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.city.CityProfiles;
-import org.cityvitals.indicators.level.Direction;
 import org.cityvitals.indicators.level.Level;
-import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.yaml.YamlMap;
 import org.cityvitals.indicators.yaml.YamlProblems;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  * (never the platform's own), each indicator in at most one hazard; inhibitions name a hazard and indicators outside
  * it; escalation policies name warning levels and known districts, with steps in rising delay, and no two policies
  * cover the same level and district; causes (what a person resolving a situation chooses from) have unique names;
- * the response-time levels rise from blue to red.
+ * the times of the centre's response are the catalogue's indicators (domain operations_centre), not these rules'.
  */
 final class SituationRulesLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -52,7 +50,7 @@ final class SituationRulesLoader {
         List<Cause> causes = new ArrayList<>();
         YamlMap root = YamlMap.parse(reader, problems);
         if (root != null) {
-            root.allowOnly(Set.of("hazards", "inhibitions", "escalation", "causes", "response_times"));
+            root.allowOnly(Set.of("hazards", "inhibitions", "escalation", "causes"));
             for (Node item : root.list("hazards", true)) {
                 add(hazards, hazard(YamlMap.of(item, "a hazard", problems)));
             }
@@ -68,9 +66,8 @@ final class SituationRulesLoader {
                 add(causes, cause(YamlMap.of(item, "a cause", problems), causeLines));
             }
         }
-        ResponseLevels responseLevels = root == null ? null : responseLevels(root.map("response_times", true));
         return problems.isEmpty() ? new SituationRules.Loaded(new SituationRules(hazards, inhibitions, policies,
-                causes, responseLevels), List.of()) : new SituationRules.Loaded(null, problems.list());
+                causes, ResponseIndicators.of(catalogue)), List.of()) : new SituationRules.Loaded(null, problems.list());
     }
 
     private static <T> void add(List<T> to, T item) {
@@ -135,39 +132,6 @@ final class SituationRulesLoader {
         String zh = name == null ? null : name.string("zh", true);
         String en = name == null ? null : name.string("en", true);
         return id == null || zh == null || en == null ? null : new Cause(id, zh, en);
-    }
-
-    private ResponseLevels responseLevels(YamlMap m) {
-        if (m == null) {
-            return null;
-        }
-        m.allowOnly(Set.of("standard", "acknowledge", "dispatch", "resolve"));
-        String standard = m.string("standard", true);
-        Thresholds acknowledge = minutes(m, "acknowledge");
-        Thresholds dispatch = minutes(m, "dispatch");
-        Thresholds resolve = minutes(m, "resolve");
-        return standard == null || acknowledge == null || dispatch == null || resolve == null ? null
-                : new ResponseLevels(standard, acknowledge, dispatch, resolve);
-    }
-
-    /** Thresholds in minutes, higher is worse: {blue, yellow, orange, red}, each optional, rising. */
-    private Thresholds minutes(YamlMap parent, String key) {
-        YamlMap m = parent.map(key, true);
-        if (m == null) {
-            return null;
-        }
-        m.allowOnly(Set.of("blue", "yellow", "orange", "red"));
-        Double[] values = new Double[4];
-        String[] names = {"blue", "yellow", "orange", "red"};
-        for (int i = 0; i < names.length; i++) {
-            values[i] = m.has(names[i]) ? m.number(names[i], true) : null;
-        }
-        String problem = Thresholds.problem(Direction.HIGHER_IS_WORSE, values[0], values[1], values[2], values[3]);
-        if (problem != null) {
-            problems.add(m.node(), key + ": " + problem);
-            return null;
-        }
-        return new Thresholds(Direction.HIGHER_IS_WORSE, values[0], values[1], values[2], values[3]);
     }
 
     private Inhibition inhibition(YamlMap m) {
@@ -268,6 +232,11 @@ final class SituationRulesLoader {
         if (definition.domain().platform()) {
             problems.add(item, "indicator " + id + " is the platform's own (" + WireNames.of(definition.domain())
                     + "): its alarms go to platform staff, never into a district's situation");
+            return null;
+        }
+        if (definition.source().isSituations()) {
+            problems.add(item, "indicator " + id + " times the centre's own response to situations and raises no "
+                    + "alarm to group");
             return null;
         }
         return id;

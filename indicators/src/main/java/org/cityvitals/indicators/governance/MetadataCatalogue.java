@@ -64,7 +64,9 @@ public final class MetadataCatalogue {
             drafts.put(indicator, draft(item, d.nameZh(), d.nameEn(), d.unit()));
             upstream(d.source()).forEach(from -> link(to, from, indicator));
             INDICATOR_TABLES.forEach(table -> link(to, indicator, ref(ItemKind.TABLE, table)));
-            link(to, indicator, ref(ItemKind.DATASET, Classification.ALERTS));
+            if (!d.source().isSituations()) { // the centre's response times are judged, never alerted on
+                link(to, indicator, ref(ItemKind.DATASET, Classification.ALERTS));
+            }
             if (d.weight() > 0) {
                 link(to, indicator, ref(ItemKind.DATASET, Classification.HEALTH_SCORES));
             }
@@ -98,8 +100,14 @@ public final class MetadataCatalogue {
         return items.get(ref);
     }
 
-    /** What an indicator is computed from: its metric, its incident channels, or its sensor network. */
+    /**
+     * What an indicator is computed from: its metric, its incident channels, its sensor network, or the responses
+     * to situations the dashboard server records.
+     */
     private static List<String> upstream(IndicatorSource source) {
+        if (source.isSituations()) {
+            return List.of(ref(ItemKind.TABLE, "situation_responses"));
+        }
         if (source.isMetric()) {
             return List.of(ref(ItemKind.METRIC, source.metric()));
         }

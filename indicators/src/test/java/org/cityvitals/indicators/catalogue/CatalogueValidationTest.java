@@ -101,7 +101,7 @@ class CatalogueValidationTest {
     void unknownDomain() {
         assertThat(problemsWith("domain", "domain: weather")).containsExactly("t.yaml:4: unknown domain 'weather', "
                 + "expected one of air_environment, traffic, water, power, gas, weather_flooding, public_safety, "
-                + "hotline_12345, infrastructure, data_quality, custom");
+                + "hotline_12345, infrastructure, data_quality, operations_centre, custom");
     }
 
     @Test
@@ -113,7 +113,7 @@ class CatalogueValidationTest {
     @Test
     void sourceWithNeitherMetricNorIncidents() {
         assertThat(problemsWith("source", "source: {measure: backlog}"))
-                .containsExactly("t.yaml:6: source must name exactly one of a metric, incidents or a network, not none");
+                .containsExactly("t.yaml:6: source must name exactly one of a metric, incidents, a network or situations, not none");
     }
 
     @Test
@@ -346,5 +346,53 @@ class CatalogueValidationTest {
         assertThat(problems(completeness.replace("network: air", "network: sewer"))).containsExactly(
                 "t.yaml:6: unknown network 'sewer', expected one of air, traffic, water, power, gas, weather, "
                         + "infrastructure, custom");
+    }
+
+    /** The template turned into a response time of the operations centre, as the shipped catalogue writes one. */
+    private static final String RESPONSE_TIME = VALID.replace("domain: air_environment", "domain: operations_centre")
+            .replace("unit: µg/m³", "unit: min")
+            .replace("source: {metric: pm25}", "source: {situations: acknowledge, hazard: rainstorm}")
+            .replace("window: {size: 5m, slide: 1m}", "window: {size: 1h, slide: 1h}")
+            .replace("{blue: 75, yellow: 115, orange: 150, red: 250}", "{blue: 2, yellow: 5, orange: 15, red: 30}")
+            .replace("hysteresis: 5", "hysteresis: 0").replace("    weight: 1\n", "")
+            .replace("when_silent: no_data", "when_silent: nothing") + "    rules: [level]\n";
+
+    private static List<String> responseTimeProblems(String from, String to) {
+        String yaml = RESPONSE_TIME.replace(from, to);
+        assertThat(yaml).isNotEqualTo(RESPONSE_TIME);
+        return problems(yaml);
+    }
+
+    @Test
+    void aResponseTimeOfTheCentreIsAMeanOverClosedWindowsJudgedNeverAlertedOn() {
+        assertThat(problems(RESPONSE_TIME)).isEmpty();
+        assertThat(responseTimeProblems("aggregation: mean", "aggregation: p90")).containsExactly(
+                "t.yaml:7: a response time is the mean of the window's situations: aggregation mean, not p90");
+        assertThat(responseTimeProblems("slide: 1h}", "slide: 15m}")).containsExactly(
+                "t.yaml:8: a response time is computed per closed window: slide = size");
+        assertThat(responseTimeProblems("rules: [level]", "rules: [level, rate_of_change]")).containsExactly(
+                "t.yaml:2: a response time is judged, never alerted on: rules [level], not instant");
+        assertThat(responseTimeProblems("unit: min", "unit: situations")).containsExactly(
+                "t.yaml:5: unit 'situations' of a duration must be a time unit: h or min");
+        assertThat(responseTimeProblems("city: pooled", "city: sum_of_districts")).containsExactly(
+                "t.yaml:13: the city value of a response time is the mean over all the city's situations: city "
+                        + "pooled (or none)");
+        assertThat(responseTimeProblems("when_silent: nothing", "when_silent: zero")).containsExactly(
+                "t.yaml:14: when_silent zero is for counts (aggregation count), not mean");
+    }
+
+    @Test
+    void onlyTheCentresResponseTimesBelongToItsDomainAndNoneCountsInHealth() {
+        assertThat(responseTimeProblems("domain: operations_centre", "domain: air_environment")).containsExactly(
+                "t.yaml:2: missing field 'weight'",
+                "t.yaml:4: domain operations_centre is for sources of kind situations, and only they belong to it");
+        assertThat(problemsWith("domain", "domain: operations_centre")).containsExactly(
+                "t.yaml:13: operations-centre indicators never count in health: no weight",
+                "t.yaml:4: domain operations_centre is for sources of kind situations, and only they belong to it");
+        assertThat(responseTimeProblems("hazard: rainstorm", "hazard: Rain storm")).containsExactly(
+                "t.yaml:6: source.hazard 'Rain storm' must be a hazard id of the situation rules, a lower-case name "
+                        + "like rainstorm");
+        assertThat(problemsWith("source", "source: {metric: pm25, hazard: rainstorm}")).containsExactly(
+                "t.yaml:6: source.hazard is only used with situations");
     }
 }

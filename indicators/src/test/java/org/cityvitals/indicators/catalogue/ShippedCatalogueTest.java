@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.cityvitals.indicators.level.Direction;
 import org.cityvitals.indicators.level.Level;
+import org.cityvitals.indicators.metric.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
 class ShippedCatalogueTest {
@@ -50,5 +51,20 @@ class ShippedCatalogueTest {
         assertThat(pm25.hysteresis()).isEqualTo(5);
         assertThat(pm25.standard()).contains("HJ 633-2012");
         assertThat(catalogue.forMetric("pm25")).contains(pm25);
+    }
+
+    @Test
+    void theCentresResponseTimesAreOutsideEveryIndexTheStreamingJobReads() {
+        var responseTimes = ResponseIndicators.of(catalogue).all();
+        // three steps, each over every situation and per hazard of situations.yaml (rainstorm, pollution, outage)
+        assertThat(responseTimes).hasSize(3 * (1 + 3)).allMatch(d -> d.domain() == Domain.OPERATIONS_CENTRE
+                && d.weight() == 0 && d.rules().equals(Set.of(AlertRule.LEVEL)));
+        // the Flink job finds its indicators by metric, by network and among the incident ones: none of these
+        var read = new java.util.HashSet<>(catalogue.forIncidents());
+        MetricRegistry.loadDefault().all().forEach(m -> read.addAll(catalogue.forMetric(m.id())));
+        catalogue.all().stream().filter(d -> d.source().isQuality())
+                .forEach(d -> read.addAll(catalogue.forNetwork(d.source().network())));
+        assertThat(read).doesNotContainAnyElementsOf(responseTimes);
+        assertThat(read.size() + responseTimes.size()).isEqualTo(catalogue.all().size());
     }
 }

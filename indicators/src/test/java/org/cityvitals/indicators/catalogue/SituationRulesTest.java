@@ -32,11 +32,6 @@ class SituationRulesTest {
             causes:
               - {id: weather, name: {zh: 天气, en: Weather}}
               - {id: false_alarm, name: {zh: 误报, en: False alarm}}
-            response_times:
-              standard: local
-              acknowledge: {yellow: 5, red: 30}
-              dispatch: {red: 60}
-              resolve: {orange: 240}
             """;
 
     private static List<String> problems(String yaml) {
@@ -73,19 +68,36 @@ class SituationRulesTest {
         assertThat(rules.policyFor(Level.YELLOW, "310101")).isEmpty();
         assertThat(rules.causes()).extracting(Cause::id).containsExactly("weather", "equipment_failure",
                 "third_party_damage", "overload", "planned_work", "false_alarm", "other");
-        // acknowledged on average at the red policy's first step (5 min): yellow; at its second (15 min): orange
-        assertThat(rules.responseLevels().acknowledge().levelOf(5)).isEqualTo(Level.YELLOW);
-        assertThat(rules.responseLevels().acknowledge().levelOf(15)).isEqualTo(Level.ORANGE);
-        assertThat(rules.responseLevels().standard()).startsWith("local: the escalation policy");
     }
 
     @Test
-    void responseTimeLevelsRiseFromBlueToRed() {
-        assertThat(problemsReplacing("acknowledge: {yellow: 5, red: 30}", "acknowledge: {yellow: 30, red: 5}"))
-                .containsExactly("s.yaml:21: acknowledge: thresholds not sorted: red 5 must be above yellow 30 when "
-                        + "higher_is_worse");
-        assertThat(problemsReplacing("  standard: local\n", "")).containsExactly(
-                "s.yaml:20: missing field 'response_times.standard'");
+    void theCentresResponseTimesAreJudgedByTheCatalogueOnTheEscalationPolicysSteps() {
+        SituationRules rules = SituationRules.loadDefault(CATALOGUE).orThrow();
+        ResponseIndicators times = rules.responseIndicators();
+        // acknowledged on average at the red policy's first step (5 min): yellow; at its second (15 min): orange;
+        // at red's reminder interval (30 min): red
+        var acknowledge = times.judging(ResponseStep.ACKNOWLEDGE, "rainstorm").orElseThrow();
+        assertThat(acknowledge.id()).isEqualTo("operations.time_to_acknowledge.rainstorm");
+        assertThat(acknowledge.thresholds().levelOf(4.99)).isEqualTo(Level.BLUE);
+        assertThat(acknowledge.thresholds().levelOf(5)).isEqualTo(Level.YELLOW);
+        assertThat(acknowledge.thresholds().levelOf(15)).isEqualTo(Level.ORANGE);
+        assertThat(acknowledge.thresholds().levelOf(30)).isEqualTo(Level.RED);
+        assertThat(acknowledge.standard()).contains("escalation policy");
+        // a situation outside every hazard is keyed by its indicator and judged by the overall series
+        assertThat(times.judging(ResponseStep.RESOLVE, "traffic.tpi").orElseThrow().id())
+                .isEqualTo("operations.time_to_resolve");
+        assertThat(times.countedIn(ResponseStep.DISPATCH, "outage")).extracting(IndicatorDefinition::id)
+                .containsExactly("operations.time_to_dispatch", "operations.time_to_dispatch.outage");
+        // every per-hazard series times a hazard the shipped rules define: none stays empty for want of one
+        assertThat(times.all()).extracting(d -> d.source().hazard()).filteredOn(java.util.Objects::nonNull)
+                .isSubsetOf(rules.hazards().stream().map(Hazard::id).toList())
+                .containsOnly("rainstorm", "pollution", "outage");
+    }
+
+    @Test
+    void responseTimesAreTheCataloguesNotTheRules() {
+        assertThat(problems(VALID + "response_times:\n  acknowledge: {red: 30}\n"))
+                .containsExactly("s.yaml:19: unknown field 'response_times'");
     }
 
     @Test
@@ -97,8 +109,8 @@ class SituationRulesTest {
                 "  - {id: False-Alarm, name: {zh: 误报}}")).containsExactly(
                 "s.yaml:18: 'id' must be a lower-case name like district_chief, was 'False-Alarm'",
                 "s.yaml:18: missing field 'name.en'");
-        assertThat(problems(VALID.substring(0, VALID.indexOf("causes:")) + VALID.substring(VALID.indexOf(
-                "response_times:")))).containsExactly("s.yaml:1: missing field 'causes'");
+        assertThat(problems(VALID.substring(0, VALID.indexOf("causes:"))))
+                .containsExactly("s.yaml:1: missing field 'causes'");
     }
 
     @Test

@@ -73,8 +73,9 @@ class SimulatorTest {
         for (int hour = 2; hour <= 26; hour++) {
             Instant end = MONDAY.plus(Duration.ofHours(hour));
             for (IndicatorDefinition indicator : CATALOGUE.all()) {
-                if (indicator.thresholds() == null || indicator.source().isQuality()) {
-                    continue; // no levels to reach, or the platform's own data quality
+                if (indicator.thresholds() == null || indicator.source().isQuality()
+                        || indicator.source().isSituations()) {
+                    continue; // no levels to reach, the platform's own data quality, or the centre's response times
                 }
                 for (District district : CityProfiles.shanghai().districts()) {
                     Level level = probe.level(indicator, district.code(), end);

@@ -100,10 +100,16 @@ public final class DimensionLoader {
                 "instant", "loaded_at"), rows);
     }
 
-    /** The metric an indicator reads, "incidents", or "network:" and the sensor network it judges. */
+    /**
+     * The metric an indicator reads, "incidents", "network:" and the sensor network it judges, or "situations:" and
+     * the response step it times.
+     */
     private static String source(IndicatorSource s) {
         if (s.isMetric()) {
             return s.metric();
+        }
+        if (s.isSituations()) {
+            return "situations:" + WireNames.of(s.situations());
         }
         return s.isIncidents() ? "incidents" : "network:" + s.network();
     }

@@ -1,8 +1,11 @@
 package org.cityvitals.store.query;
 
+import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.Origin;
 import org.cityvitals.store.ClickHouse;
 import org.cityvitals.store.situation.SituationResponse;
 import org.cityvitals.store.situation.SituationResponseTable;
+import org.cityvitals.store.table.IndicatorValueTable;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,14 +14,18 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The operations centre's own indicators: time to acknowledge, to dispatch and to resolve situations per district and hazard
- * ({@code situation_responses}, statement {@code sql/situation/response-times.sql}). Blocking: call off the event
- * loop.
+ * The operations centre's response to situations ({@code situation_responses}): time to acknowledge, to dispatch and
+ * to resolve per district and hazard for situations opened in a range (statement
+ * {@code sql/situation/response-times.sql}), the responses acted on in a window (
+ * {@code sql/situation/responses-acted.sql}), and the centre's response-time indicators computed from them, written
+ * to {@code indicator_values} like every other indicator's values. Blocking: call off the event loop.
  */
 public final class ResponseTimes {
 
     private final TableAccess<SituationResponse> table;
+    private final TableAccess<IndicatorValue> indicatorValues;
     private final String perDistrictAndHazard;
+    private final String actedIn;
 
     /**
      * One district and hazard: counts, and mean and longest minutes to acknowledge, to dispatch (a first work order)
@@ -31,11 +38,39 @@ public final class ResponseTimes {
 
     public ResponseTimes(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new SituationResponseTable());
+        this.indicatorValues = new TableAccess<>(clickHouse, database, new IndicatorValueTable(Origin.LIVE));
         this.perDistrictAndHazard = table.statement("situation/response-times");
+        this.actedIn = table.statement("situation/responses-acted");
     }
 
     public void record(SituationResponse response) throws SQLException {
         table.insert(response);
+    }
+
+    /** Writes values of the centre's response-time indicators; a window written again folds by its version. */
+    public void recordIndicators(List<IndicatorValue> values) throws SQLException {
+        indicatorValues.insertAll(values);
+    }
+
+    /**
+     * The newest response of every situation a person acknowledged, dispatched or resolved in [from, to); the steps
+     * it has not taken, or took outside the range, are there too (the caller picks the steps in the range).
+     */
+    public List<SituationResponse> actedIn(Instant from, Instant to) throws SQLException {
+        long start = from.getEpochSecond();
+        long end = to.getEpochSecond();
+        return table.query(actedIn, ResponseTimes::response, start, end, start, end, start, end, end);
+    }
+
+    private static SituationResponse response(ResultSet rs) throws SQLException {
+        return new SituationResponse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Columns.instant(rs.getLong(5)), stepAt(rs, 6), stepAt(rs, 8), stepAt(rs, 10),
+                Columns.emptyToNull(rs.getString(12)), rs.getInt(13));
+    }
+
+    /** The time in the column after the flag at {@code flagColumn}, or null when the flag says the step is not taken. */
+    private static Instant stepAt(ResultSet rs, int flagColumn) throws SQLException {
+        return rs.getInt(flagColumn) == 1 ? Columns.instant(rs.getLong(flagColumn + 1)) : null;
     }
 
     /** Situations opened in [from, to) in {@code districts}, per district and hazard. */

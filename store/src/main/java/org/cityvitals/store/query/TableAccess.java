@@ -30,7 +30,12 @@ final class TableAccess<T> {
 
     /** Writes one record; a retry with the same key folds into the same row. */
     void insert(T record) throws SQLException {
-        clickHouse.insert(database, mapping, List.of(record));
+        insertAll(List.of(record));
+    }
+
+    /** Writes records in one insert (none: nothing is sent). */
+    void insertAll(List<T> records) throws SQLException {
+        clickHouse.insert(database, mapping, records);
     }
 
     <R> List<R> query(String sql, ClickHouse.RowMapper<R> mapper, Object... params) throws SQLException {

@@ -78,6 +78,7 @@ class SqlOnBothEnginesIT {
             Map.entry("open/hourly-values", List.of("air.pm25", "310101", NOW - 86_400, NOW)),
             Map.entry("situation/deliveries", List.of("sit-310101-rainstorm-1782885600")),
             Map.entry("situation/response-times", List.of(NOW - 86_400, NOW, "310101,310115")),
+            Map.entry("situation/responses-acted", List.of(NOW - 3_600, NOW, NOW - 3_600, NOW, NOW - 3_600, NOW, NOW)),
             Map.entry("situation/maintenance-windows", List.of(NOW - 86_400)),
             Map.entry("report/worst-indicators", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("situation/work-order", List.of("order-1")),
