@@ -8,6 +8,7 @@ import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.cli.Cli;
 import org.cityvitals.indicators.cli.ClickHouseOptions;
 import org.cityvitals.indicators.cli.KafkaOption;
+import org.cityvitals.indicators.cli.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * stopped. Secrets never come from the command line ({@code ps} shows it to every local user): the token secret
  * and the keystore password come from files or environment variables.
  */
-@Command(name = "dashboard", mixinStandardHelpOptions = true,
+@Command(name = "dashboard", mixinStandardHelpOptions = true, defaultValueProvider = DashboardCommand.Defaults.class,
         description = "Runs the dashboard server: REST, WebSocket push, login and alert actions.")
 public final class DashboardCommand implements Callable<Integer> {
 
@@ -48,10 +49,8 @@ public final class DashboardCommand implements Callable<Integer> {
     @Mixin
     private ClickHouseOptions clickHouse;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
-    private String host;
-    @Option(names = "--port", defaultValue = "8080", description = "HTTP/WebSocket port (default: ${DEFAULT-VALUE})")
-    private int port;
+    @Mixin
+    private ServerOptions server;
     @Option(names = "--users", paramLabel = "FILE", description = "users file (JSON; dashboard-server/README.md)")
     private Path users;
     @Option(names = "--demo-accounts", description = "serve the built-in demo accounts (ops/ops …): demo only")
@@ -63,17 +62,9 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--catch-up", defaultValue = "15m", paramLabel = "DURATION",
             description = "Kafka history replayed on start, which clients can resume within (default: ${DEFAULT-VALUE})")
     private Duration catchUp;
-    @Option(names = "--max-connections", defaultValue = "20000", description = "open connections (default: ${DEFAULT-VALUE})")
-    private int maxConnections;
-    @Option(names = "--max-connections-per-address", defaultValue = "200",
-            description = "open connections per client address (default: ${DEFAULT-VALUE})")
-    private int maxConnectionsPerAddress;
-    @Option(names = "--max-sockets-per-user", defaultValue = "20",
+    @Option(names = "--max-sockets-per-user", paramLabel = "N",
             description = "open WebSockets per user (default: ${DEFAULT-VALUE})")
-    private int maxSocketsPerUser;
-    @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION",
-            description = "closes connections idle this long (default: ${DEFAULT-VALUE})")
-    private Duration idleTimeout;
+    private int maxSocketsPerUser = DashboardConfig.Limits.DEFAULT.maxSocketsPerUser();
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 (or .jks) keystore: serve HTTPS/WSS")
     private Path tlsKeyStore;
     @Option(names = "--tls-password-file", paramLabel = "FILE",
@@ -98,6 +89,16 @@ public final class DashboardCommand implements Callable<Integer> {
 
     private final Map<String, String> environment;
 
+    /** The dashboard's listening defaults, from {@link DashboardConfig}. */
+    static final class Defaults extends ServerOptions.DefaultsProvider {
+        @Override
+        protected ServerOptions.Defaults defaults() {
+            DashboardConfig.Limits limits = DashboardConfig.Limits.DEFAULT;
+            return new ServerOptions.Defaults(DashboardConfig.DEFAULT_HOST, DashboardConfig.DEFAULT_PORT,
+                    limits.maxConnections(), limits.maxConnectionsPerAddress(), limits.idleTimeout());
+        }
+    }
+
     public DashboardCommand() {
         this(System.getenv());
     }
@@ -118,10 +119,11 @@ public final class DashboardCommand implements Callable<Integer> {
                     : "--users and --demo-accounts exclude each other");
         }
         DashboardConfig.Limits defaults = DashboardConfig.Limits.DEFAULT;
-        DashboardConfig config = new DashboardConfig(host, port, kafka.bootstrapServers(), clickHouse.url(),
+        DashboardConfig config = new DashboardConfig(server.host(), server.port(), kafka.bootstrapServers(), clickHouse.url(),
                 clickHouse.database(), users, demoAccounts, secret(jwtSecretFile, JWT_SECRET_ENV, "--jwt-secret-file"),
-                catchUp, new DashboardConfig.Limits(maxConnections, maxConnectionsPerAddress, maxSocketsPerUser,
-                        idleTimeout, defaults.alertLogSize(), defaults.maxQueuedPerClient()), null, Clock.systemUTC());
+                catchUp, new DashboardConfig.Limits(server.maxConnections(), server.maxConnectionsPerAddress(),
+                        maxSocketsPerUser, server.idleTimeout(), defaults.alertLogSize(), defaults.maxQueuedPerClient()),
+                null, Clock.systemUTC());
         if (tlsKeyStore != null) {
             String password = secret(tlsPasswordFile, TLS_PASSWORD_ENV, "--tls-password-file");
             if (password == null) {

@@ -30,6 +30,7 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
                               String clickHouseDatabase, Path usersFile, boolean demoAccounts, String jwtSecret,
                               Duration catchUp, Limits limits, Tls tls, Clock clock) {
 
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
 
     /**
@@ -88,7 +89,7 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
      * {@link #withUsers} turns the demo accounts off.
      */
     public static DashboardConfig of(String kafkaBootstrap, String clickHouseJdbcUrl) {
-        return new DashboardConfig("127.0.0.1", DEFAULT_PORT, kafkaBootstrap, clickHouseJdbcUrl, Endpoints.DATABASE,
+        return new DashboardConfig(DEFAULT_HOST, DEFAULT_PORT, kafkaBootstrap, clickHouseJdbcUrl, Endpoints.DATABASE,
                 null, true, null, Duration.ofMinutes(15), Limits.DEFAULT, null, Clock.systemUTC());
     }
 

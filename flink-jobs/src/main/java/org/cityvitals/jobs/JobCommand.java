@@ -4,11 +4,10 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.cityvitals.indicators.cli.Cli;
+import org.cityvitals.indicators.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +22,8 @@ import java.util.function.BiConsumer;
  * applied here: {@code cityvitals db migrate} is a deployment step of its own.
  */
 @Command(name = "job", mixinStandardHelpOptions = true, description = "The Flink jobs (flink run … JOB [flags]).",
-        subcommands = {JobCommand.Vitals.class, JobCommand.History.class, JobCommand.Backfill.class})
-public final class JobCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+        subcommands = JobCommand.Backfill.class)
+public final class JobCommand extends CommandGroup {
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
@@ -35,35 +31,16 @@ public final class JobCommand implements Callable<Integer> {
         System.exit(Cli.run(new JobCommand(), args, out, err));
     }
 
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
-
     @Command(name = "vitals", mixinStandardHelpOptions = true,
             description = "The live vital-signs job: readings and incidents in, values, alerts and health to Kafka.")
-    static final class Vitals implements Callable<Integer> {
-        @Mixin
-        JobOptions options;
-
-        @Override
-        public Integer call() throws Exception {
-            return execute(options.settings(), "CityVitals vital signs", (s, env) -> Jobs.vitals(s).build(env));
-        }
+    int vitals(@Mixin JobOptions options) throws Exception {
+        return execute(options.settings(), "CityVitals vital signs", (s, env) -> Jobs.vitals(s).build(env));
     }
 
     @Command(name = "history", mixinStandardHelpOptions = true,
             description = "The history loader: what the platform takes in and publishes, from Kafka into ClickHouse.")
-    static final class History implements Callable<Integer> {
-        @Mixin
-        JobOptions options;
-
-        @Override
-        public Integer call() throws Exception {
-            return execute(options.settings(), "CityVitals history loader",
-                    (s, env) -> Jobs.historyLoader(s).build(env));
-        }
+    int history(@Mixin JobOptions options) throws Exception {
+        return execute(options.settings(), "CityVitals history loader", (s, env) -> Jobs.historyLoader(s).build(env));
     }
 
     @Command(name = "backfill", mixinStandardHelpOptions = true,

@@ -3,6 +3,7 @@ package org.cityvitals.launcher;
 import org.cityvitals.indicators.catalogue.CatalogueTool;
 import org.cityvitals.indicators.catalogue.IndicatorCatalogue;
 import org.cityvitals.indicators.catalogue.LoadResult;
+import org.cityvitals.indicators.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,16 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code cityvitals catalogue check [FILE] [--situations FILE]} and {@code catalogue docs}. */
 @Command(name = "catalogue", mixinStandardHelpOptions = true, description = "The indicator catalogue.",
         subcommands = {CatalogueCommand.Check.class, CatalogueCommand.Docs.class})
-final class CatalogueCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class CatalogueCommand extends CommandGroup {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Validate a catalogue file (the shipped one, its situation rules and classification by "

@@ -1,8 +1,8 @@
 package org.cityvitals.launcher;
 
 import org.cityvitals.indicators.cli.Endpoints;
-import org.cityvitals.indicators.city.CityProfile;
-import org.cityvitals.indicators.city.CityProfiles;
+import org.cityvitals.ingest.sim.SimulatorConfig;
+import org.cityvitals.ingest.sim.SimulatorOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,18 +48,8 @@ final class DemoOptions {
     @Mixin
     private StateOption state;
 
-    @Option(names = "--city", paramLabel = "ID", defaultValue = "shanghai",
-            description = "the city profile the simulator feeds, e.g. beijing (default: ${DEFAULT-VALUE}); every "
-                    + "city is a tenant: its own series, health, map and users")
-    private String cityId;
-
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "400",
-            description = "simulated events per second (default: ${DEFAULT-VALUE})")
-    private double eventsPerSecond;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20261126",
-            description = "simulator seed (default: ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private SimulatorOptions simulator;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "the only directory whose files admins may backfill over HTTP (default: ${DEFAULT-VALUE})")
@@ -71,11 +61,6 @@ final class DemoOptions {
 
     int port() {
         return port;
-    }
-
-    /** The simulated city; an unknown id fails with the known ones. */
-    CityProfile city() {
-        return CityProfiles.byId(cityId);
     }
 
     int gatewayPort() {
@@ -110,12 +95,9 @@ final class DemoOptions {
         return state.dir();
     }
 
-    double eventsPerSecond() {
-        return eventsPerSecond;
-    }
-
-    long seed() {
-        return seed;
+    /** The simulator the demo runs; an unknown city or a bad rate fails naming the flag. */
+    SimulatorConfig simulator() {
+        return simulator.realTime();
     }
 
     boolean ownKafka() {
@@ -126,7 +108,7 @@ final class DemoOptions {
         return clickHouse == null;
     }
 
-    /** Refuses what picocli's types cannot: ports out of range and a negative rate. */
+    /** Refuses what picocli's types cannot: ports out of range, a bad rate, an unknown city. */
     void validate() {
         for (int p : new int[] {port, gatewayPort, kafkaPort, kafkaControllerPort, clickHousePort,
                 clickHouseNativePort}) {
@@ -134,9 +116,6 @@ final class DemoOptions {
                 throw new IllegalArgumentException("a port must be 1..65535, got " + p);
             }
         }
-        if (!(eventsPerSecond > 0) || !Double.isFinite(eventsPerSecond)) {
-            throw new IllegalArgumentException("--rate needs a positive number, got " + eventsPerSecond);
-        }
-        city();
+        simulator();
     }
 }

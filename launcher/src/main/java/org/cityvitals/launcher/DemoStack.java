@@ -107,8 +107,7 @@ final class DemoStack implements AutoCloseable {
                     .await(60, TimeUnit.SECONDS);
             stack.started.push(new Stoppable("dashboard", () -> dashboard.close().await(30, TimeUnit.SECONDS)));
 
-            Simulator simulator = Simulator.start(SimulatorConfig.realTime(o.seed(), o.eventsPerSecond())
-                    .inCity(o.city()), kafka);
+            Simulator simulator = Simulator.start(o.simulator(), kafka);
             stack.started.push(new Stoppable("simulator", simulator));
             IngestGatewayVerticle gateway = new IngestGatewayVerticle(new JsonObject()
                     .put("port", o.gatewayPort())
@@ -157,7 +156,7 @@ final class DemoStack implements AutoCloseable {
         s.append(String.format("  Ingest gateway  http://127.0.0.1:%d/ingest/readings   (header X-Api-Key: %s)%n",
                 gatewayPort, DEMO_API_KEY));
         s.append(String.format("  Scenarios       ./cityvitals scenario --scenario pollution_episode --districts 310101 "
-                + "--minutes 10 --key %s --gateway http://127.0.0.1:%d%n", DEMO_API_KEY, gatewayPort));
+                + "--duration 10m --key %s --gateway http://127.0.0.1:%d%n", DEMO_API_KEY, gatewayPort));
         s.append("                  (also rainstorm_flooding, rush_hour_gridlock, water_main_burst, power_outage,\n"
                 + "                  hotline_surge)\n");
         s.append(String.format("  Kafka           %s%s%n", kafka, o.ownKafka() ? " (own broker)" : " (given)"));
@@ -170,8 +169,10 @@ final class DemoStack implements AutoCloseable {
         }
         s.append(String.format("  Flink jobs      vital signs and history loader, local mode, checkpoints in %s%n",
                 state.checkpointDir()));
-        s.append(String.format("  Simulator       %s, %d districts, %.0f events/s, seed %d%n", o.city().nameEn(),
-                o.city().districts().size(), o.eventsPerSecond(), o.seed()));
+        SimulatorConfig simulator = o.simulator();
+        s.append(String.format("  Simulator       %s, %d districts, %.0f readings/s, seed %d%n",
+                simulator.city().nameEn(), simulator.city().districts().size(), simulator.eventsPerSecond(),
+                simulator.seed()));
         s.append(String.format("  State folder    %s (reset: ./cityvitals stop; rm -rf %s)%n", state.dir(),
                 state.dir()));
         s.append(String.format("  Log             %s%n", state.logDir().resolve("cityvitals.log")));

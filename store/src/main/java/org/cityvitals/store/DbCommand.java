@@ -1,6 +1,7 @@
 package org.cityvitals.store;
 
 import org.cityvitals.indicators.cli.ClickHouseOptions;
+import org.cityvitals.indicators.cli.CommandGroup;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.store.dimension.DimensionLoader;
 import org.cityvitals.store.audit.AuditEntry;
@@ -31,16 +32,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         subcommands = {DbCommand.Migrate.class, DbCommand.RetentionDays.class, DbCommand.Dimensions.class,
                 DbCommand.Forget.class})
-public final class DbCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+public final class DbCommand extends CommandGroup {
 
     /** What every subcommand shares: the server, the database, and turning a refusal into exit code 1. */
     abstract static class StoreAction implements Callable<Integer> {

@@ -5,21 +5,18 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfiles;
-import org.cityvitals.indicators.level.Level;
-import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.jobs.CatalogueText;
+import org.cityvitals.jobs.window.VersionedWindows;
 import org.cityvitals.jobs.window.CityPart;
 import org.cityvitals.jobs.window.PaneWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +30,12 @@ import java.util.Map;
  * any input) up to the first boundary after its last change and no further, so a replay reports the same boundaries
  * however its watermarks advanced.
  */
-public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogChange, IndicatorValue> {
+public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(IncidentBacklog.class);
 
-    private final CatalogueText catalogue;
-    private final long allowedLateness;
-    private final boolean bounded;
     private transient MapState<String, Span> cases;
-    private transient MapState<Long, Long> versions;
     private transient ValueState<Long> lastChange;
     private transient ValueState<Long> nextBoundary;
 
@@ -54,15 +47,13 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
 
     /** @param bounded true over a bounded input (a backfill): reporting then never outruns the series' data */
     public IncidentBacklog(CatalogueText catalogue, long allowedLatenessMillis, boolean bounded) {
-        this.catalogue = catalogue;
-        this.allowedLateness = allowedLatenessMillis;
-        this.bounded = bounded;
+        super(catalogue, allowedLatenessMillis, bounded);
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
         cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, Span.class));
-        versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
         lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("last-change", Long.class));
         nextBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("next-boundary", Long.class));
     }
@@ -154,15 +145,10 @@ public final class IncidentBacklog extends KeyedProcessFunction<String, BacklogC
                 open++;
             }
         }
-        Long previous = versions.get(boundary);
-        long version = previous == null ? 1 : previous + 1;
-        versions.put(boundary, version);
+        long version = nextVersion(boundary);
         String district = SeriesKey.areaOf(key);
         long windowStart = boundary - d.window().size().toMillis();
-        Thresholds thresholds = d.thresholdsFor(district, false);
-        Level level = thresholds == null ? Level.NORMAL : thresholds.levelOf(open);
-        out.collect(new IndicatorValue(d.id(), district, Instant.ofEpochMilli(windowStart),
-                Instant.ofEpochMilli(boundary), open, open, level, version));
+        out.collect(valueOf(d, district, windowStart, boundary, open, open, version));
         if (d.city().computed()) {
             ctx.output(PaneWindows.CITY_PARTS, new CityPart(d.id(), CityProfiles.ofArea(district).code(), district,
                     windowStart, boundary, version, open, open, null, 0));

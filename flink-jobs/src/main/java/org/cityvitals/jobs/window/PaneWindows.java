@@ -5,22 +5,18 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.cityvitals.indicators.catalogue.CityAggregation;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.catalogue.WhenSilent;
 import org.cityvitals.indicators.city.CityProfiles;
-import org.cityvitals.indicators.level.Level;
-import org.cityvitals.indicators.level.Thresholds;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.jobs.CatalogueText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 
 /**
  * The windows of one district series (indicator, district), sliding or tumbling as its catalogue entry says, kept as
@@ -39,32 +35,26 @@ import java.time.Instant;
  * A series whose indicator has left the catalogue (a restore after a catalogue change) drops its state with one log
  * line.
  */
-public final class PaneWindows extends KeyedProcessFunction<String, Sample, IndicatorValue> {
+public final class PaneWindows extends VersionedWindows<Sample> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PaneWindows.class);
     public static final OutputTag<Sample> TOO_LATE = new OutputTag<>("too-late-samples") { };
     public static final OutputTag<CityPart> CITY_PARTS = new OutputTag<>("city-parts") { };
 
-    private final CatalogueText catalogue;
-    private final long allowedLateness;
-    private final boolean bounded;
     private transient MapState<Long, Accumulator> panes;
-    private transient MapState<Long, Long> versions;
     private transient ValueState<Long> newestPane;
     private transient SensorCounts sensorCounts;
 
     /** @param bounded true over a bounded input (a backfill): zero-filling then never outruns the series' data */
     public PaneWindows(CatalogueText catalogue, long allowedLatenessMillis, boolean bounded) {
-        this.catalogue = catalogue;
-        this.allowedLateness = allowedLatenessMillis;
-        this.bounded = bounded;
+        super(catalogue, allowedLatenessMillis, bounded);
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
+        super.open(openContext);
         panes = getRuntimeContext().getMapState(new MapStateDescriptor<>("panes", Long.class, Accumulator.class));
-        versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
         newestPane = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-pane", Long.class));
         sensorCounts = SensorCounts.shipped();
     }
@@ -165,13 +155,8 @@ public final class PaneWindows extends KeyedProcessFunction<String, Sample, Indi
         if (Double.isNaN(value)) {
             return; // nothing to measure in this window (no sensor with two readings, no registered sensor)
         }
-        Long previous = versions.get(end);
-        long version = previous == null ? 1 : previous + 1;
-        versions.put(end, version);
-        Thresholds thresholds = d.thresholdsFor(district, false);
-        Level level = thresholds == null ? Level.NORMAL : thresholds.levelOf(value);
-        out.collect(new IndicatorValue(d.id(), district, Instant.ofEpochMilli(end - size), Instant.ofEpochMilli(end),
-                value, window.count, level, version));
+        long version = nextVersion(end);
+        out.collect(valueOf(d, district, end - size, end, value, window.count, version));
         if (d.city().computed()) {
             boolean pooled = d.city().aggregation() == CityAggregation.POOLED;
             ctx.output(CITY_PARTS, new CityPart(d.id(), CityProfiles.ofArea(district).code(), district, end - size,

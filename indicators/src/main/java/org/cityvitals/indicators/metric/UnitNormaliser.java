@@ -9,14 +9,19 @@ import java.util.OptionalDouble;
  * Unit spellings seen in data sets ({@code ug/m3}, {@code degC}, Greek μ) are accepted as aliases.
  */
 public final class UnitNormaliser {
-    private record Linear(double factor, double offset) {
-        double apply(double value) {
+    /** A unit as a linear function of its dimension's base unit: {@code base = value × factor + offset}. */
+    private record Scale(String base, double factor, double offset) {
+        double toBase(double value) {
             return value * factor + offset;
+        }
+
+        double fromBase(double value) {
+            return (value - offset) / factor;
         }
     }
 
     private static final Map<String, String> ALIASES = new HashMap<>();
-    private static final Map<String, Linear> CONVERSIONS = new HashMap<>();
+    private static final Map<String, Scale> SCALES = new HashMap<>();
 
     static {
         alias("µg/m³", "ug/m3", "ug/m³", "μg/m³", "μg/m3", "µg/m3");
@@ -26,27 +31,16 @@ public final class UnitNormaliser {
         alias("K", "kelvin");
         alias("m/s", "mps", "m s-1");
         alias("km/h", "kmh", "kph", "km/hr");
-        linear("K", "°C", 1, -273.15);
-        linear("°F", "°C", 5.0 / 9, -32 * 5.0 / 9);
-        linear("mg/m³", "µg/m³", 1000, 0);
-        linear("µg/m³", "mg/m³", 0.001, 0);
-        linear("kPa", "MPa", 0.001, 0);
-        linear("bar", "MPa", 0.1, 0);
-        linear("MPa", "kPa", 1000, 0);
-        linear("Pa", "kPa", 0.001, 0);
-        linear("Pa", "hPa", 0.01, 0);
-        linear("kPa", "hPa", 10, 0);
-        linear("mbar", "hPa", 1, 0);
-        linear("km/h", "m/s", 1 / 3.6, 0);
-        linear("mph", "m/s", 0.44704, 0);
-        linear("m/s", "km/h", 3.6, 0);
-        linear("mph", "km/h", 1.609344, 0);
-        linear("in", "mm", 25.4, 0);
-        linear("cm", "mm", 10, 0);
-        linear("mm", "cm", 0.1, 0);
-        linear("m", "cm", 100, 0);
-        linear("MW", "kW", 1000, 0);
-        linear("W", "kW", 0.001, 0);
+        // each unit once, by what one of it is in its dimension's base unit; any two of a dimension convert
+        scale("K", "K", 1, 0);
+        scale("°C", "K", 1, 273.15);
+        scale("°F", "K", 5.0 / 9, 273.15 - 32 * 5.0 / 9);
+        scales("µg/m³", Map.of("µg/m³", 1.0, "mg/m³", 1000.0));
+        scales("Pa", Map.of("Pa", 1.0, "hPa", 100.0, "mbar", 100.0, "kPa", 1000.0, "bar", 100_000.0,
+                "MPa", 1_000_000.0));
+        scales("m/s", Map.of("m/s", 1.0, "km/h", 1 / 3.6, "mph", 0.44704));
+        scales("mm", Map.of("mm", 1.0, "cm", 10.0, "in", 25.4, "m", 1000.0));
+        scales("W", Map.of("W", 1.0, "kW", 1000.0, "MW", 1_000_000.0));
     }
 
     private UnitNormaliser() {
@@ -58,8 +52,12 @@ public final class UnitNormaliser {
         }
     }
 
-    private static void linear(String from, String to, double factor, double offset) {
-        CONVERSIONS.put(from + "→" + to, new Linear(factor, offset));
+    private static void scale(String unit, String base, double factor, double offset) {
+        SCALES.put(unit, new Scale(base, factor, offset));
+    }
+
+    private static void scales(String base, Map<String, Double> factors) {
+        factors.forEach((unit, factor) -> scale(unit, base, factor, 0));
     }
 
     /** The canonical spelling of {@code unit} ({@code ug/m3} → {@code µg/m³}); unknown spellings unchanged. */
@@ -73,7 +71,11 @@ public final class UnitNormaliser {
         if (from.equals(metric.unit())) {
             return OptionalDouble.of(value);
         }
-        Linear conversion = CONVERSIONS.get(from + "→" + metric.unit());
-        return conversion == null ? OptionalDouble.empty() : OptionalDouble.of(conversion.apply(value));
+        Scale source = SCALES.get(from);
+        Scale target = SCALES.get(metric.unit());
+        if (source == null || target == null || !source.base().equals(target.base())) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(target.fromBase(source.toBase(value)));
     }
 }

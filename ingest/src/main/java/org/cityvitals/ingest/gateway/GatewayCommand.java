@@ -11,6 +11,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import org.cityvitals.indicators.Durations;
 import org.cityvitals.indicators.cli.Cli;
 import org.cityvitals.indicators.cli.KafkaOption;
+import org.cityvitals.indicators.cli.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  * {@code /metrics}, until Ctrl-C. API keys come from a file so that no secret shows in the process list.
  */
 @Command(name = "gateway", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = GatewayCommand.Defaults.class,
         description = "Run the HTTP ingest gateway (readings and incidents of every city, API keys scoped to sources "
                 + "and districts) until Ctrl-C.")
 public final class GatewayCommand implements Callable<Integer> {
@@ -45,13 +47,8 @@ public final class GatewayCommand implements Callable<Integer> {
     @Mixin
     private KafkaOption kafka;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = GatewayConfig.DEFAULT_HOST,
-            description = "address to listen on (default: ${DEFAULT-VALUE})")
-    private String host;
-
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayConfig.DEFAULT_PORT,
-            description = "port; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    private int port;
+    @Mixin
+    private ServerOptions server;
 
     @Option(names = "--body-limit", paramLabel = "BYTES", defaultValue = "" + GatewayConfig.DEFAULT_BODY_LIMIT,
             description = "larger bodies get 413 (default: ${DEFAULT-VALUE})")
@@ -73,25 +70,22 @@ public final class GatewayCommand implements Callable<Integer> {
             description = "requests of one key validated at once; more get 429 (default: ${DEFAULT-VALUE})")
     private int requestsPerKey;
 
-    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + GatewayConfig.DEFAULT_MAX_CONNECTIONS,
-            description = "open connections at most (default: ${DEFAULT-VALUE})")
-    private int maxConnections;
-
-    @Option(names = "--max-connections-per-address", paramLabel = "N",
-            defaultValue = "" + GatewayConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
-            description = "open connections of one client address at most (default: ${DEFAULT-VALUE})")
-    private int maxConnectionsPerAddress;
-
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = GatewayConfig.DEFAULT_IDLE_TIMEOUT,
-            description = "a connection idle this long is closed (default: ${DEFAULT-VALUE})")
-    private Duration idleTimeout;
-
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = GatewayConfig.DEFAULT_REQUEST_TIMEOUT,
             description = "a request not answered within this gets 503 (default: ${DEFAULT-VALUE})")
     private Duration requestTimeout;
 
     @Spec
     private CommandSpec spec;
+
+    /** The gateway's listening defaults, from {@link GatewayConfig}. */
+    static final class Defaults extends ServerOptions.DefaultsProvider {
+        @Override
+        protected ServerOptions.Defaults defaults() {
+            return new ServerOptions.Defaults(GatewayConfig.DEFAULT_HOST, GatewayConfig.DEFAULT_PORT,
+                    GatewayConfig.DEFAULT_MAX_CONNECTIONS, GatewayConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+                    Durations.parse(GatewayConfig.DEFAULT_IDLE_TIMEOUT));
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(Cli.run(new GatewayCommand(), args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -107,12 +101,13 @@ public final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--api-keys " + apiKeys + " is not a JSON array of keys: "
                     + e.getMessage());
         }
-        return new JsonObject().put("host", host).put("port", port).put("bootstrapServers", kafka.bootstrapServers())
+        return new JsonObject().put("host", server.host()).put("port", server.port())
+                .put("bootstrapServers", kafka.bootstrapServers())
                 .put("apiKeys", keys).put("bodyLimitBytes", bodyLimit).put("maxItems", maxItems)
                 .put("maxClockSkew", Durations.format(maxClockSkew)).put("workers", workers)
-                .put("requestsPerKey", requestsPerKey).put("maxConnections", maxConnections)
-                .put("maxConnectionsPerAddress", maxConnectionsPerAddress)
-                .put("idleTimeout", Durations.format(idleTimeout))
+                .put("requestsPerKey", requestsPerKey).put("maxConnections", server.maxConnections())
+                .put("maxConnectionsPerAddress", server.maxConnectionsPerAddress())
+                .put("idleTimeout", Durations.format(server.idleTimeout()))
                 .put("requestTimeout", Durations.format(requestTimeout));
     }
 
@@ -130,7 +125,7 @@ public final class GatewayCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             vertx.deployVerticle(gateway).await(60, TimeUnit.SECONDS);
-            out.printf("ingest gateway on http://%s:%d/ingest/readings (Kafka %s); Ctrl-C stops it%n", host,
+            out.printf("ingest gateway on http://%s:%d/ingest/readings (Kafka %s); Ctrl-C stops it%n", server.host(),
                     gateway.actualPort(), kafka.bootstrapServers());
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

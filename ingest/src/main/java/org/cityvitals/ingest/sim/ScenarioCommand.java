@@ -3,6 +3,7 @@ package org.cityvitals.ingest.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,14 +26,8 @@ import java.util.concurrent.Callable;
 public final class ScenarioCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME",
-            description = "rainstorm_flooding, pollution_episode, rush_hour_gridlock, water_main_burst, power_outage "
-                    + "or hotline_surge")
-    private String scenario;
-
-    @Option(names = "--districts", required = true, split = ",", paramLabel = "CODE",
-            description = "district codes, e.g. 310101,310104")
-    private List<String> districts;
+    @Mixin
+    private ScenarioTarget target;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30m",
             description = "how long it lasts in the simulated city (default: ${DEFAULT-VALUE})")
@@ -54,7 +48,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario chosen = Scenario.parse(scenario);
+        Scenario chosen = target.scenario();
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("no API key: give --key or set CITYVITALS_API_KEY");
         }
@@ -63,7 +57,7 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         ObjectNode body = JSON.createObjectNode().put("scenario", chosen.code())
                 .put("minutes", duration.toSeconds() / 60.0);
-        districts.forEach(body.putArray("districts")::add);
+        target.districts().forEach(body.putArray("districts")::add);
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/ingest/scenarios"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")

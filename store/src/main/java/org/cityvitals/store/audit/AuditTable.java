@@ -1,27 +1,19 @@
 package org.cityvitals.store.audit;
 
-import org.cityvitals.store.table.TableMapping;
-
-import java.sql.Timestamp;
-import java.util.List;
+import org.cityvitals.store.table.Cells;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code audit_log}: one row per audited read or change. */
-public final class AuditTable implements TableMapping<AuditEntry> {
+public final class AuditTable extends ColumnTable<AuditEntry> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "audit_log";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("at", "actor", "action", "target", "detail");
-    }
-
-    @Override
-    public Object[] row(AuditEntry e) {
-        return new Object[] {Timestamp.from(e.at()), e.actor(), e.action(), e.target(), e.detail()};
+    public AuditTable() {
+        super("audit_log",
+                column("at", e -> Cells.time(e.at())),
+                column("actor", AuditEntry::actor),
+                column("action", AuditEntry::action),
+                column("target", AuditEntry::target),
+                column("detail", AuditEntry::detail));
     }
 }

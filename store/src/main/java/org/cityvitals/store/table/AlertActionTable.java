@@ -1,31 +1,24 @@
 package org.cityvitals.store.table;
 
+import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.AlertAction;
 
-import org.cityvitals.indicators.WireNames;
-
-import java.util.List;
-
 /** {@code alert_actions}: one row per action on an alert; a retried write with the same action id folds into one. */
-public final class AlertActionTable implements TableMapping<AlertAction> {
+public final class AlertActionTable extends ColumnTable<AlertAction> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "alert_actions";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("action_id", "alert_id", "district", "action", "user_name", "assignee", "silenced_until",
-                "note", "acted_at", "cause");
-    }
-
-    @Override
-    public Object[] row(AlertAction a) {
-        return new Object[] {a.actionId(), a.alertId(), a.district(), WireNames.of(a.kind()), a.user(),
-                Cells.text(a.assignee()), Cells.timeOrNull(a.silencedUntil()), Cells.text(a.note()),
-                Cells.time(a.actedAt()), Cells.text(a.cause())};
+    public AlertActionTable() {
+        super("alert_actions",
+                column("action_id", AlertAction::actionId),
+                column("alert_id", AlertAction::alertId),
+                column("district", AlertAction::district),
+                column("action", a -> WireNames.of(a.kind())),
+                column("user_name", AlertAction::user),
+                column("assignee", a -> Cells.text(a.assignee())),
+                column("silenced_until", a -> Cells.timeOrNull(a.silencedUntil())),
+                column("note", a -> Cells.text(a.note())),
+                column("acted_at", a -> Cells.time(a.actedAt())),
+                column("cause", a -> Cells.text(a.cause())));
     }
 }

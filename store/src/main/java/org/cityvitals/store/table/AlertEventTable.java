@@ -3,29 +3,27 @@ package org.cityvitals.store.table;
 import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.AlertEvent;
 
-import java.util.List;
-
 /** {@code alert_events}: one row per transition of an alert episode, keyed by (district, alert id, version). */
-public final class AlertEventTable implements TableMapping<AlertEvent> {
+public final class AlertEventTable extends ColumnTable<AlertEvent> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "alert_events";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("alert_id", "version", "rule", "indicator_id", "district", "kind", "level", "previous_level",
-                "value", "threshold", "since", "event_time", "audience", "origin", "message");
-    }
-
-    @Override
-    public Object[] row(AlertEvent e) {
-        return new Object[] {e.alertId(), e.version(), e.rule(), e.indicatorId(), e.district(),
-                WireNames.of(e.kind()), WireNames.of(e.level()), WireNames.of(e.previousLevel()), e.value(),
-                e.threshold(), Cells.time(e.since()), Cells.time(e.eventTime()), WireNames.of(e.audience()),
-                WireNames.of(e.origin()), e.message()};
+    public AlertEventTable() {
+        super("alert_events",
+                column("alert_id", AlertEvent::alertId),
+                column("version", AlertEvent::version),
+                column("rule", AlertEvent::rule),
+                column("indicator_id", AlertEvent::indicatorId),
+                column("district", AlertEvent::district),
+                column("kind", e -> WireNames.of(e.kind())),
+                column("level", e -> WireNames.of(e.level())),
+                column("previous_level", e -> WireNames.of(e.previousLevel())),
+                column("value", AlertEvent::value),
+                column("threshold", AlertEvent::threshold),
+                column("since", e -> Cells.time(e.since())),
+                column("event_time", e -> Cells.time(e.eventTime())),
+                column("audience", e -> WireNames.of(e.audience())),
+                column("origin", e -> WireNames.of(e.origin())),
+                column("message", AlertEvent::message));
     }
 }

@@ -4,35 +4,21 @@ import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.Origin;
 
-import java.util.List;
-
 /**
  * {@code health_scores}: one row per (district or city, minute), newest version wins. The origin (live or backfill)
  * is the writer's.
  */
-public final class HealthScoreTable implements TableMapping<HealthScoreValue> {
+public final class HealthScoreTable extends ColumnTable<HealthScoreValue> {
 
-    private static final long serialVersionUID = 1L;
-
-    private final Origin origin;
+    private static final long serialVersionUID = 2L;
 
     public HealthScoreTable(Origin origin) {
-        this.origin = origin;
-    }
-
-    @Override
-    public String table() {
-        return "health_scores";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("district", "window_start", "score", "worst_level", "version", "origin");
-    }
-
-    @Override
-    public Object[] row(HealthScoreValue h) {
-        return new Object[] {h.district(), Cells.time(h.windowStart()), h.score(), WireNames.of(h.worstLevel()),
-                h.version(), WireNames.of(origin)};
+        super("health_scores",
+                column("district", HealthScoreValue::district),
+                column("window_start", h -> Cells.time(h.windowStart())),
+                column("score", HealthScoreValue::score),
+                column("worst_level", h -> WireNames.of(h.worstLevel())),
+                column("version", HealthScoreValue::version),
+                column("origin", h -> WireNames.of(origin)));
     }
 }

@@ -2,32 +2,27 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.event.Incident;
 
-import java.util.List;
-
 /**
  * {@code incidents}: write every lifecycle stage of an incident as it arrives; the table keeps the furthest stage
  * (its {@code stage} column is derived from {@code status} by the server).
  */
-public final class IncidentTable implements TableMapping<Incident> {
+public final class IncidentTable extends ColumnTable<Incident> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "incidents";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("id", "source", "category", "subcategory", "district", "priority", "status", "reported_at",
-                "dispatched_at", "resolved_at", "lat", "lon");
-    }
-
-    @Override
-    public Object[] row(Incident i) {
-        return new Object[] {i.id(), i.source().jsonName(), i.category(),
-                Cells.text(i.subcategory()), i.district(), i.priority(), i.status().jsonName(),
-                Cells.time(i.reportedAt()), Cells.timeOrNull(i.dispatchedAt()), Cells.timeOrNull(i.resolvedAt()),
-                i.lat(), i.lon()};
+    public IncidentTable() {
+        super("incidents",
+                column("id", Incident::id),
+                column("source", i -> i.source().jsonName()),
+                column("category", Incident::category),
+                column("subcategory", i -> Cells.text(i.subcategory())),
+                column("district", Incident::district),
+                column("priority", Incident::priority),
+                column("status", i -> i.status().jsonName()),
+                column("reported_at", i -> Cells.time(i.reportedAt())),
+                column("dispatched_at", i -> Cells.timeOrNull(i.dispatchedAt())),
+                column("resolved_at", i -> Cells.timeOrNull(i.resolvedAt())),
+                column("lat", Incident::lat),
+                column("lon", Incident::lon));
     }
 }

@@ -2,26 +2,21 @@ package org.cityvitals.store.table;
 
 import org.cityvitals.indicators.event.Reading;
 
-import java.util.List;
-
 /** {@code readings}: one row per reading; a reading delivered twice folds into one row. */
-public final class ReadingTable implements TableMapping<Reading> {
+public final class ReadingTable extends ColumnTable<Reading> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "readings";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("sensor_id", "metric", "district", "observed_at", "value", "unit", "lat", "lon", "quality");
-    }
-
-    @Override
-    public Object[] row(Reading r) {
-        return new Object[] {r.sensorId(), r.metric(), r.district(), Cells.time(r.observedAt()), r.value(),
-                r.unit(), r.lat(), r.lon(), r.quality().jsonName()};
+    public ReadingTable() {
+        super("readings",
+                column("sensor_id", Reading::sensorId),
+                column("metric", Reading::metric),
+                column("district", Reading::district),
+                column("observed_at", r -> Cells.time(r.observedAt())),
+                column("value", Reading::value),
+                column("unit", Reading::unit),
+                column("lat", Reading::lat),
+                column("lon", Reading::lon),
+                column("quality", r -> r.quality().jsonName()));
     }
 }
