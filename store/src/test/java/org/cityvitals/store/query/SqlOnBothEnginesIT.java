@@ -142,8 +142,11 @@ class SqlOnBothEnginesIT {
         List<Statement> statements = new ArrayList<>();
         Map<String, Map<String, String>> scripts = new LinkedHashMap<>();
         scripts.put("/engines/dimensions.sql", Map.of("db", DB));
-        scripts.put("/synthetic/indicator-values.sql", Map.of("db", DB, "end", String.valueOf(NOW / STEP_SECONDS
-                * STEP_SECONDS), "step", String.valueOf(STEP_SECONDS), "windows", "96", "indicators", "1000"));
+        // the windows end 14 minutes after NOW, not on a quarter hour before it: a query on "now() - INTERVAL 24
+        // HOUR" then counts the same windows on both engines for 14 minutes, however long the first engine takes
+        // (with a quarter-hour end, a boundary passing between the two engines' runs dropped a window on one)
+        scripts.put("/synthetic/indicator-values.sql", Map.of("db", DB, "end", String.valueOf(NOW + STEP_SECONDS - 60),
+                "step", String.valueOf(STEP_SECONDS), "windows", "96", "indicators", "1000"));
         scripts.put("/synthetic/city-fortnight.sql", Map.of("db", DB));
         scripts.forEach((resource, variables) -> {
             List<String> sql = SqlScript.statements(resource, variables);
