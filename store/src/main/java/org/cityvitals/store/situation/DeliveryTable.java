@@ -1,29 +1,25 @@
 package org.cityvitals.store.situation;
 
 import org.cityvitals.store.table.Cells;
-import org.cityvitals.store.table.TableMapping;
-
-import java.util.List;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code notification_deliveries}: one row per attempt to deliver a notification. */
-public final class DeliveryTable implements TableMapping<Delivery> {
+public final class DeliveryTable extends ColumnTable<Delivery> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "notification_deliveries";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("delivery_id", "attempt", "situation_id", "district", "channel", "recipient", "target",
-                "outcome", "http_status", "error", "attempted_at");
-    }
-
-    @Override
-    public Object[] row(Delivery d) {
-        return new Object[] {d.deliveryId(), d.attempt(), d.situationId(), d.district(), d.channel(), d.recipient(),
-                d.target(), d.outcome(), d.httpStatus(), d.error(), Cells.time(d.attemptedAt())};
+    public DeliveryTable() {
+        super("notification_deliveries",
+                column("delivery_id", Delivery::deliveryId),
+                column("attempt", Delivery::attempt),
+                column("situation_id", Delivery::situationId),
+                column("district", Delivery::district),
+                column("channel", Delivery::channel),
+                column("recipient", Delivery::recipient),
+                column("target", Delivery::target),
+                column("outcome", Delivery::outcome),
+                column("http_status", Delivery::httpStatus),
+                column("error", Delivery::error),
+                column("attempted_at", d -> Cells.time(d.attemptedAt())));
     }
 }

@@ -1,27 +1,19 @@
 package org.cityvitals.store.situation;
 
 import org.cityvitals.store.table.Cells;
-import org.cityvitals.store.table.TableMapping;
-
-import java.util.List;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code handover_notes}: one row per note; a retried write folds into the same row by its id. */
-public final class HandoverNoteTable implements TableMapping<HandoverNote> {
+public final class HandoverNoteTable extends ColumnTable<HandoverNote> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "handover_notes";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("note_id", "area", "author", "written_at", "note");
-    }
-
-    @Override
-    public Object[] row(HandoverNote n) {
-        return new Object[] {n.noteId(), n.area(), n.author(), Cells.time(n.writtenAt()), n.note()};
+    public HandoverNoteTable() {
+        super("handover_notes",
+                column("note_id", HandoverNote::noteId),
+                column("area", HandoverNote::area),
+                column("author", HandoverNote::author),
+                column("written_at", n -> Cells.time(n.writtenAt())),
+                column("note", HandoverNote::note));
     }
 }

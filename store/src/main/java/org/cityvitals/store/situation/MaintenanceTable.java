@@ -1,29 +1,24 @@
 package org.cityvitals.store.situation;
 
 import org.cityvitals.store.table.Cells;
-import org.cityvitals.store.table.TableMapping;
-
-import java.util.List;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code maintenance_windows}: one row per window, the newest version kept. */
-public final class MaintenanceTable implements TableMapping<MaintenanceWindow> {
+public final class MaintenanceTable extends ColumnTable<MaintenanceWindow> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "maintenance_windows";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("window_id", "kind", "target", "area", "starts_at", "ends_at", "reason", "declared_by",
-                "declared_at", "version");
-    }
-
-    @Override
-    public Object[] row(MaintenanceWindow w) {
-        return new Object[] {w.windowId(), w.kind(), w.target(), w.area(), Cells.time(w.from()), Cells.time(w.to()),
-                w.reason(), w.declaredBy(), Cells.time(w.declaredAt()), w.version()};
+    public MaintenanceTable() {
+        super("maintenance_windows",
+                column("window_id", MaintenanceWindow::windowId),
+                column("kind", MaintenanceWindow::kind),
+                column("target", MaintenanceWindow::target),
+                column("area", MaintenanceWindow::area),
+                column("starts_at", w -> Cells.time(w.from())),
+                column("ends_at", w -> Cells.time(w.to())),
+                column("reason", MaintenanceWindow::reason),
+                column("declared_by", MaintenanceWindow::declaredBy),
+                column("declared_at", w -> Cells.time(w.declaredAt())),
+                column("version", MaintenanceWindow::version));
     }
 }

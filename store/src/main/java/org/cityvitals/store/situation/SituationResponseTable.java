@@ -1,31 +1,27 @@
 package org.cityvitals.store.situation;
 
 import org.cityvitals.store.table.Cells;
-import org.cityvitals.store.table.TableMapping;
-
-import java.util.List;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code situation_responses}: one row per situation, the newest version kept. */
-public final class SituationResponseTable implements TableMapping<SituationResponse> {
+public final class SituationResponseTable extends ColumnTable<SituationResponse> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "situation_responses";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("situation_id", "district", "hazard", "level", "opened_at", "acknowledged", "acknowledged_at",
-                "resolved", "resolved_at", "cause", "version", "dispatched", "dispatched_at");
-    }
-
-    @Override
-    public Object[] row(SituationResponse r) {
-        return new Object[] {r.situationId(), r.district(), r.hazard(), r.level(), Cells.time(r.openedAt()),
-                Cells.flag(r.acknowledgedAt()), Cells.timeOrEpoch(r.acknowledgedAt()),
-                Cells.flag(r.resolvedAt()), Cells.timeOrEpoch(r.resolvedAt()), Cells.text(r.cause()), r.version(),
-                Cells.flag(r.dispatchedAt()), Cells.timeOrEpoch(r.dispatchedAt())};
+    public SituationResponseTable() {
+        super("situation_responses",
+                column("situation_id", SituationResponse::situationId),
+                column("district", SituationResponse::district),
+                column("hazard", SituationResponse::hazard),
+                column("level", SituationResponse::level),
+                column("opened_at", r -> Cells.time(r.openedAt())),
+                column("acknowledged", r -> Cells.flag(r.acknowledgedAt())),
+                column("acknowledged_at", r -> Cells.timeOrEpoch(r.acknowledgedAt())),
+                column("resolved", r -> Cells.flag(r.resolvedAt())),
+                column("resolved_at", r -> Cells.timeOrEpoch(r.resolvedAt())),
+                column("cause", r -> Cells.text(r.cause())),
+                column("version", SituationResponse::version),
+                column("dispatched", r -> Cells.flag(r.dispatchedAt())),
+                column("dispatched_at", r -> Cells.timeOrEpoch(r.dispatchedAt())));
     }
 }

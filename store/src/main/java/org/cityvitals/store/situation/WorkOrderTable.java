@@ -1,30 +1,25 @@
 package org.cityvitals.store.situation;
 
 import org.cityvitals.store.table.Cells;
-import org.cityvitals.store.table.TableMapping;
-
-import java.util.List;
+import org.cityvitals.store.table.ColumnTable;
 
 /** {@code work_orders}: one row per work order, the newest version kept. */
-public final class WorkOrderTable implements TableMapping<WorkOrder> {
+public final class WorkOrderTable extends ColumnTable<WorkOrder> {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    @Override
-    public String table() {
-        return "work_orders";
-    }
-
-    @Override
-    public List<String> columns() {
-        return List.of("order_id", "situation_id", "district", "assignee", "due_at", "status", "note", "created_by",
-                "created_at", "updated_at", "version");
-    }
-
-    @Override
-    public Object[] row(WorkOrder w) {
-        return new Object[] {w.orderId(), w.situationId(), w.district(), w.assignee(), Cells.time(w.dueAt()),
-                w.status(), Cells.text(w.note()), w.createdBy(), Cells.time(w.createdAt()), Cells.time(w.updatedAt()),
-                w.version()};
+    public WorkOrderTable() {
+        super("work_orders",
+                column("order_id", WorkOrder::orderId),
+                column("situation_id", WorkOrder::situationId),
+                column("district", WorkOrder::district),
+                column("assignee", WorkOrder::assignee),
+                column("due_at", w -> Cells.time(w.dueAt())),
+                column("status", WorkOrder::status),
+                column("note", w -> Cells.text(w.note())),
+                column("created_by", WorkOrder::createdBy),
+                column("created_at", w -> Cells.time(w.createdAt())),
+                column("updated_at", w -> Cells.time(w.updatedAt())),
+                column("version", WorkOrder::version));
     }
 }
