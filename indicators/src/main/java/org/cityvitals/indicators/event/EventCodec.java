@@ -21,8 +21,9 @@ import java.util.function.Function;
 /**
  * JSON encoding and strict decoding of {@link Reading} and {@link Incident}. Field names are the record component
  * names; instants are ISO-8601 UTC strings; absent optional fields are omitted. Decoding never throws for bad input:
- * it returns every problem with its field path. Thread-safe; one shared {@link ObjectMapper} so per-event cost in
- * Flink stays at one tree parse.
+ * it returns every problem with its field path. Thread-safe. A valid reading is read in one pass over its tokens
+ * ({@link WellFormedReadings}); the JSON tree, with one shared {@link ObjectMapper}, decodes incidents and explains
+ * every refused reading.
  */
 public final class EventCodec {
     /** Strict: a repeated field or anything after the object is malformed. Both decoders read numbers alike. */
