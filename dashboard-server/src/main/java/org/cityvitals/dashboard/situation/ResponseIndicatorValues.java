@@ -2,6 +2,7 @@ package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.catalogue.CityAggregation;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
+import org.cityvitals.indicators.catalogue.ResponseIndicators;
 import org.cityvitals.indicators.catalogue.ResponseStep;
 import org.cityvitals.indicators.catalogue.TimeUnits;
 import org.cityvitals.indicators.city.CityProfiles;
@@ -41,8 +42,8 @@ final class ResponseIndicatorValues {
             double unitSeconds = TimeUnits.lengthOf(d.unit()).toSeconds();
             for (SituationResponse r : responses) {
                 Instant at = stepAt(r, d.source().situations());
-                boolean ofHazard = d.source().hazard() == null || d.source().hazard().equals(r.hazard());
-                if (at == null || at.isBefore(start) || !at.isBefore(end) || !ofHazard) {
+                boolean inWindow = at != null && !at.isBefore(start) && at.isBefore(end);
+                if (!inWindow || !ResponseIndicators.counts(d, r.hazard())) {
                     continue;
                 }
                 double elapsed = Duration.between(r.openedAt(), at).toSeconds() / unitSeconds;

@@ -30,8 +30,12 @@ public final class ResponseIndicators {
      * hazard) counts in for {@code step}: the one over every situation and its hazard's own.
      */
     public List<IndicatorDefinition> countedIn(ResponseStep step, String hazard) {
-        return definitions.stream().filter(d -> d.source().situations() == step)
-                .filter(d -> d.source().hazard() == null || d.source().hazard().equals(hazard)).toList();
+        return definitions.stream().filter(d -> d.source().situations() == step && counts(d, hazard)).toList();
+    }
+
+    /** Whether a situation of {@code hazard} counts in {@code indicator}: the overall one, or its hazard's own. */
+    public static boolean counts(IndicatorDefinition indicator, String hazard) {
+        return indicator.source().hazard() == null || indicator.source().hazard().equals(hazard);
     }
 
     /** The indicator that judges {@code step} for situations of {@code hazard}: the hazard's own, else the overall. */
