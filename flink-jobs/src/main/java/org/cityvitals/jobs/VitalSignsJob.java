@@ -37,6 +37,7 @@ import org.cityvitals.jobs.window.CityPart;
 import org.cityvitals.jobs.window.CityRollup;
 import org.cityvitals.jobs.window.InstantReading;
 import org.cityvitals.jobs.window.PaneWindows;
+import org.cityvitals.jobs.window.QualitySampleCombiner;
 import org.cityvitals.jobs.window.ReadingsToSamples;
 import org.cityvitals.jobs.window.Sample;
 
@@ -44,8 +45,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The catalogue-driven topology. Readings become district samples (and data-quality samples), incidents their
- * stages once each; pane windows per (indicator, district) give district values, from which the city rollup forms
+ * The catalogue-driven topology. Readings become district samples (and data-quality samples, combined per pane
+ * before the shuffle), incidents their stages once each; pane windows per (indicator, district) give district values, from which the city rollup forms
  * the city-wide series; the backlog is counted per district at each slide. Values feed the alert engine (with single
  * readings for instant rules, and people's resolves in a live job) and the health score per city; in a live job a processing-time detector watches for
  * stalled feeds. The source and the sinks come in through the constructor, so a test runs the same topology on a list
@@ -124,7 +125,10 @@ public final class VitalSignsJob {
         DataStream<Sample> incidentSamples = stages
                 .flatMap(new IncidentsToSamples(catalogue)).uid("incident-samples").name("incidents to samples");
 
-        SingleOutputStreamOperator<IndicatorValue> districtWindows = readingSamples.union(incidentSamples)
+        DataStream<Sample> combinedSamples = readingSamples
+                .transform("combine quality samples", readingSamples.getType(), new QualitySampleCombiner(catalogue))
+                .uid("quality-sample-combiner");
+        SingleOutputStreamOperator<IndicatorValue> districtWindows = combinedSamples.union(incidentSamples)
                 .keyBy(Sample::seriesKey)
                 .process(new PaneWindows(catalogue, lateness, bounded)).uid("indicator-windows").name("indicator windows");
         SingleOutputStreamOperator<IndicatorValue> backlogs = stages.getSideOutput(IncidentStages.BACKLOG)

@@ -36,16 +36,21 @@ public class Accumulator {
         if (s.presence()) {
             return;
         }
-        count++;
-        sum.add(s.value());
+        // a weight above 1 comes only with value 1 (Sample says so), so value × weight is exact
+        count += s.weight();
+        sum.add(s.value() * s.weight());
         min = Math.min(min, s.value());
         max = Math.max(max, s.value());
         newest = Math.max(newest, s.timestamp());
         if (s.withinRange()) {
-            within++;
+            within += s.weight();
         }
         switch (aggregation) {
-            case P50, P90, P95 -> addValue(s.value());
+            case P50, P90, P95 -> {
+                for (long i = 0; i < s.weight(); i++) {
+                    addValue(s.value());
+                }
+            }
             case DISTINCT, COVERAGE -> sensorIndex(s.sensorId());
             case RATE -> addToRate(s.sensorId(), s.timestamp(), s.value());
             default -> { }

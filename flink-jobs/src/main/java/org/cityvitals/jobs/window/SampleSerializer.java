@@ -22,6 +22,8 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
     public static final SampleSerializer INSTANCE = new SampleSerializer();
     private static final int WITHIN_RANGE = 1;
     private static final int PRESENCE = 2;
+    /** Set when the weight is above 1; the weight then follows the timestamp. */
+    private static final int WEIGHTED = 4;
 
     @Override
     public boolean isImmutableType() {
@@ -53,9 +55,14 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
         StringValue.writeString(sample.indicatorId(), target);
         StringValue.writeString(sample.district(), target);
         target.writeDouble(sample.value());
-        target.writeByte((sample.withinRange() ? WITHIN_RANGE : 0) | (sample.presence() ? PRESENCE : 0));
+        boolean weighted = sample.weight() > 1;
+        target.writeByte((sample.withinRange() ? WITHIN_RANGE : 0) | (sample.presence() ? PRESENCE : 0)
+                | (weighted ? WEIGHTED : 0));
         StringValue.writeString(sample.sensorId(), target);
         target.writeLong(sample.timestamp());
+        if (weighted) {
+            target.writeLong(sample.weight());
+        }
     }
 
     @Override
@@ -66,8 +73,9 @@ public final class SampleSerializer extends TypeSerializerSingleton<Sample> {
         int flags = source.readByte();
         String sensorId = StringValue.readString(source);
         long timestamp = source.readLong();
+        long weight = (flags & WEIGHTED) != 0 ? source.readLong() : 1;
         return new Sample(indicatorId, district, value, (flags & WITHIN_RANGE) != 0, sensorId, timestamp,
-                (flags & PRESENCE) != 0);
+                (flags & PRESENCE) != 0, weight);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Every aggregation of the catalogue on hand-computed examples, and merging panes equals adding their samples. */
@@ -72,6 +73,29 @@ class AccumulatorTest {
         assertThat(result(Aggregation.COVERAGE, acc)).isEqualTo(75);
         assertThat(result(Aggregation.AGE, acc)).isEqualTo(50);
         assertThat(new Accumulator().result(Aggregation.COVERAGE, 0, 0, Direction.LOWER_IS_WORSE)).isNaN();
+    }
+
+    @Test
+    void aWeightedSampleCountsAsThatManySamplesOfOne() {
+        // sensor a twice (newest at 10 min) and b three times: 5 readings, 2 of 4 sensors, 50 min old at the hour
+        Sample a = Sample.combined("t.x", "310101", "a", T0 + 10 * MINUTE, 2);
+        Sample b = Sample.combined("t.x", "310101", "b", T0 + 5 * MINUTE, 3);
+        for (Aggregation aggregation : List.of(Aggregation.COUNT, Aggregation.SUM, Aggregation.MEAN,
+                Aggregation.COVERAGE, Aggregation.AGE, Aggregation.P90)) {
+            Accumulator acc = of(aggregation, a, b);
+            assertThat(acc.count).isEqualTo(5);
+            double expected = switch (aggregation) {
+                case COUNT, SUM -> 5;
+                case COVERAGE -> 50;
+                case AGE -> 50;
+                default -> 1; // the mean and any percentile of five ones
+            };
+            assertThat(result(aggregation, acc)).as(aggregation.name()).isEqualTo(expected);
+        }
+        assertThatThrownBy(() -> Sample.combined("t.x", "310101", "a", T0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Sample("t.x", "310101", 2.5, false, "a", T0, false, 2))
+                .hasMessageContaining("2 of 2.5");
     }
 
     @Test

@@ -20,7 +20,8 @@ class SampleSerializerTest {
             Sample.of("air.pm25", "310101", 42.5, false, "sh-310101-pm25-0007", 1_795_680_003_250L),
             Sample.of("water.ponding", "110105", -0.0, true, "北京-积水-3", Long.MIN_VALUE),
             Sample.of("dq.air.completeness", "310000", Double.MAX_VALUE, true, "", 0),
-            Sample.presence("incidents.open", "310115", 1_795_680_000_000L));
+            Sample.presence("incidents.open", "310115", 1_795_680_000_000L),
+            Sample.combined("dq.air.freshness", "310101", "", 1_795_680_000_000L, 1_234_567_890_123L));
 
     @Test
     void everyFieldSurvivesTheHop() throws IOException {
