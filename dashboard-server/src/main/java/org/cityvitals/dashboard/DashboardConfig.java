@@ -30,8 +30,8 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
                               String clickHouseDatabase, Path usersFile, boolean demoAccounts, String jwtSecret,
                               Duration catchUp, Limits limits, Tls tls, Clock clock) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = Endpoints.HOST;
+    public static final int DEFAULT_PORT = Endpoints.DASHBOARD_PORT;
 
     /**
      * Caps that keep one client from taking the server: connections in total and per client address, WebSocket
