@@ -1,11 +1,11 @@
 package org.cityvitals.dashboard;
 
+import org.cityvitals.indicators.Fields;
 import org.cityvitals.indicators.cli.Endpoints;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Everything the dashboard server needs to start; {@link DashboardCommand} builds it from flags.
@@ -30,8 +30,8 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
                               String clickHouseDatabase, Path usersFile, boolean demoAccounts, String jwtSecret,
                               Duration catchUp, Limits limits, Tls tls, Clock clock) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = Endpoints.HOST;
+    public static final int DEFAULT_PORT = Endpoints.DASHBOARD_PORT;
 
     /**
      * Caps that keep one client from taking the server: connections in total and per client address, WebSocket
@@ -66,19 +66,13 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
     /** A PKCS#12 or JKS keystore holding the server's key and certificate, and its password. */
     public record Tls(Path keyStore, String password) {
         public Tls {
-            Objects.requireNonNull(keyStore, "keyStore");
-            Objects.requireNonNull(password, "password");
+            Fields.required("keyStore", keyStore, "password", password);
         }
     }
 
     public DashboardConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(kafkaBootstrap, "kafkaBootstrap");
-        Objects.requireNonNull(clickHouseJdbcUrl, "clickHouseJdbcUrl");
-        Objects.requireNonNull(clickHouseDatabase, "clickHouseDatabase");
-        Objects.requireNonNull(catchUp, "catchUp");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(clock, "clock");
+        Fields.required("host", host, "kafkaBootstrap", kafkaBootstrap, "clickHouseJdbcUrl", clickHouseJdbcUrl,
+                "clickHouseDatabase", clickHouseDatabase, "catchUp", catchUp, "limits", limits, "clock", clock);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }

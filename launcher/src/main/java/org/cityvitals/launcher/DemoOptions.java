@@ -14,18 +14,18 @@ import java.nio.file.Path;
  */
 final class DemoOptions {
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + Endpoints.DASHBOARD_PORT,
             description = "dashboard HTTP/WebSocket port (default: ${DEFAULT-VALUE})")
     private int port;
 
-    @Option(names = "--gateway-port", paramLabel = "N", defaultValue = "8081",
+    @Option(names = "--gateway-port", paramLabel = "N", defaultValue = "" + Endpoints.GATEWAY_PORT,
             description = "HTTP ingest gateway port (default: ${DEFAULT-VALUE})")
     private int gatewayPort;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "use this Kafka instead of starting one")
     private String kafka;
 
-    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "9092",
+    @Option(names = "--kafka-port", paramLabel = "N", defaultValue = "" + Endpoints.KAFKA_PORT,
             description = "port of the demo's own broker (default: ${DEFAULT-VALUE})")
     private int kafkaPort;
 
@@ -37,7 +37,7 @@ final class DemoOptions {
             description = "use this ClickHouse instead of starting one (e.g. " + Endpoints.CLICKHOUSE + ")")
     private String clickHouse;
 
-    @Option(names = "--clickhouse-port", paramLabel = "N", defaultValue = "8123",
+    @Option(names = "--clickhouse-port", paramLabel = "N", defaultValue = "" + Endpoints.CLICKHOUSE_PORT,
             description = "HTTP port of the demo's own ClickHouse (default: ${DEFAULT-VALUE})")
     private int clickHousePort;
 

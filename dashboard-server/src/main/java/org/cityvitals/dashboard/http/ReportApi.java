@@ -79,6 +79,7 @@ final class ReportApi {
         List<String> districts = area.equals(city.code())
                 ? city.districts().stream().map(District::code).filter(scope::allows).toList() : List.of(area);
         List<Situation> opened = situations.all().stream().filter(s -> districts.contains(s.district()))
+                .filter(s -> SituationIds.visibleTo(Caller.of(ctx), s))
                 .filter(s -> !s.openedAt().isBefore(from) && s.openedAt().isBefore(to)).toList();
         boolean markdown = "markdown".equals(ctx.request().getParam("format"));
         workers.executeBlocking(() -> new JsonObject().put("area", area).put("day", day.toString())

@@ -82,7 +82,10 @@ final class SituationApi {
         api.getRoute("workOrderStatus").addHandler(whenCleared(this::updateWorkOrder));
     }
 
-    /** Situations are of the class of the alerts they group ({@link SituationIds#dataClass}). */
+    /**
+     * Who is not cleared for the class every situation has ({@link SituationIds#dataClass}) is refused at once; each
+     * situation is then judged by its own class ({@link SituationIds#visibleTo}).
+     */
     private static Handler<RoutingContext> whenCleared(Handler<RoutingContext> then) {
         return ctx -> {
             if (Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
@@ -142,7 +145,7 @@ final class SituationApi {
         }
         String state = Optional.ofNullable(ctx.request().getParam("state")).orElse("open");
         Answers.json(ctx, new Listed(situations.all().stream()
-                .filter(s -> Caller.of(ctx).scope().allows(s.district()))
+                .filter(s -> SituationIds.visibleTo(Caller.of(ctx), s))
                 .filter(s -> state.equals("all") || state.equals(WireNames.of(s.state()))).toList()));
     }
 
@@ -256,10 +259,10 @@ final class SituationApi {
                 });
     }
 
-    /** The situation named in the path when the caller may see it; else answers 404. */
+    /** The situation named in the path when the caller may see it; else answers 404, as for an unknown one. */
     private Optional<Situation> visible(RoutingContext ctx) {
         String id = ctx.pathParam("situationId");
-        Optional<Situation> s = situations.find(id).filter(x -> Caller.of(ctx).scope().allows(x.district()));
+        Optional<Situation> s = situations.find(id).filter(x -> SituationIds.visibleTo(Caller.of(ctx), x));
         if (s.isEmpty()) {
             Answers.error(ctx, 404, "no situation with id " + id);
         }

@@ -10,7 +10,6 @@ import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.indicators.WireNames;
-import org.cityvitals.dashboard.situation.SituationIds;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.Permission;
 import org.cityvitals.indicators.access.PlatformUser;
@@ -131,7 +130,7 @@ public final class LiveHub {
     }
 
     private void onScreenState(ScreenState pushed) {
-        Outgoing message = Outgoing.of(pushed.district(), SituationIds.dataClass(), pushed.message());
+        Outgoing message = Outgoing.of(pushed.district(), pushed.dataClass(), pushed.message());
         forEachAdmitted(message, s -> s.offerState(pushed.key(), message));
     }
 

@@ -1,8 +1,11 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.indicators.access.Clearance;
+
 /**
  * State another verticle pushes to the screens through the live view (a situation, for instance): sent to every
  * session whose scope allows {@code district}, coalesced per {@code key} for a slow client like values are.
- * {@code message} is encoded once, by SignalCodec, with its {@code type} field first.
+ * {@code dataClass} is the class of data it carries (a situation's is {@code SituationIds.classOf}); only sessions
+ * cleared for it get it. {@code message} is encoded once, by SignalCodec, with its {@code type} field first.
  */
-public record ScreenState(String key, String district, Object message) {}
+public record ScreenState(String key, String district, Clearance dataClass, Object message) {}

@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.situation;
 
 import org.cityvitals.indicators.access.Clearance;
+import org.cityvitals.indicators.access.PlatformUser;
 import org.cityvitals.indicators.governance.Classification;
 import org.cityvitals.indicators.governance.ItemKind;
 
@@ -26,17 +27,18 @@ public final class SituationIds {
     }
 
     /**
-     * The class of situations, their actions and escalations: they group alerts and carry people's notes, so they are
-     * of the class of the alerts dataset (classification.yaml).
+     * The class every situation has at least, and that of what is said about one without its members (an action on
+     * it): situations group alerts and carry people's notes, so they are of the class of the alerts dataset
+     * (classification.yaml). Who is not cleared for it sees no situation at all.
      */
     public static Clearance dataClass() {
         return Classification.loadDefault().classOf(ItemKind.DATASET, Classification.ALERTS);
     }
 
     /**
-     * The class of what is known of one situation: the situations' own class, or the class of an alert among its
-     * members when that is higher (an alert on an indicator classed above {@code internal}, or on one not classified,
-     * which fails closed as {@code sensitive}).
+     * The class of one situation, the one rule by which REST, the screens' WebSocket and the webhooks judge it: the
+     * situations' own class, or the class of an alert among its members when that is higher (an alert on an indicator
+     * classed above {@code internal}, or on one not classified, which fails closed as {@code sensitive}).
      */
     public static Clearance classOf(Situation situation) {
         Classification classification = Classification.loadDefault();
@@ -45,6 +47,11 @@ public final class SituationIds {
             highest = highest.higher(classification.alertClass(member.indicatorId()));
         }
         return highest;
+    }
+
+    /** Whether {@code user} may see {@code situation}: it is in their scope and their clearance covers its class. */
+    public static boolean visibleTo(PlatformUser user, Situation situation) {
+        return user.scope().allows(situation.district()) && user.clearance().covers(classOf(situation));
     }
 
     /** The escalation of a situation at step {@code step} (1-based) of its policy. */

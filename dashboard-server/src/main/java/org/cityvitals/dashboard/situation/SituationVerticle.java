@@ -144,7 +144,8 @@ public final class SituationVerticle extends VerticleBase {
         }
         book.recheckMaintenance();
         news.forEach(w -> push(new ScreenState("maintenance|" + w.windowId(),
-                CityProfiles.isCityCode(w.area()) ? null : w.area(), new Announced("maintenance", w))));
+                CityProfiles.isCityCode(w.area()) ? null : w.area(), SituationIds.dataClass(),
+                new Announced("maintenance", w))));
     }
 
     /** A frame {@code maintenance}: planned work declared or changed, for the screens of its area. */
@@ -177,10 +178,10 @@ public final class SituationVerticle extends VerticleBase {
             return;
         }
         changes.withdrawn().forEach(id -> view.find(id).ifPresent(old -> push(new ScreenState("situation|" + id,
-                old.district(), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
+                old.district(), SituationIds.classOf(old), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
         view.apply(changes);
         changes.withdrawn().forEach(responsesWritten::remove);
-        changes.changed().forEach(s -> push(new ScreenState("situation|" + s.id(), s.district(), Changed.of(s))));
+        changes.changed().forEach(s -> push(frame(s)));
         changes.changed().forEach(this::recordResponse);
     }
 
@@ -228,6 +229,11 @@ public final class SituationVerticle extends VerticleBase {
         static Changed of(Situation s) {
             return new Changed("situation", s.newest(ON_SCREEN), s.members().size(), s.timeline().size());
         }
+    }
+
+    /** What the screens are pushed of a situation after a change: sessions not cleared for its class get nothing. */
+    static ScreenState frame(Situation s) {
+        return new ScreenState("situation|" + s.id(), s.district(), SituationIds.classOf(s), Changed.of(s));
     }
 
     /** A frame {@code situationWithdrawn}: its members moved into {@code mergedInto} (or it was forgotten). */

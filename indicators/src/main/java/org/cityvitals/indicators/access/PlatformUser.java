@@ -1,7 +1,8 @@
 package org.cityvitals.indicators.access;
 
+import org.cityvitals.indicators.Fields;
+
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A person who may log in anywhere on the platform: what they do ({@link Role}), where ({@link AccessScope}), which
@@ -13,11 +14,8 @@ public record PlatformUser(String username, String passwordHash, String displayN
                            Clearance clearance, List<String> duty) {
 
     public PlatformUser {
-        Objects.requireNonNull(username, "username");
-        Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(clearance, "clearance");
+        Fields.required("username", username, "passwordHash", passwordHash, "role", role, "scope", scope,
+                "clearance", clearance);
         displayName = displayName == null ? username : displayName;
         duty = List.copyOf(duty);
     }

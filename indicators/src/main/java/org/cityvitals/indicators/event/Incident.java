@@ -1,7 +1,8 @@
 package org.cityvitals.indicators.event;
 
+import org.cityvitals.indicators.Fields;
+
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A case from the 12345 hotline, a 110/119/120 call or a utility fault report. {@code priority} runs from
@@ -16,17 +17,11 @@ public record Incident(String id, IncidentSource source, String category, String
     public static final int LEAST_URGENT = 4;
 
     public Incident {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(district, "district");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(reportedAt, "reportedAt");
+        Fields.required("id", id, "source", source, "category", category, "district", district, "status", status,
+                "reportedAt", reportedAt);
         if (priority < MOST_URGENT || priority > LEAST_URGENT) {
             throw new IllegalArgumentException("priority must be 1..4: " + priority);
         }
-        if ((lat == null) != (lon == null)) {
-            throw new IllegalArgumentException("lat and lon must be both present or both null");
-        }
+        Fields.together("lat", lat, "lon", lon);
     }
 }

@@ -1,7 +1,8 @@
 package org.cityvitals.indicators.event;
 
+import org.cityvitals.indicators.Fields;
+
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One measurement of one metric by one sensor at one instant (UTC). {@code lat}/{@code lon} are WGS84 and either
@@ -12,17 +13,11 @@ public record Reading(String sensorId, String metric, double value, String unit,
                       Double lat, Double lon, Quality quality) {
 
     public Reading {
-        Objects.requireNonNull(sensorId, "sensorId");
-        Objects.requireNonNull(metric, "metric");
-        Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(observedAt, "observedAt");
-        Objects.requireNonNull(district, "district");
-        Objects.requireNonNull(quality, "quality");
+        Fields.required("sensorId", sensorId, "metric", metric, "unit", unit, "observedAt", observedAt,
+                "district", district, "quality", quality);
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value must be finite: " + value);
         }
-        if ((lat == null) != (lon == null)) {
-            throw new IllegalArgumentException("lat and lon must be both present or both null");
-        }
+        Fields.together("lat", lat, "lon", lon);
     }
 }

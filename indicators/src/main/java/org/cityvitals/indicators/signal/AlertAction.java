@@ -1,9 +1,9 @@
 package org.cityvitals.indicators.signal;
 
+import org.cityvitals.indicators.Fields;
 import org.cityvitals.indicators.WireNames;
 
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One thing a person did with an alert, as it travels on {@code cv.alert-actions}, in WebSocket frames and REST
@@ -22,12 +22,8 @@ public record AlertAction(String actionId, String alertId, String district, Aler
     }
 
     public AlertAction {
-        Objects.requireNonNull(actionId, "actionId");
-        Objects.requireNonNull(alertId, "alertId");
-        Objects.requireNonNull(district, "district");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(user, "user");
-        Objects.requireNonNull(actedAt, "actedAt");
+        Fields.required("actionId", actionId, "alertId", alertId, "district", district, "kind", kind, "user", user,
+                "actedAt", actedAt);
         if ((kind == AlertActionKind.SILENCE) != (silencedUntil != null)) {
             throw new IllegalArgumentException("silencedUntil must be set for a silence and only for a silence");
         }

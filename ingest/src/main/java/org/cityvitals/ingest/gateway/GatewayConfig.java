@@ -36,8 +36,8 @@ record GatewayConfig(String host, int port, String bootstrapServers, List<ApiKey
                      int requestsPerKey, int maxConnections, int maxConnectionsPerAddress, Duration idleTimeout,
                      Duration requestTimeout) {
 
-    static final int DEFAULT_PORT = 8081;
-    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = Endpoints.GATEWAY_PORT;
+    static final String DEFAULT_HOST = Endpoints.HOST;
     static final long DEFAULT_BODY_LIMIT = 1024L * 1024;
     static final int DEFAULT_MAX_ITEMS = 5_000;
     static final String DEFAULT_CLOCK_SKEW = "5m";

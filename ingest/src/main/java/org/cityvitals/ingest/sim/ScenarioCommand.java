@@ -2,6 +2,7 @@ package org.cityvitals.ingest.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cityvitals.indicators.cli.Endpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,7 @@ public final class ScenarioCommand implements Callable<Integer> {
                     + "it out of the process list)")
     private String key;
 
-    @Option(names = "--gateway", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081",
+    @Option(names = "--gateway", paramLabel = "URL", defaultValue = Endpoints.GATEWAY,
             description = "the ingest gateway (default: ${DEFAULT-VALUE})")
     private URI gateway;
 

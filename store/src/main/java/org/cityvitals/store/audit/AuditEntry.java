@@ -1,7 +1,8 @@
 package org.cityvitals.store.audit;
 
+import org.cityvitals.indicators.Fields;
+
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * One entry of the audit log: at {@code at}, {@code actor} (a user name, or {@code cli:<os user>} for the command
@@ -11,9 +12,7 @@ import java.util.Objects;
 public record AuditEntry(Instant at, String actor, String action, String target, String detail) {
 
     public AuditEntry {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(action, "action");
+        Fields.required("at", at, "actor", actor, "action", action);
         target = target == null ? "" : target;
         detail = detail == null ? "" : detail;
     }
