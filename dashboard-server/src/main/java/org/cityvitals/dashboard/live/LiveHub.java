@@ -44,7 +44,9 @@ import java.util.function.Consumer;
  * URLs end up in logs), with {@code "resume": CURSOR} when it reconnects. It then gets a snapshot of its scope (or,
  * when resuming, the latest state followed by exactly the alert-stream frames it missed), live updates, and a
  * heartbeat every second. Clients are grouped by {@link Audience}, so each message is checked and encoded once per
- * audience, not once per screen. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
+ * audience, not once per screen. Indicator values and health scores are held up to {@link #STATE_FLUSH_MS} and
+ * written newest per key ({@link PendingState}); alert-stream records, every one, and situations are written as
+ * they come. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
  */
 public final class LiveHub {
 
@@ -59,6 +61,13 @@ public final class LiveHub {
     /** Close code when an admin changed the user's access: reconnect without resuming. */
     public static final short ACCESS_CHANGED = ClientSession.ACCESS_CHANGED;
     static final long HEARTBEAT_MS = 1000;
+    /**
+     * How long a changed indicator value or health score waits for others before it is written to the screens: a
+     * key that changes again within it is written once, with its newest value. Short against the 500 ms a screen may
+     * lag (docs/BENCHMARKS.md), long enough that a loop that is behind writes each key once instead of every stale
+     * value.
+     */
+    static final long STATE_FLUSH_MS = 100;
     static final long AUTH_TIMEOUT_MS = 5000;
     /** How far before a too-old cursor's time the resync looks for changed alerts: Kafka time trails event time. */
     static final Duration RESYNC_MARGIN = Duration.ofHours(1);
@@ -74,6 +83,7 @@ public final class LiveHub {
     private final LiveState state;
     private final Map<Audience, Set<ClientSession>> groups = new LinkedHashMap<>();
     private final Map<String, Integer> socketsPerUser = new HashMap<>();
+    private final PendingState pending = new PendingState();
     private boolean ready;
     private long lastHeartbeatNanos = Long.MIN_VALUE;
 
@@ -116,17 +126,35 @@ public final class LiveHub {
 
     private void onIndicator(IndicatorValue value) {
         if (state.latest().apply(value)) {
-            Outgoing message = WireMessages.indicator(value);
-            String key = NewestByKey.key(value);
-            forEachAdmitted(message, s -> s.offerState(key, message));
+            coalesce(NewestByKey.key(value), WireMessages.indicator(value));
         }
     }
 
     private void onHealth(HealthScoreValue score) {
         if (state.health().apply(score)) {
-            Outgoing message = WireMessages.health(score);
-            // coalesced like values, under a key no indicator id can produce
-            forEachAdmitted(message, s -> s.offerState("health|" + score.district(), message));
+            coalesce("health|" + score.district(), WireMessages.health(score)); // a key no indicator id can produce
+        }
+    }
+
+    /** Holds a state frame for the next fan-out, which is due {@link #STATE_FLUSH_MS} after the first one held. */
+    private void coalesce(String key, Outgoing message) {
+        if (pending.isEmpty()) {
+            vertx.setTimer(STATE_FLUSH_MS, id -> fanOutPending());
+        }
+        if (pending.offer(key, message)) {
+            meters.valueCoalesced();
+        }
+    }
+
+    /** Writes the newest state per key to every session whose audience admits it, checked once per audience. */
+    private void fanOutPending() {
+        List<PendingState.Keyed> batch = pending.take();
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
+            List<PendingState.Keyed> admitted = batch.stream().filter(k -> group.getKey().admits(k.message()))
+                    .toList();
+            if (!admitted.isEmpty()) {
+                List.copyOf(group.getValue()).forEach(s -> s.offerStates(admitted));
+            }
         }
     }
 
