@@ -73,7 +73,8 @@ class LiveFanOutTest {
             ops.awaitType("snapshot");
             huangpu.awaitType("snapshot");
 
-            // one event-loop task publishes everything, so it all reaches the hub before its next fan-out is due
+            // one task on the hub's loop publishes everything, as a loop that is behind finds it queued: all of it
+            // reaches the hub before the fan-out the first value asked for
             hubVerticle.context.runOnContext(v -> {
                 publish(value(HUANGPU, 41, 1));
                 publishAlert(0, alert("a-1", 1, HUANGPU, AlertKind.OPENED));

@@ -44,9 +44,9 @@ import java.util.function.Consumer;
  * URLs end up in logs), with {@code "resume": CURSOR} when it reconnects. It then gets a snapshot of its scope (or,
  * when resuming, the latest state followed by exactly the alert-stream frames it missed), live updates, and a
  * heartbeat every second. Clients are grouped by {@link Audience}, so each message is checked and encoded once per
- * audience, not once per screen. Indicator values and health scores are held up to {@link #STATE_FLUSH_MS} and
- * written newest per key ({@link PendingState}); alert-stream records, every one, and situations are written as
- * they come. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
+ * audience, not once per screen. Indicator values and health scores wait for the loop to finish what is queued on it
+ * and are then written newest per key ({@link PendingState}); alert-stream records, every one, and situations are
+ * written as they come. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
  */
 public final class LiveHub {
 
@@ -61,13 +61,6 @@ public final class LiveHub {
     /** Close code when an admin changed the user's access: reconnect without resuming. */
     public static final short ACCESS_CHANGED = ClientSession.ACCESS_CHANGED;
     static final long HEARTBEAT_MS = 1000;
-    /**
-     * How long a changed indicator value or health score waits for others before it is written to the screens: a
-     * key that changes again within it is written once, with its newest value. Short against the 500 ms a screen may
-     * lag (docs/BENCHMARKS.md), long enough that a loop that is behind writes each key once instead of every stale
-     * value.
-     */
-    static final long STATE_FLUSH_MS = 100;
     static final long AUTH_TIMEOUT_MS = 5000;
     /** How far before a too-old cursor's time the resync looks for changed alerts: Kafka time trails event time. */
     static final Duration RESYNC_MARGIN = Duration.ofHours(1);
@@ -136,10 +129,15 @@ public final class LiveHub {
         }
     }
 
-    /** Holds a state frame for the next fan-out, which is due {@link #STATE_FLUSH_MS} after the first one held. */
+    /**
+     * Holds a state frame for the next fan-out, which runs once the event loop has done what was already queued on it:
+     * at once on an idle loop, and on a loop that is behind after every value that piled up, so that each key is
+     * written once with its newest value instead of every stale one. A fixed delay would add its length to every
+     * value's lag for the sake of a key changing twice within it, which the demo's minute windows rarely do.
+     */
     private void coalesce(String key, Outgoing message) {
         if (pending.isEmpty()) {
-            vertx.setTimer(STATE_FLUSH_MS, id -> fanOutPending());
+            vertx.runOnContext(v -> fanOutPending());
         }
         if (pending.offer(key, message)) {
             meters.valueCoalesced();
