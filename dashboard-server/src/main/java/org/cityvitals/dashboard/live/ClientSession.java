@@ -5,13 +5,15 @@ import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.PlatformUser;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * One authenticated WebSocket client. The hub offers it only what its audience may see; the session queues it
- * ({@link OutboundQueue}), writes while Vert.x reports room in the socket's write queue and resumes on drain. It
+ * One authenticated WebSocket client. The hub offers it only what its audience may see; the session writes it at
+ * once while nothing is queued and Vert.x reports room in the socket's write queue, queues it otherwise
+ * ({@link OutboundQueue}) and resumes on drain. It
  * keeps the cursor of what it has been given, so nothing of the alert stream reaches it twice, even when it resumed
  * from a cursor that is ahead of this instance (another instance served it before): until this instance catches up,
  * the cursors it sends are merged with the client's own so that they never move back.
@@ -74,12 +76,32 @@ final class ClientSession {
 
     void offerState(String key, Outgoing value) {
         if (!closed) {
-            if (queue.offerState(key, value)) {
-                meters.coalesced();
-            }
-            given(value.dataClass(), value.district());
+            queueState(key, value);
             flush();
         }
+    }
+
+    /** Offers the state frames of one fan-out, in order. */
+    void offerStates(List<PendingState.Keyed> values) {
+        if (!closed) {
+            flush(); // what is still queued goes first
+            values.forEach(v -> queueState(v.key(), v.message()));
+        }
+    }
+
+    /**
+     * Writes a state frame at once when nothing is queued and the socket has room (most screens, most of the time:
+     * the per-client queue is for a client that fell behind), and queues it otherwise.
+     */
+    private void queueState(String key, Outgoing value) {
+        if (queue.isEmpty() && writable()) {
+            write(value.text());
+        } else if (closed) {
+            return;
+        } else if (queue.offerState(key, value)) {
+            meters.coalesced();
+        }
+        given(value.dataClass(), value.district());
     }
 
     /**
@@ -133,8 +155,7 @@ final class ClientSession {
             closed = true;
             return;
         }
-        socket.writeTextMessage(text);
-        meters.sent();
+        write(text);
     }
 
     /** Ends the session when its login token has expired; true when it is over. */
@@ -179,18 +200,25 @@ final class ClientSession {
     }
 
     private void flush() {
-        if (!closed && socket.isClosed()) {
-            closed = true; // the client went away; its close handler is on its way
-            return;
-        }
-        while (!closed && !socket.writeQueueFull()) {
+        while (writable()) {
             String next = queue.poll();
             if (next == null) {
                 return;
             }
-            socket.writeTextMessage(next);
-            meters.sent();
+            write(next);
         }
+    }
+
+    private boolean writable() {
+        if (!closed && socket.isClosed()) {
+            closed = true; // the client went away; its close handler is on its way
+        }
+        return !closed && !socket.writeQueueFull();
+    }
+
+    private void write(String text) {
+        socket.writeTextMessage(text);
+        meters.sent();
     }
 
     /**

@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  * URLs end up in logs), with {@code "resume": CURSOR} when it reconnects. It then gets a snapshot of its scope (or,
  * when resuming, the latest state followed by exactly the alert-stream frames it missed), live updates, and a
  * heartbeat every second. Clients are grouped by {@link Audience}, so each message is checked and encoded once per
- * audience, not once per screen. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
+ * audience, not once per screen. Indicator values and health scores wait for the loop to finish what is queued on it
+ * and are then written newest per key ({@link PendingState}); alert-stream records, every one, and situations are
+ * written as they come. Until the Kafka replay has caught up, sockets are closed with 1013 (try again).
  */
 public final class LiveHub {
 
@@ -73,6 +75,7 @@ public final class LiveHub {
     private final LiveState state;
     private final Map<Audience, Set<ClientSession>> groups = new LinkedHashMap<>();
     private final Map<String, Integer> socketsPerUser = new HashMap<>();
+    private final PendingState pending = new PendingState();
     private boolean ready;
     private long lastHeartbeatNanos = Long.MIN_VALUE;
 
@@ -115,17 +118,40 @@ public final class LiveHub {
 
     private void onIndicator(IndicatorValue value) {
         if (state.latest().apply(value)) {
-            Outgoing message = WireMessages.indicator(value);
-            String key = NewestByKey.key(value);
-            forEachAdmitted(message, s -> s.offerState(key, message));
+            coalesce(NewestByKey.key(value), WireMessages.indicator(value));
         }
     }
 
     private void onHealth(HealthScoreValue score) {
         if (state.health().apply(score)) {
-            Outgoing message = WireMessages.health(score);
-            // coalesced like values, under a key no indicator id can produce
-            forEachAdmitted(message, s -> s.offerState("health|" + score.district(), message));
+            coalesce("health|" + score.district(), WireMessages.health(score)); // a key no indicator id can produce
+        }
+    }
+
+    /**
+     * Holds a state frame for the next fan-out, which runs once the event loop has done what was already queued on it:
+     * at once on an idle loop, and on a loop that is behind after every value that piled up, so that each key is
+     * written once with its newest value instead of every stale one. A fixed delay would add its length to every
+     * value's lag for the sake of a key changing twice within it, which the demo's minute windows rarely do.
+     */
+    private void coalesce(String key, Outgoing message) {
+        if (pending.isEmpty()) {
+            vertx.runOnContext(v -> fanOutPending());
+        }
+        if (pending.offer(key, message)) {
+            meters.valueCoalesced();
+        }
+    }
+
+    /** Writes the newest state per key to every session whose audience admits it, checked once per audience. */
+    private void fanOutPending() {
+        List<PendingState.Keyed> batch = pending.take();
+        for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
+            List<PendingState.Keyed> admitted = batch.stream().filter(k -> group.getKey().admits(k.message()))
+                    .toList();
+            if (!admitted.isEmpty()) {
+                List.copyOf(group.getValue()).forEach(s -> s.offerStates(admitted));
+            }
         }
     }
 

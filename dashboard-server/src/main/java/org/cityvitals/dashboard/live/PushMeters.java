@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
- * The live view's meters: connected clients, messages pushed, coalesced and dropped, heartbeat ticks skipped and
- * heartbeats replaced while queued, connections by kind
+ * The live view's meters: connected clients, messages pushed, coalesced in a slow client's queue and dropped, values
+ * coalesced before the fan-out, heartbeat ticks skipped and heartbeats replaced while queued, connections by kind
  * (fresh, resumed, resync), and the alert delivery latency from the alert's event time and from its arrival in
  * Kafka to the moment it is handed to the sockets.
  */
@@ -20,6 +20,7 @@ public final class PushMeters {
     private final MeterRegistry registry;
     private final Counter sent;
     private final Counter coalesced;
+    private final Counter valuesCoalesced;
     private final Counter dropped;
     private final Counter heartbeatsSkipped;
     private final Counter heartbeatsReplaced;
@@ -30,6 +31,7 @@ public final class PushMeters {
         this.registry = registry;
         this.sent = registry.counter("cityvitals.dashboard.ws.messages.pushed");
         this.coalesced = registry.counter("cityvitals.dashboard.ws.messages.coalesced");
+        this.valuesCoalesced = registry.counter("cityvitals.dashboard.ws.values.coalesced");
         this.dropped = registry.counter("cityvitals.dashboard.ws.clients.dropped");
         this.heartbeatsSkipped = registry.counter("cityvitals.dashboard.ws.heartbeats.skipped");
         this.heartbeatsReplaced = registry.counter("cityvitals.dashboard.ws.heartbeats.replaced");
@@ -53,6 +55,14 @@ public final class PushMeters {
 
     void coalesced() {
         coalesced.increment();
+    }
+
+    /**
+     * A value or health score replaced by a newer one for the same key before the hub's fan-out: written to no
+     * screen, where {@code messages.coalesced} counts one client's queue.
+     */
+    void valueCoalesced() {
+        valuesCoalesced.increment();
     }
 
     void dropped() {

@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  * (48 indicators × 17 areas a minute ≈ 14 values/s; an alert opened and one resolved every 10 s), and N screens
  * opened by {@link FanOutClients} in a separate JVM. Prints per round the broadcast lag at the clients (an indicator
  * value's publish to Kafka → its arrival at a screen), the heartbeats that arrived and the ticks they came from, the
- * server's own counts (messages written, coalesced, heartbeat ticks skipped, heartbeats replaced, clients dropped),
+ * server's own counts (messages written, coalesced in a client's queue, values coalesced before the fan-out, heartbeat
+ * ticks skipped, heartbeats replaced, clients dropped),
  * and the median lag over rounds.
  *
  * <p>{@code FanOutBench [CLIENTS=5000] [ROUNDS=3] [SECONDS=30]}
@@ -56,7 +57,7 @@ public final class FanOutBench {
 
     private static final String PREFIX = "cityvitals.dashboard.ws.";
     private static final List<String> SERVER_COUNTERS = List.of(PREFIX + "messages.pushed",
-            PREFIX + "messages.coalesced", PREFIX + "heartbeats.skipped", PREFIX + "heartbeats.replaced",
+            PREFIX + "messages.coalesced", PREFIX + "values.coalesced", PREFIX + "heartbeats.skipped", PREFIX + "heartbeats.replaced",
             PREFIX + "clients.dropped");
     private static final Pattern RESULT = Pattern.compile("p50=(\\d+) p95=(\\d+) p99=(\\d+)");
 
