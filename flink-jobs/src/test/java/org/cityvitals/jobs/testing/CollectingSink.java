@@ -7,9 +7,10 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A sink that keeps what it receives in memory, for tests: the MiniCluster runs in the test's JVM, so the writer
@@ -18,22 +19,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CollectingSink<T> implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<String, List<Object>> RECEIVED = new ConcurrentHashMap<>();
+    private static final Map<String, Queue<Object>> RECEIVED = new ConcurrentHashMap<>();
 
     private final String id = UUID.randomUUID().toString();
 
     public CollectingSink() {
-        RECEIVED.put(id, new CopyOnWriteArrayList<>());
+        RECEIVED.put(id, new ConcurrentLinkedQueue<>());
     }
 
     @SuppressWarnings("unchecked")
     public List<T> received() {
-        return new ArrayList<>((List<T>) (List<?>) RECEIVED.get(id));
+        return new ArrayList<>((Queue<T>) (Queue<?>) RECEIVED.get(id));
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        List<Object> into = RECEIVED.get(id);
+        Queue<Object> into = RECEIVED.get(id);
         return new SinkWriter<>() {
             @Override
             public void write(T element, Context ctx) {
