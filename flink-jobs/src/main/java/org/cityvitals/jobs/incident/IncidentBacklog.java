@@ -1,6 +1,5 @@
 package org.cityvitals.jobs.incident;
 
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -51,8 +50,7 @@ public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState() {
         cases = getRuntimeContext().getMapState(new MapStateDescriptor<>("cases", String.class, Span.class));
         lastChange = getRuntimeContext().getState(new ValueStateDescriptor<>("last-change", Long.class));
         nextBoundary = getRuntimeContext().getState(new ValueStateDescriptor<>("next-boundary", Long.class));

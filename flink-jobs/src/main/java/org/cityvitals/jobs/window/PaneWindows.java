@@ -1,6 +1,5 @@
 package org.cityvitals.jobs.window;
 
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -52,8 +51,7 @@ public final class PaneWindows extends VersionedWindows<Sample> {
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
-        super.open(openContext);
+    protected void openState() {
         panes = getRuntimeContext().getMapState(new MapStateDescriptor<>("panes", Long.class, Accumulator.class));
         newestPane = getRuntimeContext().getState(new ValueStateDescriptor<>("newest-pane", Long.class));
         sensorCounts = SensorCounts.shipped();

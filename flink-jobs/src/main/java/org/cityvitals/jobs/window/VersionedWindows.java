@@ -35,9 +35,13 @@ public abstract class VersionedWindows<I> extends KeyedProcessFunction<String, I
     }
 
     @Override
-    public void open(OpenContext openContext) throws Exception {
+    public final void open(OpenContext openContext) throws Exception {
         versions = getRuntimeContext().getMapState(new MapStateDescriptor<>("versions", Long.class, Long.class));
+        openState();
     }
+
+    /** Opens the state of the subclass's own, beside {@code versions}. */
+    protected abstract void openState() throws Exception;
 
     /** Records and returns the next version of the window ending at {@code end}. */
     protected final long nextVersion(long end) throws Exception {

@@ -148,34 +148,32 @@ class QualitySampleCombinerTest {
         stream.add(Watermark.MAX_WATERMARK);
         if (combine) {
             try (OneInputStreamOperatorTestHarness<Sample, Sample> combiner = open()) {
-                for (Object element : stream) {
-                    if (element instanceof Watermark w) {
-                        combiner.processWatermark(w);
-                    } else {
-                        @SuppressWarnings("unchecked")
-                        StreamRecord<Sample> r = (StreamRecord<Sample>) element;
-                        combiner.processElement(r);
-                    }
-                }
+                feed(combiner, stream);
                 stream = new ArrayList<>(combiner.getOutput());
             }
         }
         try (KeyedOneInputStreamOperatorTestHarness<String, Sample, IndicatorValue> windows =
                      Harnesses.keyed(new PaneWindows(CATALOGUE, LATENESS, true), Sample::seriesKey)) {
-            for (Object element : stream) {
-                if (element instanceof Watermark w) {
-                    windows.processWatermark(w);
-                } else {
-                    @SuppressWarnings("unchecked")
-                    StreamRecord<Sample> r = (StreamRecord<Sample>) element;
-                    windows.processElement(r);
-                }
-            }
+            feed(windows, stream);
             List<Sample> tooLate = new ArrayList<>();
             if (windows.getSideOutput(PaneWindows.TOO_LATE) != null) {
                 windows.getSideOutput(PaneWindows.TOO_LATE).forEach(r -> tooLate.add(r.getValue()));
             }
             return new Outcome(windows.extractOutputValues(), tooLate);
+        }
+    }
+
+    /** Feeds records and watermarks, in order, as an operator's output queue holds them. */
+    private static void feed(OneInputStreamOperatorTestHarness<Sample, ?> harness, List<Object> stream)
+            throws Exception {
+        for (Object element : stream) {
+            if (element instanceof Watermark w) {
+                harness.processWatermark(w);
+            } else {
+                @SuppressWarnings("unchecked")
+                StreamRecord<Sample> r = (StreamRecord<Sample>) element;
+                harness.processElement(r);
+            }
         }
     }
 
