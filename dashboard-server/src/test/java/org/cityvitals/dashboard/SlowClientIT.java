@@ -45,6 +45,8 @@ class SlowClientIT {
     private static final int SCREENS = 100;
     private static final int ALERTS = 1000;
     private static final Duration PHASE = Duration.ofSeconds(60);
+    /** Below this, a p95 difference is scheduling noise, not a screen holding the others up. */
+    private static final long NOISE_MS = 20;
 
     @Test
     void aScreenThatReadsNothingLeavesTheOthersLatencyAndTheHeapAlone() throws Exception {
@@ -90,7 +92,9 @@ class SlowClientIT {
                     + "heap %d MB / %d MB%n", SCREENS, without.p95(), with.p95(), without.heapMb(), with.heapMb());
             assertThat(without.delivered()).isEqualTo((long) SCREENS * ALERTS);
             assertThat(with.delivered()).isEqualTo((long) SCREENS * ALERTS);
-            assertThat((double) with.p95()).isLessThanOrEqualTo(without.p95() * 1.2);
+            // a stalled screen that held the loop or the others' writes up would cost them hundreds of ms; a few ms
+            // either way is the scheduling noise of a 2-core machine running Kafka and ClickHouse beside the server
+            assertThat((double) with.p95()).isLessThanOrEqualTo(without.p95() * 1.2 + NOISE_MS);
             assertThat(with.heapMb() - without.heapMb()).isLessThan(50);
             server.close().await();
         } finally {
