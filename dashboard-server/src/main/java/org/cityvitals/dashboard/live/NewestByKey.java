@@ -2,6 +2,7 @@ package org.cityvitals.dashboard.live;
 
 import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
+import org.cityvitals.indicators.signal.SeriesKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class NewestByKey<T> {
     }
 
     public static String key(IndicatorValue v) {
-        return v.indicatorId() + "|" + v.district();
+        return SeriesKey.of(v.indicatorId(), v.district());
     }
 
     /** Keeps {@code signal} if it is newer than what is held; returns whether it was kept. */
