@@ -5,7 +5,6 @@ import org.apache.flink.util.Collector;
 import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.city.CityProfiles;
-import org.cityvitals.indicators.city.District;
 import org.cityvitals.jobs.CatalogueText;
 
 /**
@@ -31,10 +30,8 @@ public final class BacklogChanges implements FlatMapFunction<CaseSpan, BacklogCh
             String district = span.incident().district();
             out.collect(new BacklogChange(d.id(), district, span.incident().id(), span.reportedAt(),
                     span.resolvedAt()));
-            for (District other : CityProfiles.ofArea(district).districts()) {
-                if (!other.code().equals(district)) {
-                    out.collect(new BacklogChange(d.id(), other.code(), null, span.reportedAt(), CaseSpan.OPEN));
-                }
+            for (String other : CityProfiles.ofArea(district).districtsOtherThan(district)) {
+                out.collect(new BacklogChange(d.id(), other, null, span.reportedAt(), CaseSpan.OPEN));
             }
         }
     }

@@ -13,8 +13,6 @@ import org.cityvitals.jobs.CatalogueText;
 import org.cityvitals.jobs.window.VersionedWindows;
 import org.cityvitals.jobs.window.CityPart;
 import org.cityvitals.jobs.window.PaneWindows;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.Map;
 public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentBacklog.class);
 
     private transient MapState<String, Span> cases;
     private transient ValueState<Long> lastChange;
@@ -57,12 +54,13 @@ public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
     }
 
     @Override
-    public void processElement(BacklogChange change, Context ctx, Collector<IndicatorValue> out) throws Exception {
-        IndicatorDefinition d = catalogue.get().byId(change.indicatorId()).orElse(null);
-        if (d == null) {
-            forgetRetired(ctx.getCurrentKey());
-            return;
-        }
+    protected String indicatorOf(BacklogChange change) {
+        return change.indicatorId();
+    }
+
+    @Override
+    protected void process(BacklogChange change, IndicatorDefinition d, Context ctx, Collector<IndicatorValue> out)
+            throws Exception {
         long slide = d.window().slide().toMillis();
         if (!change.presence()) {
             Span span = cases.get(change.incidentId());
@@ -110,25 +108,22 @@ public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
-        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
-        if (d == null) {
-            forgetRetired(ctx.getCurrentKey());
-            return;
-        }
+    protected void onSeriesTimer(long timestamp, IndicatorDefinition d, OnTimerContext ctx,
+                                 Collector<IndicatorValue> out)
+            throws Exception {
         long boundary = timestamp + 1;
         long slide = d.window().slide().toMillis();
-        boolean dataBound = bounded || ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        boolean dataBound = dataBound(ctx.timerService());
         long lastDataBoundary = boundaryAfter(lastChange.value(), slide);
         if (dataBound && boundary > lastDataBoundary) {
-            forgetAll(); // nothing more to report over a bounded input
+            clearState(); // nothing more to report over a bounded input
             return;
         }
         report(d, ctx.getCurrentKey(), boundary, ctx, out);
         forgetBefore(boundary - allowedLateness);
         long next = boundary + slide;
         if (dataBound && next > lastDataBoundary) {
-            forgetAll();
+            clearState();
             return;
         }
         nextBoundary.update(next);
@@ -179,14 +174,13 @@ public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
         return Math.floorDiv(t, slide) * slide + slide;
     }
 
-    private void forgetRetired(String key) throws Exception {
-        if (lastChange.value() != null) {
-            LOG.info("series {} is no longer in the catalogue: its backlog state is dropped", key);
-        }
-        forgetAll();
+    @Override
+    protected boolean holdsState() throws Exception {
+        return lastChange.value() != null;
     }
 
-    private void forgetAll() {
+    @Override
+    protected void clearState() {
         cases.clear();
         versions.clear();
         lastChange.clear();

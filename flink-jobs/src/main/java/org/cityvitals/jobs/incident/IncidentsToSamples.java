@@ -6,7 +6,6 @@ import org.cityvitals.indicators.catalogue.IncidentMeasure;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.catalogue.TimeUnits;
 import org.cityvitals.indicators.city.CityProfiles;
-import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.event.Incident;
 import org.cityvitals.indicators.event.IncidentStatus;
 import org.cityvitals.jobs.CatalogueText;
@@ -43,10 +42,8 @@ public final class IncidentsToSamples implements FlatMapFunction<Incident, Sampl
             long ts = at.toEpochMilli();
             if (measure == IncidentMeasure.NEW_PER_HOUR) {
                 out.collect(Sample.of(d.id(), incident.district(), 1, false, incident.id(), ts));
-                for (District other : CityProfiles.ofArea(incident.district()).districts()) {
-                    if (!other.code().equals(incident.district())) {
-                        out.collect(Sample.presence(d.id(), other.code(), ts));
-                    }
+                for (String other : CityProfiles.ofArea(incident.district()).districtsOtherThan(incident.district())) {
+                    out.collect(Sample.presence(d.id(), other, ts));
                 }
             } else {
                 double elapsed = Duration.between(incident.reportedAt(), at).toMillis()

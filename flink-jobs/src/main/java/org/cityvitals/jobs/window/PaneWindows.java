@@ -13,8 +13,6 @@ import org.cityvitals.indicators.city.CityProfiles;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.indicators.signal.SeriesKey;
 import org.cityvitals.jobs.CatalogueText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 
 /**
@@ -31,13 +29,10 @@ import org.slf4j.LoggerFactory;
  * same windows however its watermarks happened to advance. Each emitted window of a series whose city value
  * is computed also goes to {@link #CITY_PARTS} for the city's rollup. Panes and versions are dropped once no window
  * they belong to can be corrected.
- * A series whose indicator has left the catalogue (a restore after a catalogue change) drops its state with one log
- * line.
  */
 public final class PaneWindows extends VersionedWindows<Sample> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(PaneWindows.class);
     public static final OutputTag<Sample> TOO_LATE = new OutputTag<>("too-late-samples") { };
     public static final OutputTag<CityPart> CITY_PARTS = new OutputTag<>("city-parts") { };
 
@@ -58,12 +53,13 @@ public final class PaneWindows extends VersionedWindows<Sample> {
     }
 
     @Override
-    public void processElement(Sample sample, Context ctx, Collector<IndicatorValue> out) throws Exception {
-        IndicatorDefinition d = catalogue.get().byId(sample.indicatorId()).orElse(null);
-        if (d == null) {
-            forgetRetired(ctx.getCurrentKey());
-            return;
-        }
+    protected String indicatorOf(Sample sample) {
+        return sample.indicatorId();
+    }
+
+    @Override
+    protected void process(Sample sample, IndicatorDefinition d, Context ctx, Collector<IndicatorValue> out)
+            throws Exception {
         long size = d.window().size().toMillis();
         long slide = d.window().slide().toMillis();
         long watermark = ctx.timerService().currentWatermark();
@@ -97,19 +93,16 @@ public final class PaneWindows extends VersionedWindows<Sample> {
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IndicatorValue> out) throws Exception {
-        IndicatorDefinition d = catalogue.get().byId(SeriesKey.indicatorOf(ctx.getCurrentKey())).orElse(null);
-        if (d == null) {
-            forgetRetired(ctx.getCurrentKey());
-            return;
-        }
+    protected void onSeriesTimer(long timestamp, IndicatorDefinition d, OnTimerContext ctx,
+                                 Collector<IndicatorValue> out)
+            throws Exception {
         long size = d.window().size().toMillis();
         long slide = d.window().slide().toMillis();
         long end = timestamp + 1;
         boolean windowEnd = end % slide == 0;
         boolean hasData = windowEnd && coversAnyPane(end, size, slide);
         boolean zeroSeries = windowEnd && d.whenSilent() == WhenSilent.ZERO && newestPane.value() != null;
-        boolean dataBound = bounded || ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        boolean dataBound = dataBound(ctx.timerService());
         long lastDataWindow = zeroSeries ? newestPane.value() + size : Long.MIN_VALUE;
         if (hasData || zeroSeries && !versions.contains(end) && (!dataBound || end <= lastDataWindow)) {
             emit(d, ctx.getCurrentKey(), end, ctx, out);
@@ -175,15 +168,13 @@ public final class PaneWindows extends VersionedWindows<Sample> {
         }
     }
 
-    private void forgetRetired(String key) throws Exception {
-        if (panes.isEmpty() && versions.isEmpty() && newestPane.value() == null) {
-            return; // already forgotten: a later timer of the same series
-        }
-        LOG.info("series {} is no longer in the catalogue: its window state is dropped", key);
-        clearState();
+    @Override
+    protected boolean holdsState() throws Exception {
+        return !panes.isEmpty() || !versions.isEmpty() || newestPane.value() != null;
     }
 
-    private void clearState() {
+    @Override
+    protected void clearState() {
         panes.clear();
         versions.clear();
         newestPane.clear();

@@ -1,9 +1,11 @@
 package org.cityvitals.jobs.incident;
 
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.cityvitals.indicators.signal.IndicatorValue;
 import org.cityvitals.jobs.CatalogueText;
 import org.cityvitals.jobs.testing.Harnesses;
+import org.cityvitals.jobs.testing.TestCatalogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,22 @@ class IncidentBacklogTest {
         harness.processWatermark(T0 + 65 * MINUTE - 1);
         assertThat(values()).extracting(v -> (v.windowEnd().toEpochMilli() - T0) / MINUTE, IndicatorValue::value)
                 .containsExactly(tuple(65L, 1.0));
+    }
+
+    @Test
+    void aRestoreAfterTheIndicatorLeftTheCatalogueDropsItsStateAndRunsOn() throws Exception {
+        change("310101", "a", T0 + MINUTE, CaseSpan.OPEN);
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 2 * MINUTE);
+        try (var restored = Harnesses.keyed(new IncidentBacklog(TestCatalogue.of(TestCatalogue.MEAN_3M), LATENESS,
+                false), BacklogChange::seriesKey, snapshot)) { // hotline.backlog was removed from the catalogue
+            assertThat(restored.numKeyedStateEntries()).isPositive();
+            restored.processWatermark(T0 + 10 * MINUTE - 1); // the boundary timer of 00:05 fires
+            restored.processElement(new BacklogChange("hotline.backlog", "310101", "b", T0 + 11 * MINUTE,
+                    CaseSpan.OPEN), T0 + 11 * MINUTE);
+            assertThat(restored.extractOutputValues()).isEmpty();
+            assertThat(restored.numKeyedStateEntries()).isZero();
+            assertThat(restored.numEventTimeTimers()).isZero();
+        }
     }
 
     @Test

@@ -73,6 +73,14 @@ public final class CityProfile {
         return districts;
     }
 
+    /**
+     * The codes of this city's districts other than {@code districtCode}: where a count series that starts in one
+     * district must exist too, so that a district without any case reads 0 rather than nothing.
+     */
+    public List<String> districtsOtherThan(String districtCode) {
+        return districts.stream().map(District::code).filter(code -> !code.equals(districtCode)).toList();
+    }
+
     public Optional<District> district(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

@@ -33,6 +33,14 @@ class CityProfilesTest {
     }
 
     @Test
+    void theOtherDistrictsOfADistrictAreItsCitysRestInOrder() {
+        // city/profiles.yaml: Tetouan is split into the three zones of the UCI power data set
+        assertThat(CityProfiles.byId("tetouan").districtsOtherThan("ma-tet-zone2"))
+                .containsExactly("ma-tet-zone1", "ma-tet-zone3");
+        assertThat(CityProfiles.shanghai().districtsOtherThan("310115")).hasSize(15).doesNotContain("310115");
+    }
+
+    @Test
     void beijingStationsResolveToTheirDistricts() {
         CityProfile beijing = CityProfiles.byId("beijing");
         List<String> stations = List.of("Aotizhongxin", "Changping", "Dingling", "Dongsi", "Guanyuan", "Gucheng",
