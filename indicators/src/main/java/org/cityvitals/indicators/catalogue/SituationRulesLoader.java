@@ -202,12 +202,7 @@ final class SituationRulesLoader {
     private List<EscalationPolicy.Step> steps(YamlMap m) {
         List<EscalationPolicy.Step> steps = new ArrayList<>();
         Duration previous = Duration.ZERO;
-        for (Node item : m.list("steps", true)) {
-            YamlMap step = YamlMap.of(item, "a step", problems);
-            if (step == null) {
-                continue;
-            }
-            step.allowOnly(Set.of("after", "to"));
+        for (YamlMap step : m.maps("steps", true, "a step", Set.of("after", "to"))) {
             Duration after = positive(step, "after");
             String duty = name(step, "to");
             if (after != null && after.compareTo(previous) <= 0) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cityvitals.indicators.yaml.YamlMap;
 import org.cityvitals.indicators.yaml.YamlProblems;
-import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads city profiles from YAML, reporting each problem as {@code file:line: problem}. */
 final class CityProfileLoader {
@@ -32,13 +31,10 @@ final class CityProfileLoader {
         if (root != null) {
             root.allowOnly(Set.of("cities"));
             Set<String> codes = new HashSet<>();
-            for (Node item : root.list("cities", true)) {
-                YamlMap city = YamlMap.of(item, "a city", problems);
-                if (city != null) {
-                    CityProfile profile = city(city, codes);
-                    if (profile != null) {
-                        profiles.add(profile);
-                    }
+            for (YamlMap city : root.maps("cities", true, "a city", CITY_FIELDS)) {
+                CityProfile profile = city(city, codes);
+                if (profile != null) {
+                    profiles.add(profile);
                 }
             }
         }
@@ -47,7 +43,6 @@ final class CityProfileLoader {
 
     private static CityProfile city(YamlMap city, Set<String> codesOfAllCities) {
         YamlProblems problems = city.problems();
-        city.allowOnly(CITY_FIELDS);
         String id = city.string("id", true);
         // the city-wide series is keyed by this code; it shares the district codes' namespace
         String code = city.string("code", true);
@@ -60,17 +55,14 @@ final class CityProfileLoader {
         ZoneId zone = zone(city);
         String boundary = city.string("boundary", false);
         List<District> districts = new ArrayList<>();
-        for (Node item : city.list("districts", true)) {
-            YamlMap district = YamlMap.of(item, "a district", problems);
-            if (district != null) {
-                District d = district(district);
-                // codes are unique across cities so that a catalogue override names exactly one district
-                if (d != null && !codesOfAllCities.add(d.code())) {
-                    problems.add(district.node(), "duplicate code '" + d.code() + "'");
-                }
-                if (d != null) {
-                    districts.add(d);
-                }
+        for (YamlMap district : city.maps("districts", true, "a district", DISTRICT_FIELDS)) {
+            District d = district(district);
+            // codes are unique across cities so that a catalogue override names exactly one district
+            if (d != null && !codesOfAllCities.add(d.code())) {
+                problems.add(district.node(), "duplicate code '" + d.code() + "'");
+            }
+            if (d != null) {
+                districts.add(d);
             }
         }
         Map<String, String> aliases = aliases(city, districts);
@@ -91,7 +83,6 @@ final class CityProfileLoader {
     }
 
     private static District district(YamlMap d) {
-        d.allowOnly(DISTRICT_FIELDS);
         String code = d.string("code", true);
         String zh = d.string("zh", true);
         String en = d.string("en", true);

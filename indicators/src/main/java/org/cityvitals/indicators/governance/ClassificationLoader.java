@@ -79,16 +79,11 @@ final class ClassificationLoader {
     }
 
     private void readOwners(YamlMap root) {
-        for (Node node : root.list("owners", true)) {
-            YamlMap m = YamlMap.of(node, "an owner", problems);
-            if (m == null) {
-                continue;
-            }
-            m.allowOnly(Set.of("id", "zh", "en"));
+        for (YamlMap m : root.maps("owners", true, "an owner", Set.of("id", "zh", "en"))) {
             String id = m.string("id", true);
             Owner owner = new Owner(id, m.string("zh", true), m.string("en", true));
             if (id != null && owners.putIfAbsent(id, owner) != null) {
-                problems.add(node, "owner '" + id + "' is declared twice");
+                problems.add(m.node(), "owner '" + id + "' is declared twice");
             }
         }
     }
@@ -96,13 +91,10 @@ final class ClassificationLoader {
     /** One section of items; each of {@code expected} must be in it, and nothing else. */
     private void readItems(YamlMap root, String section, ItemKind kind, List<String> expected) {
         Set<String> seen = new LinkedHashSet<>();
-        for (Node node : root.list(section, true)) {
-            YamlMap m = YamlMap.of(node, "an item of " + section, problems);
-            if (m == null) {
-                continue;
-            }
-            m.allowOnly(kind == ItemKind.SOURCE ? SOURCE_FIELDS : kind == ItemKind.DATASET ? DATASET_FIELDS
-                    : ITEM_FIELDS);
+        Set<String> fields = kind == ItemKind.SOURCE ? SOURCE_FIELDS : kind == ItemKind.DATASET ? DATASET_FIELDS
+                : ITEM_FIELDS;
+        for (YamlMap m : root.maps(section, true, "an item of " + section, fields)) {
+            Node node = m.node();
             String id = m.string("id", true);
             if (id == null) {
                 continue;
@@ -143,12 +135,8 @@ final class ClassificationLoader {
 
     private void readTables(YamlMap root) {
         Set<String> seen = new LinkedHashSet<>();
-        for (Node node : root.list("tables", true)) {
-            YamlMap m = YamlMap.of(node, "a table", problems);
-            if (m == null) {
-                continue;
-            }
-            m.allowOnly(TABLE_FIELDS);
+        for (YamlMap m : root.maps("tables", true, "a table", TABLE_FIELDS)) {
+            Node node = m.node();
             String id = m.string("id", true);
             ClassifiedItem item = id == null ? null : item(m, ItemKind.TABLE, id);
             String rows = m.string("rows", false);

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.cityvitals.indicators.yaml.YamlMap;
 import org.cityvitals.indicators.yaml.YamlProblems;
-import org.yaml.snakeyaml.nodes.Node;
 
 /** The metrics sensors may report, with canonical units and plausible ranges, from {@value #RESOURCE}. */
 public final class MetricRegistry {
@@ -77,12 +76,7 @@ public final class MetricRegistry {
         }
         root.allowOnly(Set.of("metrics"));
         Set<String> ids = new HashSet<>();
-        for (Node item : root.list("metrics", true)) {
-            YamlMap m = YamlMap.of(item, "a metric", problems);
-            if (m == null) {
-                continue;
-            }
-            m.allowOnly(FIELDS);
+        for (YamlMap m : root.maps("metrics", true, "a metric", FIELDS)) {
             String network = m.string("network", true);
             String id = m.string("id", true);
             String zh = m.string("zh", true);
@@ -92,10 +86,10 @@ public final class MetricRegistry {
             Double min = m.has("min") ? m.number("min", true) : Double.valueOf(-Double.MAX_VALUE);
             Double max = m.has("max") ? m.number("max", true) : Double.valueOf(Double.MAX_VALUE);
             if (id != null && !ids.add(id)) {
-                problems.add(item, "duplicate metric id '" + id + "'");
+                problems.add(m.node(), "duplicate metric id '" + id + "'");
             }
             if (min != null && max != null && min >= max) {
-                problems.add(item, "min must be below max");
+                problems.add(m.node(), "min must be below max");
             }
             if (problems.isEmpty()) {
                 metrics.add(new Metric(network, id, zh, en, unit, min, max));

@@ -189,6 +189,22 @@ public final class YamlMap {
         return List.of();
     }
 
+    /**
+     * Items of a list of mappings (each {@code what}, e.g. "a metric") that may hold only {@code fields}: an item that
+     * is not a mapping is reported and skipped; a field not allowed is reported and the item kept.
+     */
+    public List<YamlMap> maps(String key, boolean required, String what, Set<String> fields) {
+        List<YamlMap> maps = new ArrayList<>();
+        for (Node item : list(key, required)) {
+            YamlMap m = of(item, what, problems);
+            if (m != null) {
+                m.allowOnly(fields);
+                maps.add(m);
+            }
+        }
+        return maps;
+    }
+
     /** Items of a list of texts; invalid items are reported and skipped. */
     public List<String> strings(String key, boolean required) {
         List<String> result = new ArrayList<>();
