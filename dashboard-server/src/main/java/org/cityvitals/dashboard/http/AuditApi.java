@@ -39,14 +39,11 @@ final class AuditApi {
         }
         String limitParam = ctx.request().getParam("limit");
         int limit = limitParam == null ? DEFAULT_LIMIT : Integer.parseInt(limitParam);
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
-        }
-        // a sensitive read that cannot be recorded is not served
+        TimeRange.of(ctx).ifPresent(range -> readRecorded(ctx, range, limit));
+    }
+
+    /** A sensitive read that cannot be recorded is not served. */
+    private void readRecorded(RoutingContext ctx, TimeRange range, int limit) {
         audit.record(ctx, Audit.READ_SENSITIVE, TABLE, "from " + range.from() + " to " + range.to()).onComplete(
                 recorded -> {
                     if (recorded.failed()) {

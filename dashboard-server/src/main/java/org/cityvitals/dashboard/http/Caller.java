@@ -38,6 +38,15 @@ final class Caller {
         return false;
     }
 
+    /** Whether {@code area} is in the caller's scope; if not, answers 403 naming it. */
+    static boolean inScope(RoutingContext ctx, String area) {
+        if (of(ctx).scope().allows(area)) {
+            return true;
+        }
+        Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        return false;
+    }
+
     /** {@link #cleared} for the values of an indicator, as the data classification classes it. */
     static boolean clearedFor(RoutingContext ctx, String indicatorId) {
         return cleared(ctx, Classification.loadDefault().indicatorClass(indicatorId), "indicator " + indicatorId);

@@ -52,8 +52,7 @@ final class HandoverApi {
         }
         AccessScope scope = Caller.of(ctx).scope();
         String area = ctx.request().getParam("area");
-        if (area != null && !scope.allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (area != null && !Caller.inScope(ctx, area)) {
             return;
         }
         List<String> areas = area != null ? List.of(area) : areasIn(scope);
@@ -75,11 +74,10 @@ final class HandoverApi {
         }
         HandoverNote note = new HandoverNote(UUID.randomUUID().toString(), area, Caller.of(ctx).username(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), body.getString("note"));
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             notes.record(note);
             return note;
-        }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded))
-                .onFailure(e -> Answers.error(ctx, 503, "the handover note was not recorded: " + e.getMessage()));
+        }, false), 201, "the handover note");
     }
 
     /** Every area of the caller's scope: the districts, and the city's own code where the scope holds it. */

@@ -93,8 +93,7 @@ final class MaintenanceApi {
             Answers.error(ctx, 400, e.getMessage());
             return;
         }
-        if (!Caller.of(ctx).scope().allows(window.area())) {
-            Answers.error(ctx, 403, "area " + window.area() + " is outside your scope");
+        if (!Caller.inScope(ctx, window.area())) {
             return;
         }
         record(ctx, window, 201);
@@ -121,14 +120,12 @@ final class MaintenanceApi {
     }
 
     private void record(RoutingContext ctx, MaintenanceWindow window, int status) {
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             log.record(window);
             return window;
         }, false).onSuccess(recorded -> {
             maintenance.apply(recorded); // answers from now on say so; the situation verticle marks and announces
             ctx.vertx().eventBus().publish(SignalBus.MAINTENANCE, recorded);
-            Answers.json(ctx, status, recorded);
-        }).onFailure(e -> Answers.error(ctx, 503, "maintenance window " + window.windowId() + " was not recorded: "
-                + e.getMessage()));
+        }), status, "maintenance window " + window.windowId());
     }
 }

@@ -60,11 +60,10 @@ final class ReportApi {
             return;
         }
         String area = ctx.request().getParam("area");
-        AccessScope scope = Caller.of(ctx).scope();
-        if (!scope.allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (!Caller.inScope(ctx, area)) {
             return;
         }
+        AccessScope scope = Caller.of(ctx).scope();
         CityProfile city = CityProfiles.ofArea(area);
         LocalDate day;
         try {

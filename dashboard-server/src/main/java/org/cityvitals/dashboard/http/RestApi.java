@@ -102,8 +102,7 @@ final class RestApi {
             return;
         }
         String area = ctx.request().getParam("district");
-        if (!Caller.of(ctx).scope().allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (!Caller.inScope(ctx, area)) {
             return;
         }
         TimeRange.of(ctx).ifPresent(range -> then.accept(area, range));

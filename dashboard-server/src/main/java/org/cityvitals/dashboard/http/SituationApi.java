@@ -184,7 +184,7 @@ final class SituationApi {
         WorkOrder dispatched = order == null ? null : new WorkOrder(UUID.randomUUID().toString(), s.id(),
                 s.district(), order.getString("assignee"), Instant.parse(order.getString("due")), "open",
                 order.getString("note"), user, now, now, 1);
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             record(action);
             if (dispatched != null) {
                 workOrders.record(dispatched);
@@ -193,9 +193,7 @@ final class SituationApi {
             }
             JsonObject answer = new JsonObject(SignalCodec.toJson(action));
             return dispatched == null ? answer : answer.put("workOrder", new JsonObject(SignalCodec.toJson(dispatched)));
-        }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded))
-                .onFailure(e -> Answers.error(ctx, 503, "the action on situation " + s.id() + " was not recorded: "
-                        + e.getMessage()));
+        }, false), 201, "the action on situation " + s.id());
     }
 
     /** Publishes an action to every instance and screen and records it in ClickHouse. Blocking. */
