@@ -15,18 +15,10 @@ import org.cityvitals.store.audit.AuditEntry;
  * it is itself a read of sensitive data (it names people and what they looked at), so it is recorded before it is
  * answered.
  */
-final class AuditApi {
+record AuditApi(Audit audit, WorkerExecutor store) {
 
     private static final String TABLE = "audit_log";
     private static final int DEFAULT_LIMIT = 1000;
-
-    private final Audit audit;
-    private final WorkerExecutor store;
-
-    AuditApi(Audit audit, WorkerExecutor store) {
-        this.audit = audit;
-        this.store = store;
-    }
 
     void mount(RouterBuilder api) {
         api.getRoute("audit").addHandler(this::list);

@@ -13,17 +13,10 @@ import java.util.List;
  * Backfills started by an admin (each start is in the audit log): {@code POST /api/admin/backfills} with {@code cityvitals replay}'s arguments answers
  * 202 with the queued backfill, {@code GET /api/admin/backfills[/{id}]} follows it until it has succeeded (its
  * results queryable) or failed. Without a runner (a server started alone) every one of them answers 501.
+ *
+ * @param runner null when this server cannot run backfills
  */
-final class BackfillApi {
-
-    private final BackfillRunner runner;
-    private final Audit audit;
-
-    /** @param runner null when this server cannot run backfills */
-    BackfillApi(BackfillRunner runner, Audit audit) {
-        this.runner = runner;
-        this.audit = audit;
-    }
+record BackfillApi(BackfillRunner runner, Audit audit) {
 
     void mount(RouterBuilder api) {
         api.getRoute("startBackfill").addHandler(ctx -> whenAllowed(ctx, () -> start(ctx)));

@@ -26,18 +26,10 @@ import java.util.stream.Stream;
  * roles that handle alerts); reading, live data. A note is a row of {@code handover_notes} naming its author and
  * time, like an action on an alert, and is never changed.
  */
-final class HandoverApi {
+record HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
 
     static final int MAX_NOTES = 50;
     private static final int DEFAULT_HOURS = 24;
-
-    private final HandoverNotes notes;
-    private final WorkerExecutor workers;
-
-    HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
-        this.notes = notes;
-        this.workers = workers;
-    }
 
     void mount(RouterBuilder api) {
         api.getRoute("handoverNotes").addHandler(this::list);

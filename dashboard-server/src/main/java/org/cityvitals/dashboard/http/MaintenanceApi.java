@@ -28,17 +28,7 @@ import java.util.UUID;
  * and lasts at most {@link PermissionTable#LONGEST_SILENCE}. A window is recorded in ClickHouse (where every other
  * instance reads it) and taken in by this instance at once.
  */
-final class MaintenanceApi {
-
-    private final Maintenance maintenance;
-    private final MaintenanceLog log;
-    private final WorkerExecutor workers;
-
-    MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecutor workers) {
-        this.maintenance = maintenance;
-        this.log = log;
-        this.workers = workers;
-    }
+record MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
         api.getRoute("maintenanceWindows").addHandler(this::list);

@@ -33,22 +33,8 @@ import java.util.Optional;
  * resolved situation for a day after its last change: the report is complete for today and yesterday; response times
  * and the worst indicators come from ClickHouse for any day.
  */
-final class ReportApi {
-
-    private final SituationView situations;
-    private final ResponseTimes responseTimes;
-    private final ReportQueries reports;
-    private final IndicatorCatalogue catalogue;
-    private final WorkerExecutor workers;
-
-    ReportApi(SituationView situations, ResponseTimes responseTimes, ReportQueries reports,
-              IndicatorCatalogue catalogue, WorkerExecutor workers) {
-        this.situations = situations;
-        this.responseTimes = responseTimes;
-        this.reports = reports;
-        this.catalogue = catalogue;
-        this.workers = workers;
-    }
+record ReportApi(SituationView situations, ResponseTimes responseTimes, ReportQueries reports,
+                 IndicatorCatalogue catalogue, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
         api.getRoute("dailyReport").addHandler(this::daily);

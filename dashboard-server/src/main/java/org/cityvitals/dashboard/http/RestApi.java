@@ -23,19 +23,7 @@ import java.util.List;
  * The read endpoints: who the caller is, reference data, the live view and history, each cut to the caller's scope.
  * History is read from ClickHouse on the store's worker pool.
  */
-final class RestApi {
-
-    private final LiveState live;
-    private final HistoryQueries history;
-    private final ReferenceData reference;
-    private final WorkerExecutor store;
-
-    RestApi(LiveState live, HistoryQueries history, ReferenceData reference, WorkerExecutor store) {
-        this.live = live;
-        this.history = history;
-        this.reference = reference;
-        this.store = store;
-    }
+record RestApi(LiveState live, HistoryQueries queries, ReferenceData reference, WorkerExecutor store) {
 
     void mount(RouterBuilder api) {
         api.getRoute("me").addHandler(ctx -> Answers.json(ctx, me(Caller.of(ctx))));
@@ -85,7 +73,7 @@ final class RestApi {
             return;
         }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "history",
-                () -> history.indicatorValues(indicator, area, range.from(), range.to())));
+                () -> queries.indicatorValues(indicator, area, range.from(), range.to())));
     }
 
     private void healthHistory(RoutingContext ctx) {
@@ -93,7 +81,7 @@ final class RestApi {
             return;
         }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "health history",
-                () -> history.healthScores(area, range.from(), range.to())));
+                () -> queries.healthScores(area, range.from(), range.to())));
     }
 
     /** Checks the permission, the {@code district} parameter against the caller's scope, and {@code from}/{@code to}. */

@@ -19,19 +19,10 @@ import java.util.Optional;
  * {@code GET /api/admin/users}, {@code PUT /api/admin/users/{username}} (create or replace; a password only when it
  * changes) and {@code DELETE /api/admin/users/{username}}. Every change is in the audit log, without the password.
  * Without a user store (a server started with none) every one of them answers 501.
+ *
+ * @param accounts null when this server has no user store
  */
-final class UsersApi {
-
-    private final Accounts accounts;
-    private final Audit audit;
-    private final WorkerExecutor store;
-
-    /** @param accounts null when this server has no user store */
-    UsersApi(Accounts accounts, Audit audit, WorkerExecutor store) {
-        this.accounts = accounts;
-        this.audit = audit;
-        this.store = store;
-    }
+record UsersApi(Accounts accounts, Audit audit, WorkerExecutor store) {
 
     void mount(RouterBuilder api) {
         api.getRoute("users").addHandler(ctx -> whenAllowed(ctx, () -> Answers.json(ctx, new JsonObject()
