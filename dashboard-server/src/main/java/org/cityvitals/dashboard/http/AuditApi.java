@@ -21,12 +21,11 @@ record AuditApi(Audit audit, WorkerExecutor store) {
     private static final int DEFAULT_LIMIT = 1000;
 
     void mount(RouterBuilder api) {
-        api.getRoute("audit").addHandler(this::list);
+        api.getRoute("audit").addHandler(Caller.requiring(Permission.VIEW_AUDIT, this::list));
     }
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_AUDIT) || !Caller.cleared(ctx,
-                Classification.loadDefault().classOf(ItemKind.TABLE, TABLE), "the audit log")) {
+        if (!Caller.cleared(ctx, Classification.loadDefault().classOf(ItemKind.TABLE, TABLE), "the audit log")) {
             return;
         }
         String limitParam = ctx.request().getParam("limit");

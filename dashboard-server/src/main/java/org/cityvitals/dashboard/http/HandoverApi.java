@@ -32,16 +32,13 @@ record HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
     private static final int DEFAULT_HOURS = 24;
 
     void mount(RouterBuilder api) {
-        api.getRoute("handoverNotes").addHandler(this::list);
-        api.getRoute("writeHandoverNote").addHandler(this::write);
+        api.getRoute("handoverNotes").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::list));
+        api.getRoute("writeHandoverNote").addHandler(Caller.requiring(Permission.COMMENT, this::write));
     }
 
     private record Listed(List<HandoverNote> notes) {}
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         AccessScope scope = Caller.of(ctx).scope();
         String area = ctx.request().getParam("area");
         if (area != null && !Caller.inScope(ctx, area)) {
@@ -54,9 +51,6 @@ record HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
     }
 
     private void write(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.COMMENT)) {
-            return;
-        }
         JsonObject body = ctx.body().asJsonObject();
         String area = body.getString("area");
         if (!Caller.of(ctx).scope().allows(area)) {

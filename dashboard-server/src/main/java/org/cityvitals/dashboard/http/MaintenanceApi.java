@@ -31,18 +31,15 @@ import java.util.UUID;
 record MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("maintenanceWindows").addHandler(this::list);
-        api.getRoute("declareMaintenance").addHandler(this::declare);
-        api.getRoute("endMaintenance").addHandler(this::end);
+        api.getRoute("maintenanceWindows").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::list));
+        api.getRoute("declareMaintenance").addHandler(Caller.requiring(Permission.SILENCE_LONG, this::declare));
+        api.getRoute("endMaintenance").addHandler(Caller.requiring(Permission.SILENCE_LONG, this::end));
     }
 
     private record Listed(List<MaintenanceWindow> windows) {}
 
     /** {@code state=active} (default): in force now; {@code all}: every window known that has not long ended. */
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         boolean all = "all".equals(ctx.request().getParam("state"));
         Instant now = Instant.now();
         AccessScope scope = Caller.of(ctx).scope();
@@ -57,9 +54,6 @@ record MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecuto
     }
 
     private void declare(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.SILENCE_LONG)) {
-            return;
-        }
         JsonObject body = ctx.body().asJsonObject();
         Instant now = Instant.now();
         MaintenanceWindow window;
@@ -90,9 +84,6 @@ record MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecuto
     }
 
     private void end(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.SILENCE_LONG)) {
-            return;
-        }
         String id = ctx.pathParam("windowId");
         Optional<MaintenanceWindow> found = maintenance.find(id).filter(w -> visible(Caller.of(ctx).scope(), w));
         if (found.isEmpty()) {

@@ -37,12 +37,11 @@ record ReportApi(SituationView situations, ResponseTimes responseTimes, ReportQu
                  IndicatorCatalogue catalogue, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("dailyReport").addHandler(this::daily);
+        api.getRoute("dailyReport").addHandler(Caller.requiring(Permission.VIEW_HISTORY, this::daily));
     }
 
     private void daily(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)
-                || !Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
+        if (!Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
             return;
         }
         String area = ctx.request().getParam("area");

@@ -29,12 +29,9 @@ record RestApi(LiveState live, HistoryQueries queries, ReferenceData reference, 
         api.getRoute("me").addHandler(ctx -> Answers.json(ctx, me(Caller.of(ctx))));
         api.getRoute("districts").addHandler(ctx -> Answers.json(ctx, reference.districts(Caller.of(ctx).scope())));
         api.getRoute("indicators").addHandler(ctx -> Answers.json(ctx, reference.indicators()));
-        api.getRoute("latest").addHandler(ctx -> {
-            if (Caller.may(ctx, Permission.VIEW_LIVE)) {
-                Answers.json(ctx, live.latest(Audience.of(Caller.of(ctx))));
-            }
-        });
-        api.getRoute("openAlerts").addHandler(this::openAlerts);
+        api.getRoute("latest").addHandler(Caller.requiring(Permission.VIEW_LIVE,
+                ctx -> Answers.json(ctx, live.latest(Audience.of(Caller.of(ctx))))));
+        api.getRoute("openAlerts").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::openAlerts));
         api.getRoute("history").addHandler(this::history);
         api.getRoute("healthHistory").addHandler(this::healthHistory);
         api.getRoute("geo").addHandler(this::geo);
@@ -53,9 +50,6 @@ record RestApi(LiveState live, HistoryQueries queries, ReferenceData reference, 
 
     /** The open alerts in scope with what people did with them, and the scope's alarm-flood state. */
     private void openAlerts(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         Audience audience = Audience.of(Caller.of(ctx));
         Answers.json(ctx, new OpenAlertsAnswer(live.openAlerts(audience), live.handling(audience),
                 live.flood(audience, java.time.Instant.now())));

@@ -53,12 +53,14 @@ record SituationApi(SituationView situations, SituationStores stores, AlertActio
             + "the situation has a hazard), which follow the escalation policy";
 
     void mount(RouterBuilder api) {
-        api.getRoute("situations").addHandler(whenCleared(this::list));
+        api.getRoute("situations").addHandler(whenCleared(Caller.requiring(Permission.VIEW_LIVE, this::list)));
         api.getRoute("situationDetail").addHandler(whenCleared(this::describe));
         api.getRoute("situationAction").addHandler(whenCleared(this::act));
-        api.getRoute("situationResponseTimes").addHandler(whenCleared(this::responseTimes));
+        api.getRoute("situationResponseTimes").addHandler(whenCleared(Caller.requiring(Permission.VIEW_HISTORY,
+                this::responseTimes)));
         api.getRoute("situationCauses").addHandler(this::causes);
-        api.getRoute("workOrderStatus").addHandler(whenCleared(this::updateWorkOrder));
+        api.getRoute("workOrderStatus").addHandler(whenCleared(Caller.requiring(Permission.ASSIGN,
+                this::updateWorkOrder)));
     }
 
     /**
@@ -75,9 +77,6 @@ record SituationApi(SituationView situations, SituationStores stores, AlertActio
 
     /** Time to acknowledge and resolve per district and hazard, for situations opened in the range, in scope. */
     private void responseTimes(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
-            return;
-        }
         TimeRange.of(ctx).ifPresent(range -> {
             AccessScope scope = Caller.of(ctx).scope();
             List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
@@ -119,9 +118,6 @@ record SituationApi(SituationView situations, SituationStores stores, AlertActio
     private record Causes(List<Cause> causes) {}
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         String state = Optional.ofNullable(ctx.request().getParam("state")).orElse("open");
         Answers.json(ctx, new Listed(situations.all().stream()
                 .filter(s -> SituationIds.visibleTo(Caller.of(ctx), s))
@@ -210,9 +206,6 @@ record SituationApi(SituationView situations, SituationStores stores, AlertActio
 
     /** Moves a work order on: {@code status} (and an optional {@code note}); 200 with the new version. */
     private void updateWorkOrder(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.ASSIGN)) {
-            return;
-        }
         String id = ctx.pathParam("orderId");
         JsonObject body = ctx.body().asJsonObject();
         workers.executeBlocking(() -> {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,23 +26,23 @@ import java.util.Optional;
 record UsersApi(Accounts accounts, Audit audit, WorkerExecutor store) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("users").addHandler(ctx -> whenAllowed(ctx, () -> Answers.json(ctx, new JsonObject()
+        api.getRoute("users").addHandler(whenAllowed(ctx -> Answers.json(ctx, new JsonObject()
                 .put("users", new JsonArray(accounts.directory().all().values().stream()
                         .sorted(Comparator.comparing(PlatformUser::username)).map(RestApi::me)
                         .toList())))));
-        api.getRoute("putUser").addHandler(ctx -> whenAllowed(ctx, () -> put(ctx)));
-        api.getRoute("removeUser").addHandler(ctx -> whenAllowed(ctx, () -> remove(ctx)));
+        api.getRoute("putUser").addHandler(whenAllowed(this::put));
+        api.getRoute("removeUser").addHandler(whenAllowed(this::remove));
     }
 
-    private void whenAllowed(RoutingContext ctx, Runnable then) {
-        if (!Caller.may(ctx, Permission.MANAGE_USERS)) {
-            return;
-        }
-        if (accounts == null) {
-            Answers.error(ctx, 501, "this server was started without a user store");
-            return;
-        }
-        then.run();
+    /** For admins, on a server with a user store. */
+    private Handler<RoutingContext> whenAllowed(Handler<RoutingContext> then) {
+        return Caller.requiring(Permission.MANAGE_USERS, ctx -> {
+            if (accounts == null) {
+                Answers.error(ctx, 501, "this server was started without a user store");
+            } else {
+                then.handle(ctx);
+            }
+        });
     }
 
     private void put(RoutingContext ctx) {
