@@ -1,11 +1,12 @@
 package org.cityvitals.dashboard.auth;
 
+import org.cityvitals.dashboard.BoundedMaps;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,12 +26,7 @@ public final class LoginGuard {
     private final Duration window;
     private final Duration lockout;
     private final Clock clock;
-    private final Map<String, Record> records = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    private final Map<String, Record> records = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
 
     private static final class Record {
         final Deque<Instant> failures = new ArrayDeque<>();
