@@ -6,6 +6,7 @@ import org.cityvitals.indicators.cli.Endpoints;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything the dashboard server needs to start; {@link DashboardCommand} builds it from flags.
@@ -88,34 +89,59 @@ public record DashboardConfig(String host, int port, String kafkaBootstrap, Stri
     }
 
     public DashboardConfig withPort(int newPort) {
-        return new DashboardConfig(host, newPort, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, limits, tls, clock);
+        return copy(draft -> draft.port = newPort);
     }
 
     /** The users in {@code file} and no demo accounts. */
     public DashboardConfig withUsers(Path file) {
-        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, file, false,
-                jwtSecret, catchUp, limits, tls, clock);
+        return copy(draft -> {
+            draft.usersFile = file;
+            draft.demoAccounts = false;
+        });
     }
 
     public DashboardConfig withJwtSecret(String secret) {
-        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, secret, catchUp, limits, tls, clock);
+        return copy(draft -> draft.jwtSecret = secret);
     }
 
     public DashboardConfig withLimits(Limits newLimits) {
-        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, newLimits, tls, clock);
+        return copy(draft -> draft.limits = newLimits);
     }
 
     /** This configuration with the open-data feed's "today" read from {@code newClock}. */
     public DashboardConfig withClock(Clock newClock) {
-        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, limits, tls, newClock);
+        return copy(draft -> draft.clock = newClock);
     }
 
     public DashboardConfig withTls(Tls newTls) {
-        return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
-                demoAccounts, jwtSecret, catchUp, limits, newTls, clock);
+        return copy(draft -> draft.tls = newTls);
+    }
+
+    /** This configuration with what {@code change} sets; validated like any other. */
+    private DashboardConfig copy(Consumer<Draft> change) {
+        Draft draft = new Draft();
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** This configuration's components, open to change while a copy is made: one list for every with… method. */
+    private final class Draft {
+        String host = host();
+        int port = port();
+        String kafkaBootstrap = kafkaBootstrap();
+        String clickHouseJdbcUrl = clickHouseJdbcUrl();
+        String clickHouseDatabase = clickHouseDatabase();
+        Path usersFile = usersFile();
+        boolean demoAccounts = demoAccounts();
+        String jwtSecret = jwtSecret();
+        Duration catchUp = catchUp();
+        Limits limits = limits();
+        Tls tls = tls();
+        Clock clock = clock();
+
+        DashboardConfig build() {
+            return new DashboardConfig(host, port, kafkaBootstrap, clickHouseJdbcUrl, clickHouseDatabase, usersFile,
+                    demoAccounts, jwtSecret, catchUp, limits, tls, clock);
+        }
     }
 }

@@ -1,54 +1,50 @@
 package org.cityvitals.dashboard.auth;
 
+import org.cityvitals.dashboard.BoundedMaps;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Login rate limiting with temporary lockout, per user name and per client address: {@code maxFailures} failed logins
- * within {@code window} lock that name (or address) for {@code lockout}; while locked, every login for it is refused
- * with the time left, whether the password is right or not. Counts are kept for at most {@value #MAX_TRACKED} names
- * and addresses (the least recently seen are forgotten first), so a flood of made-up names cannot exhaust memory.
- * Thread-safe.
+ * Login rate limiting with temporary lockout, per user name and per client address, as its {@link Policy} says:
+ * {@code maxFailures} failed logins within {@code window} lock that name (or address) for {@code lockout}; while
+ * locked, every login for it is refused with the time left, whether the password is right or not. Counts are kept
+ * for at most {@value #MAX_TRACKED} names and addresses (the least recently seen are forgotten first), so a flood of
+ * made-up names cannot exhaust memory. Thread-safe.
  */
 public final class LoginGuard {
 
     static final int MAX_TRACKED = 100_000;
 
-    private final int maxFailuresPerUser;
-    private final int maxFailuresPerAddress;
-    private final Duration window;
-    private final Duration lockout;
+    private final Policy policy;
     private final Clock clock;
-    private final Map<String, Record> records = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Record> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    private final Map<String, Record> records = BoundedMaps.leastRecentlyUsed(MAX_TRACKED);
 
     private static final class Record {
         final Deque<Instant> failures = new ArrayDeque<>();
         Instant lockedUntil = Instant.MIN;
     }
 
-    public LoginGuard(int maxFailuresPerUser, int maxFailuresPerAddress, Duration window, Duration lockout,
-                      Clock clock) {
-        this.maxFailuresPerUser = maxFailuresPerUser;
-        this.maxFailuresPerAddress = maxFailuresPerAddress;
-        this.window = window;
-        this.lockout = lockout;
+    /** How many failed logins within {@code window} lock a user name, or a client address, for {@code lockout}. */
+    public record Policy(int maxFailuresPerUser, int maxFailuresPerAddress, Duration window, Duration lockout) {
+
+        /** 5 failures in 15 minutes lock a user name, 20 lock an address, for 15 minutes. */
+        public static final Policy STANDARD = new Policy(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+    }
+
+    public LoginGuard(Policy policy, Clock clock) {
+        this.policy = policy;
         this.clock = clock;
     }
 
-    /** 5 failures in 15 minutes lock a user name, 20 lock an address, for 15 minutes. */
+    /** {@link Policy#STANDARD} on the system clock. */
     public static LoginGuard standard() {
-        return new LoginGuard(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15), Clock.systemUTC());
+        return new LoginGuard(Policy.STANDARD, Clock.systemUTC());
     }
 
     /** How long the caller must wait before trying again; empty when a login may be tried now. */
@@ -59,8 +55,8 @@ public final class LoginGuard {
     }
 
     public synchronized void failed(String username, String address) {
-        count("user:" + username, maxFailuresPerUser);
-        count("address:" + address, maxFailuresPerAddress);
+        count("user:" + username, policy.maxFailuresPerUser());
+        count("address:" + address, policy.maxFailuresPerAddress());
     }
 
     /** A successful login clears the user's failures (the address keeps its count: it may be trying many names). */
@@ -72,11 +68,11 @@ public final class LoginGuard {
         Instant now = clock.instant();
         Record r = records.computeIfAbsent(key, k -> new Record());
         r.failures.addLast(now);
-        while (!r.failures.isEmpty() && r.failures.peekFirst().isBefore(now.minus(window))) {
+        while (!r.failures.isEmpty() && r.failures.peekFirst().isBefore(now.minus(policy.window()))) {
             r.failures.removeFirst();
         }
         if (r.failures.size() >= maxFailures) {
-            r.lockedUntil = now.plus(lockout);
+            r.lockedUntil = now.plus(policy.lockout());
             r.failures.clear();
         }
     }

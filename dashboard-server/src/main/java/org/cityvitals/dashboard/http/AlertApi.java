@@ -28,19 +28,7 @@ import java.util.TreeMap;
  * against the permission table, published on {@code cv.alert-actions} (every instance's screens get it from there)
  * and recorded in ClickHouse.
  */
-final class AlertApi {
-
-    private final LiveState live;
-    private final AlertQueries store;
-    private final AlertActionPublisher publisher;
-    private final WorkerExecutor workers;
-
-    AlertApi(LiveState live, AlertQueries store, AlertActionPublisher publisher, WorkerExecutor workers) {
-        this.live = live;
-        this.store = store;
-        this.publisher = publisher;
-        this.workers = workers;
-    }
+record AlertApi(LiveState live, AlertQueries store, AlertActionPublisher publisher, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
         api.getRoute("alertDetail").addHandler(this::describe);

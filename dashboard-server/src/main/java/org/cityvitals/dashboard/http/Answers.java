@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -30,11 +31,23 @@ final class Answers {
 
     /** Runs a ClickHouse query on the store's worker pool and sends its answer; 503 naming {@code what} if it fails. */
     static void fromStore(RoutingContext ctx, WorkerExecutor store, String what, Callable<?> query) {
-        store.executeBlocking(query, false).onComplete(answer -> {
-            if (answer.failed()) {
-                error(ctx, 503, what + " is unavailable: " + answer.cause().getMessage());
+        onceDone(ctx, store.executeBlocking(query, false), 200, what + " is unavailable");
+    }
+
+    /**
+     * Answers {@code status} with what {@code write} recorded once it has; 503 saying {@code what} was not recorded
+     * when it failed.
+     */
+    static void recorded(RoutingContext ctx, Future<?> write, int status, String what) {
+        onceDone(ctx, write, status, what + " was not recorded");
+    }
+
+    private static void onceDone(RoutingContext ctx, Future<?> result, int status, String failure) {
+        result.onComplete(done -> {
+            if (done.failed()) {
+                error(ctx, 503, failure + ": " + done.cause().getMessage());
             } else {
-                json(ctx, answer.result());
+                json(ctx, status, done.result());
             }
         });
     }

@@ -15,38 +15,26 @@ import org.cityvitals.store.audit.AuditEntry;
  * it is itself a read of sensitive data (it names people and what they looked at), so it is recorded before it is
  * answered.
  */
-final class AuditApi {
+record AuditApi(Audit audit, WorkerExecutor store) {
 
     private static final String TABLE = "audit_log";
     private static final int DEFAULT_LIMIT = 1000;
 
-    private final Audit audit;
-    private final WorkerExecutor store;
-
-    AuditApi(Audit audit, WorkerExecutor store) {
-        this.audit = audit;
-        this.store = store;
-    }
-
     void mount(RouterBuilder api) {
-        api.getRoute("audit").addHandler(this::list);
+        api.getRoute("audit").addHandler(Caller.requiring(Permission.VIEW_AUDIT, this::list));
     }
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_AUDIT) || !Caller.cleared(ctx,
-                Classification.loadDefault().classOf(ItemKind.TABLE, TABLE), "the audit log")) {
+        if (!Caller.cleared(ctx, Classification.loadDefault().classOf(ItemKind.TABLE, TABLE), "the audit log")) {
             return;
         }
         String limitParam = ctx.request().getParam("limit");
         int limit = limitParam == null ? DEFAULT_LIMIT : Integer.parseInt(limitParam);
-        TimeRange range;
-        try {
-            range = TimeRange.of(ctx.request());
-        } catch (IllegalArgumentException e) {
-            Answers.error(ctx, 400, e.getMessage());
-            return;
-        }
-        // a sensitive read that cannot be recorded is not served
+        TimeRange.of(ctx).ifPresent(range -> readRecorded(ctx, range, limit));
+    }
+
+    /** A sensitive read that cannot be recorded is not served. */
+    private void readRecorded(RoutingContext ctx, TimeRange range, int limit) {
         audit.record(ctx, Audit.READ_SENSITIVE, TABLE, "from " + range.from() + " to " + range.to()).onComplete(
                 recorded -> {
                     if (recorded.failed()) {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -13,38 +14,31 @@ import java.util.List;
  * Backfills started by an admin (each start is in the audit log): {@code POST /api/admin/backfills} with {@code cityvitals replay}'s arguments answers
  * 202 with the queued backfill, {@code GET /api/admin/backfills[/{id}]} follows it until it has succeeded (its
  * results queryable) or failed. Without a runner (a server started alone) every one of them answers 501.
+ *
+ * @param runner null when this server cannot run backfills
  */
-final class BackfillApi {
-
-    private final BackfillRunner runner;
-    private final Audit audit;
-
-    /** @param runner null when this server cannot run backfills */
-    BackfillApi(BackfillRunner runner, Audit audit) {
-        this.runner = runner;
-        this.audit = audit;
-    }
+record BackfillApi(BackfillRunner runner, Audit audit) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("startBackfill").addHandler(ctx -> whenAllowed(ctx, () -> start(ctx)));
-        api.getRoute("backfills").addHandler(ctx -> whenAllowed(ctx, () -> Answers.json(ctx, runner.all())));
-        api.getRoute("backfill").addHandler(ctx -> whenAllowed(ctx, () -> {
+        api.getRoute("startBackfill").addHandler(whenAllowed(this::start));
+        api.getRoute("backfills").addHandler(whenAllowed(ctx -> Answers.json(ctx, runner.all())));
+        api.getRoute("backfill").addHandler(whenAllowed(ctx -> {
             String id = ctx.pathParam("backfillId");
             runner.status(id).ifPresentOrElse(status -> Answers.json(ctx, status),
                     () -> Answers.error(ctx, 404, "no backfill " + id));
         }));
     }
 
-    private void whenAllowed(RoutingContext ctx, Runnable then) {
-        if (!Caller.may(ctx, Permission.RUN_BACKFILLS)) {
-            return;
-        }
-        if (runner == null) {
-            Answers.error(ctx, 501, "this server was started without a backfill runner: start backfills with "
-                    + "./cityvitals replay, or run the dashboard through ./cityvitals (demo or dashboard)");
-            return;
-        }
-        then.run();
+    /** For admins, on a server that can run backfills. */
+    private Handler<RoutingContext> whenAllowed(Handler<RoutingContext> then) {
+        return Caller.requiring(Permission.RUN_BACKFILLS, ctx -> {
+            if (runner == null) {
+                Answers.error(ctx, 501, "this server was started without a backfill runner: start backfills with "
+                        + "./cityvitals replay, or run the dashboard through ./cityvitals (demo or dashboard)");
+            } else {
+                then.handle(ctx);
+            }
+        });
     }
 
     private void start(RoutingContext ctx) {

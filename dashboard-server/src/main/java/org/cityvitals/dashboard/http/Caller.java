@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.indicators.WireNames;
@@ -35,6 +36,24 @@ final class Caller {
         }
         Answers.error(ctx, 403, "the role " + WireNames.of(user.role()) + " may not "
                 + WireNames.of(permission).replace('_', ' ') + " (see the permission table in docs/ACCESS.md)");
+        return false;
+    }
+
+    /** {@code handler}, for callers whose role may; others are answered as by {@link #may}. */
+    static Handler<RoutingContext> requiring(Permission permission, Handler<RoutingContext> handler) {
+        return ctx -> {
+            if (may(ctx, permission)) {
+                handler.handle(ctx);
+            }
+        };
+    }
+
+    /** Whether {@code area} is in the caller's scope; if not, answers 403 naming it. */
+    static boolean inScope(RoutingContext ctx, String area) {
+        if (of(ctx).scope().allows(area)) {
+            return true;
+        }
+        Answers.error(ctx, 403, "area " + area + " is outside your scope");
         return false;
     }
 

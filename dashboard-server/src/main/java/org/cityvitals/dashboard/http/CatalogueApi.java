@@ -25,22 +25,10 @@ import java.util.Objects;
  * an indicator; a sensor network is as fresh as its freshest metric). Metadata, so every logged-in user sees every
  * item with its class.
  */
-final class CatalogueApi {
+record CatalogueApi(MetadataCatalogue catalogue, Classification classification, CatalogueQueries queries,
+                    WorkerExecutor store) {
 
     private static final Duration LOOK_BACK = Duration.ofDays(1);
-
-    private final MetadataCatalogue catalogue;
-    private final Classification classification;
-    private final CatalogueQueries queries;
-    private final WorkerExecutor store;
-
-    CatalogueApi(MetadataCatalogue catalogue, Classification classification, CatalogueQueries queries,
-                 WorkerExecutor store) {
-        this.catalogue = catalogue;
-        this.classification = classification;
-        this.queries = queries;
-        this.store = store;
-    }
 
     void mount(RouterBuilder api) {
         api.getRoute("catalogue").addHandler(this::list);

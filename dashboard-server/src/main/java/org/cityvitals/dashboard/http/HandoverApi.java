@@ -26,34 +26,22 @@ import java.util.stream.Stream;
  * roles that handle alerts); reading, live data. A note is a row of {@code handover_notes} naming its author and
  * time, like an action on an alert, and is never changed.
  */
-final class HandoverApi {
+record HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
 
     static final int MAX_NOTES = 50;
     private static final int DEFAULT_HOURS = 24;
 
-    private final HandoverNotes notes;
-    private final WorkerExecutor workers;
-
-    HandoverApi(HandoverNotes notes, WorkerExecutor workers) {
-        this.notes = notes;
-        this.workers = workers;
-    }
-
     void mount(RouterBuilder api) {
-        api.getRoute("handoverNotes").addHandler(this::list);
-        api.getRoute("writeHandoverNote").addHandler(this::write);
+        api.getRoute("handoverNotes").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::list));
+        api.getRoute("writeHandoverNote").addHandler(Caller.requiring(Permission.COMMENT, this::write));
     }
 
     private record Listed(List<HandoverNote> notes) {}
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         AccessScope scope = Caller.of(ctx).scope();
         String area = ctx.request().getParam("area");
-        if (area != null && !scope.allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (area != null && !Caller.inScope(ctx, area)) {
             return;
         }
         List<String> areas = area != null ? List.of(area) : areasIn(scope);
@@ -63,9 +51,6 @@ final class HandoverApi {
     }
 
     private void write(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.COMMENT)) {
-            return;
-        }
         JsonObject body = ctx.body().asJsonObject();
         String area = body.getString("area");
         if (!Caller.of(ctx).scope().allows(area)) {
@@ -75,11 +60,10 @@ final class HandoverApi {
         }
         HandoverNote note = new HandoverNote(UUID.randomUUID().toString(), area, Caller.of(ctx).username(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), body.getString("note"));
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             notes.record(note);
             return note;
-        }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded))
-                .onFailure(e -> Answers.error(ctx, 503, "the handover note was not recorded: " + e.getMessage()));
+        }, false), 201, "the handover note");
     }
 
     /** Every area of the caller's scope: the districts, and the city's own code where the scope holds it. */

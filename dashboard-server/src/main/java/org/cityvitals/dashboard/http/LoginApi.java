@@ -13,15 +13,7 @@ import org.cityvitals.dashboard.live.LiveHub;
  * {@code POST /api/logout} (revokes the token and closes its sockets), and {@code GET /api/demo-accounts}, which
  * lists the demo accounts for the demo's login page and does not exist outside the demo.
  */
-final class LoginApi {
-
-    private final Authenticator auth;
-    private final LiveHub hub;
-
-    LoginApi(Authenticator auth, LiveHub hub) {
-        this.auth = auth;
-        this.hub = hub;
-    }
+record LoginApi(Authenticator auth, LiveHub hub) {
 
     void mount(RouterBuilder api) {
         api.getRoute("login").addHandler(this::login);

@@ -28,31 +28,18 @@ import java.util.UUID;
  * and lasts at most {@link PermissionTable#LONGEST_SILENCE}. A window is recorded in ClickHouse (where every other
  * instance reads it) and taken in by this instance at once.
  */
-final class MaintenanceApi {
-
-    private final Maintenance maintenance;
-    private final MaintenanceLog log;
-    private final WorkerExecutor workers;
-
-    MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecutor workers) {
-        this.maintenance = maintenance;
-        this.log = log;
-        this.workers = workers;
-    }
+record MaintenanceApi(Maintenance maintenance, MaintenanceLog log, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("maintenanceWindows").addHandler(this::list);
-        api.getRoute("declareMaintenance").addHandler(this::declare);
-        api.getRoute("endMaintenance").addHandler(this::end);
+        api.getRoute("maintenanceWindows").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::list));
+        api.getRoute("declareMaintenance").addHandler(Caller.requiring(Permission.SILENCE_LONG, this::declare));
+        api.getRoute("endMaintenance").addHandler(Caller.requiring(Permission.SILENCE_LONG, this::end));
     }
 
     private record Listed(List<MaintenanceWindow> windows) {}
 
     /** {@code state=active} (default): in force now; {@code all}: every window known that has not long ended. */
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         boolean all = "all".equals(ctx.request().getParam("state"));
         Instant now = Instant.now();
         AccessScope scope = Caller.of(ctx).scope();
@@ -67,9 +54,6 @@ final class MaintenanceApi {
     }
 
     private void declare(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.SILENCE_LONG)) {
-            return;
-        }
         JsonObject body = ctx.body().asJsonObject();
         Instant now = Instant.now();
         MaintenanceWindow window;
@@ -93,17 +77,13 @@ final class MaintenanceApi {
             Answers.error(ctx, 400, e.getMessage());
             return;
         }
-        if (!Caller.of(ctx).scope().allows(window.area())) {
-            Answers.error(ctx, 403, "area " + window.area() + " is outside your scope");
+        if (!Caller.inScope(ctx, window.area())) {
             return;
         }
         record(ctx, window, 201);
     }
 
     private void end(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.SILENCE_LONG)) {
-            return;
-        }
         String id = ctx.pathParam("windowId");
         Optional<MaintenanceWindow> found = maintenance.find(id).filter(w -> visible(Caller.of(ctx).scope(), w));
         if (found.isEmpty()) {
@@ -121,14 +101,12 @@ final class MaintenanceApi {
     }
 
     private void record(RoutingContext ctx, MaintenanceWindow window, int status) {
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             log.record(window);
             return window;
         }, false).onSuccess(recorded -> {
             maintenance.apply(recorded); // answers from now on say so; the situation verticle marks and announces
             ctx.vertx().eventBus().publish(SignalBus.MAINTENANCE, recorded);
-            Answers.json(ctx, status, recorded);
-        }).onFailure(e -> Answers.error(ctx, 503, "maintenance window " + window.windowId() + " was not recorded: "
-                + e.getMessage()));
+        }), status, "maintenance window " + window.windowId());
     }
 }

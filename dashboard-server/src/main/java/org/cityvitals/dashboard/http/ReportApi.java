@@ -33,38 +33,22 @@ import java.util.Optional;
  * resolved situation for a day after its last change: the report is complete for today and yesterday; response times
  * and the worst indicators come from ClickHouse for any day.
  */
-final class ReportApi {
-
-    private final SituationView situations;
-    private final ResponseTimes responseTimes;
-    private final ReportQueries reports;
-    private final IndicatorCatalogue catalogue;
-    private final WorkerExecutor workers;
-
-    ReportApi(SituationView situations, ResponseTimes responseTimes, ReportQueries reports,
-              IndicatorCatalogue catalogue, WorkerExecutor workers) {
-        this.situations = situations;
-        this.responseTimes = responseTimes;
-        this.reports = reports;
-        this.catalogue = catalogue;
-        this.workers = workers;
-    }
+record ReportApi(SituationView situations, ResponseTimes responseTimes, ReportQueries reports,
+                 IndicatorCatalogue catalogue, WorkerExecutor workers) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("dailyReport").addHandler(this::daily);
+        api.getRoute("dailyReport").addHandler(Caller.requiring(Permission.VIEW_HISTORY, this::daily));
     }
 
     private void daily(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)
-                || !Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
+        if (!Caller.cleared(ctx, SituationIds.dataClass(), "situations")) {
             return;
         }
         String area = ctx.request().getParam("area");
-        AccessScope scope = Caller.of(ctx).scope();
-        if (!scope.allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (!Caller.inScope(ctx, area)) {
             return;
         }
+        AccessScope scope = Caller.of(ctx).scope();
         CityProfile city = CityProfiles.ofArea(area);
         LocalDate day;
         try {

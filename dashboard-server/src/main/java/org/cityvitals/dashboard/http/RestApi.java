@@ -23,30 +23,15 @@ import java.util.List;
  * The read endpoints: who the caller is, reference data, the live view and history, each cut to the caller's scope.
  * History is read from ClickHouse on the store's worker pool.
  */
-final class RestApi {
-
-    private final LiveState live;
-    private final HistoryQueries history;
-    private final ReferenceData reference;
-    private final WorkerExecutor store;
-
-    RestApi(LiveState live, HistoryQueries history, ReferenceData reference, WorkerExecutor store) {
-        this.live = live;
-        this.history = history;
-        this.reference = reference;
-        this.store = store;
-    }
+record RestApi(LiveState live, HistoryQueries queries, ReferenceData reference, WorkerExecutor store) {
 
     void mount(RouterBuilder api) {
         api.getRoute("me").addHandler(ctx -> Answers.json(ctx, me(Caller.of(ctx))));
         api.getRoute("districts").addHandler(ctx -> Answers.json(ctx, reference.districts(Caller.of(ctx).scope())));
         api.getRoute("indicators").addHandler(ctx -> Answers.json(ctx, reference.indicators()));
-        api.getRoute("latest").addHandler(ctx -> {
-            if (Caller.may(ctx, Permission.VIEW_LIVE)) {
-                Answers.json(ctx, live.latest(Audience.of(Caller.of(ctx))));
-            }
-        });
-        api.getRoute("openAlerts").addHandler(this::openAlerts);
+        api.getRoute("latest").addHandler(Caller.requiring(Permission.VIEW_LIVE,
+                ctx -> Answers.json(ctx, live.latest(Audience.of(Caller.of(ctx))))));
+        api.getRoute("openAlerts").addHandler(Caller.requiring(Permission.VIEW_LIVE, this::openAlerts));
         api.getRoute("history").addHandler(this::history);
         api.getRoute("healthHistory").addHandler(this::healthHistory);
         api.getRoute("geo").addHandler(this::geo);
@@ -65,9 +50,6 @@ final class RestApi {
 
     /** The open alerts in scope with what people did with them, and the scope's alarm-flood state. */
     private void openAlerts(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         Audience audience = Audience.of(Caller.of(ctx));
         Answers.json(ctx, new OpenAlertsAnswer(live.openAlerts(audience), live.handling(audience),
                 live.flood(audience, java.time.Instant.now())));
@@ -85,7 +67,7 @@ final class RestApi {
             return;
         }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "history",
-                () -> history.indicatorValues(indicator, area, range.from(), range.to())));
+                () -> queries.indicatorValues(indicator, area, range.from(), range.to())));
     }
 
     private void healthHistory(RoutingContext ctx) {
@@ -93,7 +75,7 @@ final class RestApi {
             return;
         }
         withAreaAndRange(ctx, (area, range) -> Answers.fromStore(ctx, store, "health history",
-                () -> history.healthScores(area, range.from(), range.to())));
+                () -> queries.healthScores(area, range.from(), range.to())));
     }
 
     /** Checks the permission, the {@code district} parameter against the caller's scope, and {@code from}/{@code to}. */
@@ -102,8 +84,7 @@ final class RestApi {
             return;
         }
         String area = ctx.request().getParam("district");
-        if (!Caller.of(ctx).scope().allows(area)) {
-            Answers.error(ctx, 403, "area " + area + " is outside your scope");
+        if (!Caller.inScope(ctx, area)) {
             return;
         }
         TimeRange.of(ctx).ifPresent(range -> then.accept(area, range));

@@ -69,12 +69,9 @@ final class ScreenApi {
     }
 
     void mount(RouterBuilder api) {
-        api.getRoute("screenFreshness").addHandler(ctx -> {
-            if (Caller.may(ctx, Permission.VIEW_LIVE)) {
-                Answers.json(ctx, freshness(Audience.of(Caller.of(ctx)), Instant.now()));
-            }
-        });
-        api.getRoute("screenIncidents").addHandler(this::incidents);
+        api.getRoute("screenFreshness").addHandler(Caller.requiring(Permission.VIEW_LIVE,
+                ctx -> Answers.json(ctx, freshness(Audience.of(Caller.of(ctx)), Instant.now()))));
+        api.getRoute("screenIncidents").addHandler(Caller.requiring(Permission.VIEW_HISTORY, this::incidents));
         api.getRoute("screenAlertEpisodes").addHandler(this::alertEpisodes);
     }
 
@@ -94,8 +91,8 @@ final class ScreenApi {
     }
 
     private void incidents(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY) || !Caller.cleared(ctx,
-                Classification.loadDefault().classOf(ItemKind.TABLE, "incidents"), "the incident record")) {
+        if (!Caller.cleared(ctx, Classification.loadDefault().classOf(ItemKind.TABLE, "incidents"),
+                "the incident record")) {
             return;
         }
         AccessScope scope = Caller.of(ctx).scope();

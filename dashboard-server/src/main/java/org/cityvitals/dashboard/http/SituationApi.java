@@ -18,12 +18,9 @@ import org.cityvitals.indicators.access.PermissionTable;
 import org.cityvitals.indicators.city.District;
 import org.cityvitals.indicators.signal.AlertAction;
 import org.cityvitals.indicators.signal.AlertActionKind;
-import org.cityvitals.store.query.AlertQueries;
-import org.cityvitals.store.query.DeliveryLog;
 import org.cityvitals.store.query.ResponseTimes;
 import org.cityvitals.store.situation.Delivery;
 import org.cityvitals.store.situation.WorkOrder;
-import org.cityvitals.store.query.WorkOrders;
 import org.cityvitals.indicators.catalogue.Cause;
 import org.cityvitals.indicators.catalogue.IndicatorDefinition;
 import org.cityvitals.indicators.catalogue.ResponseIndicators;
@@ -47,39 +44,23 @@ import java.util.UUID;
  * and into {@code alert_actions}. {@code GET /api/situation-response-times?from=&to=} gives the operations centre's own
  * indicators: time to acknowledge and to resolve per district and hazard.
  */
-final class SituationApi {
+record SituationApi(SituationView situations, SituationStores stores, AlertActionPublisher publisher,
+                    WorkerExecutor workers) {
 
     /** Where the response times' levels come from, as the answer says. */
     static final String STANDARD = "the thresholds of the catalogue's operations-centre indicators "
             + "operations.time_to_acknowledge, .time_to_dispatch and .time_to_resolve (their per-hazard series where "
             + "the situation has a hazard), which follow the escalation policy";
 
-    private final SituationView situations;
-    private final AlertQueries alerts;
-    private final DeliveryLog deliveries;
-    private final ResponseTimes responseTimes;
-    private final WorkOrders workOrders;
-    private final AlertActionPublisher publisher;
-    private final WorkerExecutor workers;
-
-    SituationApi(SituationView situations, SituationStores stores, AlertActionPublisher publisher,
-                 WorkerExecutor workers) {
-        this.situations = situations;
-        this.alerts = stores.alerts();
-        this.deliveries = stores.deliveries();
-        this.responseTimes = stores.responseTimes();
-        this.workOrders = stores.workOrders();
-        this.publisher = publisher;
-        this.workers = workers;
-    }
-
     void mount(RouterBuilder api) {
-        api.getRoute("situations").addHandler(whenCleared(this::list));
+        api.getRoute("situations").addHandler(whenCleared(Caller.requiring(Permission.VIEW_LIVE, this::list)));
         api.getRoute("situationDetail").addHandler(whenCleared(this::describe));
         api.getRoute("situationAction").addHandler(whenCleared(this::act));
-        api.getRoute("situationResponseTimes").addHandler(whenCleared(this::responseTimes));
+        api.getRoute("situationResponseTimes").addHandler(whenCleared(Caller.requiring(Permission.VIEW_HISTORY,
+                this::responseTimes)));
         api.getRoute("situationCauses").addHandler(this::causes);
-        api.getRoute("workOrderStatus").addHandler(whenCleared(this::updateWorkOrder));
+        api.getRoute("workOrderStatus").addHandler(whenCleared(Caller.requiring(Permission.ASSIGN,
+                this::updateWorkOrder)));
     }
 
     /**
@@ -96,9 +77,6 @@ final class SituationApi {
 
     /** Time to acknowledge and resolve per district and hazard, for situations opened in the range, in scope. */
     private void responseTimes(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_HISTORY)) {
-            return;
-        }
         TimeRange.of(ctx).ifPresent(range -> {
             AccessScope scope = Caller.of(ctx).scope();
             List<String> districts = ReferenceData.cities(scope).stream().flatMap(c -> c.districts().stream())
@@ -107,7 +85,7 @@ final class SituationApi {
             Answers.fromStore(ctx, workers, "response times", () -> new JsonObject()
                     .put("from", range.from().toString()).put("to", range.to().toString())
                     .put("standard", STANDARD)
-                    .put("rows", new JsonArray(responseTimes.perDistrictAndHazard(districts,
+                    .put("rows", new JsonArray(stores.responseTimes().perDistrictAndHazard(districts,
                             range.from(), range.to()).stream().map(row -> withLevels(row, levels)).toList())));
         });
     }
@@ -140,9 +118,6 @@ final class SituationApi {
     private record Causes(List<Cause> causes) {}
 
     private void list(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.VIEW_LIVE)) {
-            return;
-        }
         String state = Optional.ofNullable(ctx.request().getParam("state")).orElse("open");
         Answers.json(ctx, new Listed(situations.all().stream()
                 .filter(s -> SituationIds.visibleTo(Caller.of(ctx), s))
@@ -151,7 +126,8 @@ final class SituationApi {
 
     private void describe(RoutingContext ctx) {
         visible(ctx).ifPresent(s -> Answers.fromStore(ctx, workers, "the delivery log and work orders of " + s.id(),
-                () -> new Described(s, deliveries.ofSituation(s.id()), workOrders.ofSituation(s.id()))));
+                () -> new Described(s, stores.deliveries().ofSituation(s.id()),
+                        stores.workOrders().ofSituation(s.id()))));
     }
 
     /**
@@ -184,24 +160,22 @@ final class SituationApi {
         WorkOrder dispatched = order == null ? null : new WorkOrder(UUID.randomUUID().toString(), s.id(),
                 s.district(), order.getString("assignee"), Instant.parse(order.getString("due")), "open",
                 order.getString("note"), user, now, now, 1);
-        workers.executeBlocking(() -> {
+        Answers.recorded(ctx, workers.executeBlocking(() -> {
             record(action);
             if (dispatched != null) {
-                workOrders.record(dispatched);
+                stores.workOrders().record(dispatched);
                 record(new AlertAction(UUID.randomUUID().toString(), s.id(), s.district(), AlertActionKind.ASSIGN,
                         user, dispatched.assignee(), null, "work order " + dispatched.orderId(), now));
             }
             JsonObject answer = new JsonObject(SignalCodec.toJson(action));
             return dispatched == null ? answer : answer.put("workOrder", new JsonObject(SignalCodec.toJson(dispatched)));
-        }, false).onSuccess(recorded -> Answers.json(ctx, 201, recorded))
-                .onFailure(e -> Answers.error(ctx, 503, "the action on situation " + s.id() + " was not recorded: "
-                        + e.getMessage()));
+        }, false), 201, "the action on situation " + s.id());
     }
 
     /** Publishes an action to every instance and screen and records it in ClickHouse. Blocking. */
     private void record(AlertAction action) throws Exception {
         publisher.publish(action);
-        alerts.record(action);
+        stores.alerts().record(action);
     }
 
     /** Why the action cannot be taken: 409 texts start with "situation", 400 texts name the missing field. */
@@ -232,13 +206,11 @@ final class SituationApi {
 
     /** Moves a work order on: {@code status} (and an optional {@code note}); 200 with the new version. */
     private void updateWorkOrder(RoutingContext ctx) {
-        if (!Caller.may(ctx, Permission.ASSIGN)) {
-            return;
-        }
         String id = ctx.pathParam("orderId");
         JsonObject body = ctx.body().asJsonObject();
         workers.executeBlocking(() -> {
-            Optional<WorkOrder> found = workOrders.find(id).filter(o -> Caller.of(ctx).scope().allows(o.district()));
+            Optional<WorkOrder> found = stores.workOrders().find(id)
+                    .filter(o -> Caller.of(ctx).scope().allows(o.district()));
             if (found.isEmpty()) {
                 return found;
             }
@@ -246,7 +218,7 @@ final class SituationApi {
             WorkOrder changed = new WorkOrder(o.orderId(), o.situationId(), o.district(), o.assignee(), o.dueAt(),
                     body.getString("status"), Optional.ofNullable(body.getString("note")).orElse(o.note()),
                     o.createdBy(), o.createdAt(), situations.clock().instant(), o.version() + 1);
-            workOrders.record(changed);
+            stores.workOrders().record(changed);
             return Optional.of(changed);
         }, false).onComplete(done -> {
                     if (done.failed()) {

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,38 +20,29 @@ import java.util.Optional;
  * {@code GET /api/admin/users}, {@code PUT /api/admin/users/{username}} (create or replace; a password only when it
  * changes) and {@code DELETE /api/admin/users/{username}}. Every change is in the audit log, without the password.
  * Without a user store (a server started with none) every one of them answers 501.
+ *
+ * @param accounts null when this server has no user store
  */
-final class UsersApi {
-
-    private final Accounts accounts;
-    private final Audit audit;
-    private final WorkerExecutor store;
-
-    /** @param accounts null when this server has no user store */
-    UsersApi(Accounts accounts, Audit audit, WorkerExecutor store) {
-        this.accounts = accounts;
-        this.audit = audit;
-        this.store = store;
-    }
+record UsersApi(Accounts accounts, Audit audit, WorkerExecutor store) {
 
     void mount(RouterBuilder api) {
-        api.getRoute("users").addHandler(ctx -> whenAllowed(ctx, () -> Answers.json(ctx, new JsonObject()
+        api.getRoute("users").addHandler(whenAllowed(ctx -> Answers.json(ctx, new JsonObject()
                 .put("users", new JsonArray(accounts.directory().all().values().stream()
                         .sorted(Comparator.comparing(PlatformUser::username)).map(RestApi::me)
                         .toList())))));
-        api.getRoute("putUser").addHandler(ctx -> whenAllowed(ctx, () -> put(ctx)));
-        api.getRoute("removeUser").addHandler(ctx -> whenAllowed(ctx, () -> remove(ctx)));
+        api.getRoute("putUser").addHandler(whenAllowed(this::put));
+        api.getRoute("removeUser").addHandler(whenAllowed(this::remove));
     }
 
-    private void whenAllowed(RoutingContext ctx, Runnable then) {
-        if (!Caller.may(ctx, Permission.MANAGE_USERS)) {
-            return;
-        }
-        if (accounts == null) {
-            Answers.error(ctx, 501, "this server was started without a user store");
-            return;
-        }
-        then.run();
+    /** For admins, on a server with a user store. */
+    private Handler<RoutingContext> whenAllowed(Handler<RoutingContext> then) {
+        return Caller.requiring(Permission.MANAGE_USERS, ctx -> {
+            if (accounts == null) {
+                Answers.error(ctx, 501, "this server was started without a user store");
+            } else {
+                then.handle(ctx);
+            }
+        });
     }
 
     private void put(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package org.cityvitals.dashboard.live;
 
 import io.vertx.core.http.ServerWebSocket;
+import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.access.PlatformUser;
 
@@ -31,9 +32,7 @@ final class ClientSession {
     static final short ACCESS_CHANGED = 4409;
 
     private final ServerWebSocket socket;
-    private final PlatformUser user;
-    private final String tokenId;
-    private final Instant tokenExpiresAt;
+    private final Authenticator.Verified login;
     private final OutboundQueue queue;
     private final PushMeters meters;
     private final BiConsumer<ClientSession, Short> onClose;
@@ -45,18 +44,16 @@ final class ClientSession {
     private AlarmFlood.State floodSent;
 
     /**
+     * @param login   the user and the token the socket was opened with
      * @param given   the cursor the client holds: its resume point, or the snapshot's
      * @param head    the alert log's head now
      * @param onClose told once, with the close code, when the server ends the session; the client's own close
      *                arrives through the socket's close handler instead
      */
-    ClientSession(ServerWebSocket socket, PlatformUser user, String tokenId, Instant tokenExpiresAt, Cursor given,
-                  Cursor head, int maxOrdered, PushMeters meters, BiConsumer<ClientSession, Short> onClose,
-                  SensitiveReads sensitiveReads) {
+    ClientSession(ServerWebSocket socket, Authenticator.Verified login, Cursor given, Cursor head, int maxOrdered,
+                  PushMeters meters, BiConsumer<ClientSession, Short> onClose, SensitiveReads sensitiveReads) {
         this.socket = socket;
-        this.user = user;
-        this.tokenId = tokenId;
-        this.tokenExpiresAt = tokenExpiresAt;
+        this.login = login;
         this.given = given;
         this.aheadOf = given.isAtMost(head) ? null : given;
         this.queue = new OutboundQueue(maxOrdered);
@@ -67,11 +64,11 @@ final class ClientSession {
     }
 
     PlatformUser user() {
-        return user;
+        return login.user();
     }
 
     String tokenId() {
-        return tokenId;
+        return login.tokenId();
     }
 
     void offerState(String key, Outgoing value) {
@@ -111,7 +108,7 @@ final class ClientSession {
     void given(Clearance dataClass, String district) {
         if (dataClass == Clearance.SENSITIVE && !sensitiveReported) {
             sensitiveReported = true;
-            sensitiveReads.firstOnConnection(user.username(), "live socket: first sensitive data on this connection"
+            sensitiveReads.firstOnConnection(user().username(), "live socket: first sensitive data on this connection"
                     + (district == null ? "" : ", about area " + district));
         }
     }
@@ -160,7 +157,7 @@ final class ClientSession {
 
     /** Ends the session when its login token has expired; true when it is over. */
     boolean expireIfPast(Instant now) {
-        if (!closed && now.isAfter(tokenExpiresAt)) {
+        if (!closed && now.isAfter(login.expiresAt())) {
             close(UNAUTHORISED, "login token expired; log in again");
         }
         return closed;
@@ -188,8 +185,9 @@ final class ClientSession {
     }
 
     private boolean sameAccess(PlatformUser current) {
-        return current.role() == user.role() && current.scope().equals(user.scope())
-                && current.clearance() == user.clearance() && current.duty().equals(user.duty());
+        PlatformUser opened = user();
+        return current.role() == opened.role() && current.scope().equals(opened.scope())
+                && current.clearance() == opened.clearance() && current.duty().equals(opened.duty());
     }
 
     private boolean stillAhead(Cursor head) {

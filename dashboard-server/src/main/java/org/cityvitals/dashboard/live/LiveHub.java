@@ -311,8 +311,8 @@ public final class LiveHub {
                               Cursor given, Frame first, List<Outgoing> missed) {
         PlatformUser user = verified.user();
         Cursor head = state.log().head();
-        ClientSession session = new ClientSession(socket, user, verified.tokenId(), verified.expiresAt(), given,
-                head, settings.maxQueuedPerClient(), meters, this::closedByServer, sensitiveReads);
+        ClientSession session = new ClientSession(socket, verified, given, head, settings.maxQueuedPerClient(),
+                meters, this::closedByServer, sensitiveReads);
         session.sendNow(first.text(), first.flood());
         session.given(first.dataClass(), null);
         missed.forEach(entry -> session.offerSequenced(entry, head));

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.live;
 
+import org.cityvitals.dashboard.BoundedMaps;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.AlertAction;
@@ -7,7 +8,6 @@ import org.cityvitals.indicators.signal.AlertAction;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +27,7 @@ public final class OpenAlerts {
     private final Map<String, AlertHandling> handling = new HashMap<>();
     /** The ids of the actions taken into each open alert's handling: ClickHouse and Kafka may both bring one. */
     private final Map<String, Set<String>> appliedActions = new HashMap<>();
-    private final Map<String, Integer> resolvedVersions = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > RESOLVED_REMEMBERED;
-        }
-    };
+    private final Map<String, Integer> resolvedVersions = BoundedMaps.oldestFirst(RESOLVED_REMEMBERED);
 
     /** Applies one transition; returns whether it was news (not older than or equal to what is known). */
     public boolean apply(AlertEvent event) {

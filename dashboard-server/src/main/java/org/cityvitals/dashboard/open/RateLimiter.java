@@ -1,12 +1,13 @@
 package org.cityvitals.dashboard.open;
 
+import org.cityvitals.dashboard.BoundedMaps;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,12 +25,7 @@ public final class RateLimiter {
     private final int capacity;
     private final double tokensPerNano;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    private final Map<String, Bucket> buckets = BoundedMaps.leastRecentlyUsed(MAX_ADDRESSES);
 
     private static final class Bucket {
         double tokens;

@@ -1,11 +1,11 @@
 package org.cityvitals.dashboard.open;
 
 import io.vertx.core.Future;
+import org.cityvitals.dashboard.BoundedMaps;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -33,12 +33,7 @@ public final class ResponseCache<K, V> {
     public ResponseCache(Duration period, int maxEntries, Clock clock) {
         this.period = period;
         this.clock = clock;
-        this.entries = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.entries = BoundedMaps.oldestFirst(maxEntries);
     }
 
     /** The cached answer for {@code key}, or the loader's, which is then kept for the period. */

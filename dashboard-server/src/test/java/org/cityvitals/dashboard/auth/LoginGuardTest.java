@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginGuardTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final LoginGuard guard = new LoginGuard(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15), clock);
+    private final LoginGuard guard = new LoginGuard(
+            new LoginGuard.Policy(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
 
     @Test
     void fiveFailuresForOneNameLockItForFifteenMinutesFromAnyAddress() {
