@@ -2,22 +2,12 @@ package org.cityvitals.dashboard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.cityvitals.dashboard.auth.Authenticator;
-import org.cityvitals.dashboard.auth.LoginGuard;
-import org.cityvitals.dashboard.auth.UserDirectory;
 import org.cityvitals.dashboard.feed.Position;
 import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
 import org.cityvitals.dashboard.feed.StreamStart;
-import org.cityvitals.dashboard.live.HubSettings;
-import org.cityvitals.dashboard.live.LiveHub;
-import org.cityvitals.dashboard.live.PushMeters;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
@@ -50,15 +40,15 @@ class LiveFanOutTest {
 
     private Vertx vertx;
     private MeterRegistry meters;
-    private HubVerticle hubVerticle;
+    private HubOnAServer server;
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
         SignalBus.registerCodecs(vertx);
         meters = new SimpleMeterRegistry();
-        hubVerticle = new HubVerticle(meters);
-        vertx.deployVerticle(hubVerticle).await(30, TimeUnit.SECONDS);
+        server = new HubOnAServer(meters);
+        vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(Map.of("a0", 0L), true));
     }
 
@@ -69,13 +59,13 @@ class LiveFanOutTest {
 
     @Test
     void threeValuesOfOneKeyBeforeAFanOutAreOneFrameWithTheLastAndAlertsAreNeverMerged() throws Exception {
-        try (WsProbe ops = hubVerticle.screen("ops"); WsProbe huangpu = hubVerticle.screen("huangpu")) {
+        try (WsProbe ops = server.screen("ops"); WsProbe huangpu = server.screen("huangpu")) {
             ops.awaitType("snapshot");
             huangpu.awaitType("snapshot");
 
             // one task on the hub's loop publishes everything, as a loop that is behind finds it queued: all of it
             // reaches the hub before the fan-out the first value asked for
-            hubVerticle.context.runOnContext(v -> {
+            server.onItsLoop(v -> {
                 publish(value(HUANGPU, 41, 1));
                 publishAlert(0, alert("a-1", 1, HUANGPU, AlertKind.OPENED));
                 publish(value(HUANGPU, 42, 2));
@@ -105,11 +95,11 @@ class LiveFanOutTest {
 
     @Test
     void aValueThatChangesAfterAFanOutIsWrittenAgain() throws Exception {
-        try (WsProbe ops = hubVerticle.screen("ops")) {
+        try (WsProbe ops = server.screen("ops")) {
             ops.awaitType("snapshot");
-            hubVerticle.context.runOnContext(v -> publish(value(HUANGPU, 41, 1)));
+            server.onItsLoop(v -> publish(value(HUANGPU, 41, 1)));
             ops.await(m -> "indicator".equals(m.getString("type")), Duration.ofSeconds(10));
-            hubVerticle.context.runOnContext(v -> publish(value(HUANGPU, 42, 2)));
+            server.onItsLoop(v -> publish(value(HUANGPU, 42, 2)));
             ops.await(m -> "indicator".equals(m.getString("type")) && m.getJsonObject("value").getLong("version") == 2,
                     Duration.ofSeconds(10));
 
@@ -153,50 +143,5 @@ class LiveFanOutTest {
         JsonObject alert = message.getJsonObject("alert");
         return alert == null ? "" : alert.getString("alertId") + " v" + alert.getLong("version") + " "
                 + alert.getString("kind");
-    }
-
-    /** The hub and a server for {@code /ws} on one event loop, as in the dashboard's HTTP verticle. */
-    private static final class HubVerticle extends VerticleBase {
-
-        private final MeterRegistry meters;
-        private Authenticator auth;
-        private LiveHub hub;
-        private Context context;
-        private int port;
-
-        HubVerticle(MeterRegistry meters) {
-            this.meters = meters;
-        }
-
-        @Override
-        public Future<?> start() {
-            context = vertx.getOrCreateContext();
-            auth = new Authenticator(vertx, UserDirectory.demo(), "a test secret of thirty-two bytes!",
-                    LoginGuard.standard());
-            hub = new LiveHub(vertx, auth, new HubSettings(100, 100, 10), since -> Future.succeededFuture(List.of()),
-                    new PushMeters(meters), (user, detail) -> { });
-            hub.start();
-            return vertx.createHttpServer().webSocketHandler(hub::accept).listen(0, "127.0.0.1")
-                    .onSuccess(server -> port = server.actualPort());
-        }
-
-        /** Asks on the hub's own event loop, which owns its state. */
-        private Future<Boolean> readyOnItsLoop() {
-            Promise<Boolean> ready = Promise.promise();
-            context.runOnContext(v -> ready.complete(hub.ready()));
-            return ready.future();
-        }
-
-        /** A screen logged in as the demo account {@code username}, once the hub accepts screens. */
-        WsProbe screen(String username) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!readyOnItsLoop().await(10, TimeUnit.SECONDS)) {
-                assertThat(System.nanoTime()).as("hub ready").isLessThan(deadline);
-                Thread.sleep(20);
-            }
-            Authenticator.Outcome outcome = auth.login(username, username, "127.0.0.1").await(30, TimeUnit.SECONDS);
-            assertThat(outcome).isInstanceOf(Authenticator.LoggedIn.class);
-            return WsProbe.open(vertx, port, ((Authenticator.LoggedIn) outcome).token());
-        }
     }
 }

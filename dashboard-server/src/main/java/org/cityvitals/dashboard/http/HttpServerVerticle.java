@@ -123,6 +123,7 @@ public final class HttpServerVerticle extends VerticleBase {
             }, false));
         }
         hub.state().excludeFromFlood(situations::explained);
+        hub.state().judgeSituationActionsBy(situations::classOf);
         return OpenAPIContract.from(vertx, CONTRACT)
                 .compose(contract -> {
                     router = router(contract, store);

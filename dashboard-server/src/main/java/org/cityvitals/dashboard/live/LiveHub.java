@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The live view and its WebSocket clients: holds the latest value per (indicator, area), the health scores, the open
@@ -158,6 +159,12 @@ public final class LiveHub {
     private void onScreenState(ScreenState pushed) {
         Outgoing message = Outgoing.of(pushed.district(), pushed.dataClass(), pushed.message());
         forEachAdmitted(message, s -> s.offerState(pushed.key(), message));
+        state.risenFrom(pushed).ifPresent(before -> {
+            // who was sent the key before and is not cleared for it now: told it is gone, in place of what is pending
+            Outgoing withdrawal = Outgoing.of(pushed.district(), before, pushed.withdrawal());
+            forEachGroup(audience -> audience.admits(withdrawal) && !audience.admits(message),
+                    s -> s.offerState(pushed.key(), withdrawal));
+        });
     }
 
     private void onStream(Sequenced record) {
@@ -173,9 +180,13 @@ public final class LiveHub {
     }
 
     private void forEachAdmitted(Outgoing message, Consumer<ClientSession> action) {
+        forEachGroup(audience -> audience.admits(message), action);
+    }
+
+    private void forEachGroup(Predicate<Audience> chosen, Consumer<ClientSession> action) {
         // copies: a session that falls too far behind is closed and leaves its group, and an empty group the map
         for (Map.Entry<Audience, Set<ClientSession>> group : List.copyOf(groups.entrySet())) {
-            if (group.getKey().admits(message)) {
+            if (chosen.test(group.getKey())) {
                 List.copyOf(group.getValue()).forEach(action);
             }
         }

@@ -11,9 +11,11 @@ import org.cityvitals.indicators.signal.HealthScoreValue;
 import org.cityvitals.indicators.signal.IndicatorValue;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +30,9 @@ public final class LiveState {
     private final AlarmFlood flood = new AlarmFlood();
     private final AlertLog log;
     private Predicate<String> explained = alertId -> false;
+    private Function<String, Optional<Clearance>> situationClass = situationId -> Optional.empty();
+    /** The class each screen state that can be withdrawn was last pushed with, by key, until its last state. */
+    private final Map<String, Clearance> screenClasses = new HashMap<>();
 
     LiveState(int alertLogSize) {
         this.log = new AlertLog(alertLogSize);
@@ -84,9 +89,10 @@ public final class LiveState {
             AlertHandling handling = open.applyAction(action).orElse(null);
             Optional<AlertEvent> alert = open.find(action.alertId());
             boolean platform = alert.map(a -> a.audience() == AlertAudience.PLATFORM).orElse(false);
-            // an action on a situation is of the situations' class; one on an alert no longer open says nothing of
-            // its indicator: only the fully cleared get it
-            Clearance dataClass = SituationIds.isSituation(action.alertId()) ? SituationIds.dataClass()
+            // an action on a situation is of its situation's class (its highest member's); one on a situation this
+            // instance does not hold, or on an alert no longer open, says nothing of them: only the fully cleared get it
+            Clearance dataClass = SituationIds.isSituation(action.alertId())
+                    ? situationClass.apply(action.alertId()).orElse(Clearance.SENSITIVE)
                     : alert.map(LiveState::classOf).orElse(Clearance.SENSITIVE);
             entry = Outgoing.sequenced(action.district(), platform, dataClass, record.position(), head,
                     new WireMessages.AlertActionMessage("alertAction", action, handling));
@@ -128,6 +134,25 @@ public final class LiveState {
      */
     public AlarmFlood.State flood(Audience audience, Instant now) {
         return flood.state(alert -> admits(audience, alert) && !explained.test(alert.alertId()), now);
+    }
+
+    /**
+     * Where an action on a situation finds the situation's class ({@code SituationIds.classOf}): the situations as
+     * this instance derives them. Until it is set, and for a situation not (yet) derived, the action is sensitive.
+     */
+    public void judgeSituationActionsBy(Function<String, Optional<Clearance>> classOfSituation) {
+        this.situationClass = classOfSituation;
+    }
+
+    /**
+     * Takes in a pushed screen state and returns the class its key was last pushed with when this one's is higher:
+     * the sessions cleared for that one and not for this one are owed {@link ScreenState#withdrawal()}.
+     */
+    Optional<Clearance> risenFrom(ScreenState pushed) {
+        Clearance before = pushed.withdrawal() == null ? screenClasses.remove(pushed.key())
+                : screenClasses.put(pushed.key(), pushed.dataClass());
+        return before != null && pushed.withdrawal() != null && !before.covers(pushed.dataClass())
+                ? Optional.of(before) : Optional.empty();
     }
 
     /** Alerts another cause explains (an inhibition's suppressed members): shown, never counted in the flood. */

@@ -145,7 +145,7 @@ public final class SituationVerticle extends VerticleBase {
         book.recheckMaintenance();
         news.forEach(w -> push(new ScreenState("maintenance|" + w.windowId(),
                 CityProfiles.isCityCode(w.area()) ? null : w.area(), SituationIds.dataClass(),
-                new Announced("maintenance", w))));
+                new Announced("maintenance", w), null)));
     }
 
     /** A frame {@code maintenance}: planned work declared or changed, for the screens of its area. */
@@ -177,8 +177,8 @@ public final class SituationVerticle extends VerticleBase {
         if (changes.isEmpty()) {
             return;
         }
-        changes.withdrawn().forEach(id -> view.find(id).ifPresent(old -> push(new ScreenState("situation|" + id,
-                old.district(), SituationIds.classOf(old), new Withdrawn("situationWithdrawn", id, mergedInto(old))))));
+        changes.withdrawn().forEach(id -> view.find(id).ifPresent(old -> push(new ScreenState(screenKey(id),
+                old.district(), SituationIds.classOf(old), new Withdrawn(id, mergedInto(old)), null))));
         view.apply(changes);
         changes.withdrawn().forEach(responsesWritten::remove);
         changes.changed().forEach(s -> push(frame(s)));
@@ -231,13 +231,28 @@ public final class SituationVerticle extends VerticleBase {
         }
     }
 
-    /** What the screens are pushed of a situation after a change: sessions not cleared for its class get nothing. */
+    /**
+     * What the screens are pushed of a situation after a change: sessions not cleared for its class get nothing, and
+     * those that were sent it while its class was lower get its withdrawal.
+     */
     static ScreenState frame(Situation s) {
-        return new ScreenState("situation|" + s.id(), s.district(), SituationIds.classOf(s), Changed.of(s));
+        return new ScreenState(screenKey(s.id()), s.district(), SituationIds.classOf(s), Changed.of(s),
+                new Withdrawn(s.id(), null));
     }
 
-    /** A frame {@code situationWithdrawn}: its members moved into {@code mergedInto} (or it was forgotten). */
-    record Withdrawn(String type, String id, String mergedInto) {}
+    private static String screenKey(String situationId) {
+        return "situation|" + situationId;
+    }
+
+    /**
+     * A frame {@code situationWithdrawn}: its members moved into {@code mergedInto}, or it is gone from this screen
+     * (forgotten, or now of a class the screen is not cleared for) when that is null.
+     */
+    record Withdrawn(String type, String id, String mergedInto) {
+        Withdrawn(String id, String mergedInto) {
+            this("situationWithdrawn", id, mergedInto);
+        }
+    }
 
     private void push(ScreenState state) {
         pending.put(state.key(), state);

@@ -1,5 +1,6 @@
 package org.cityvitals.dashboard.situation;
 
+import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.catalogue.Cause;
 import org.cityvitals.indicators.catalogue.ResponseIndicators;
 import org.cityvitals.indicators.catalogue.SituationRules;
@@ -74,6 +75,11 @@ public final class SituationView {
 
     public Optional<Situation> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The class of a situation ({@link SituationIds#classOf}), or empty when there is no such situation (now). */
+    public Optional<Clearance> classOf(String id) {
+        return find(id).map(SituationIds::classOf);
     }
 
     /** Every situation, newest opening first. */
