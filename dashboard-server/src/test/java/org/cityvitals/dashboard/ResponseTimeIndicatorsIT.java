@@ -12,6 +12,8 @@ import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
 import org.cityvitals.indicators.signal.AlertKind;
 import org.cityvitals.indicators.signal.Origin;
+import org.cityvitals.store.query.ResponseTimes;
+import org.cityvitals.store.situation.SituationResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,21 +53,26 @@ class ResponseTimeIndicatorsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        TestStack stack = TestStack.get();
+        TestStack.get(); // the broker and ClickHouse, with the platform's database
         PlatformUsers.create(List.of(
                 PlatformUsers.user("rt-xicheng", PASSWORD, "dispatcher", "beijing", XICHENG),
                 PlatformUsers.user("rt-chaoyang", PASSWORD, "dispatcher", "beijing", CHAOYANG)));
         clock = new TestClock(H);
         vertx = Vertx.vertx();
         clients = Vertx.vertx();
-        server = DashboardServer.start(vertx, stack.config().withJwtSecret(SECRET),
+        server = startDashboard();
+        http = WebClient.create(clients);
+    }
+
+    private static DashboardServer startDashboard() throws Exception {
+        DashboardServer started = DashboardServer.start(vertx, TestStack.get().config().withJwtSecret(SECRET),
                 SituationSettings.defaults().withClock(clock)).await(60, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!server.ready() && System.nanoTime() < deadline) {
+        while (!started.ready() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(server.ready()).as("caught up with Kafka").isTrue();
-        http = WebClient.create(clients);
+        assertThat(started.ready()).as("caught up with Kafka").isTrue();
+        return started;
     }
 
     @AfterAll
@@ -136,6 +143,19 @@ class ResponseTimeIndicatorsIT {
                 row("operations.time_to_resolve", BEIJING, 75.0, 2, "blue"),
                 row("operations.time_to_resolve.pollution", XICHENG, 60.0, 1, "blue"),
                 row("operations.time_to_resolve.pollution", BEIJING, 60.0, 1, "blue"));
+
+        // the dashboard stops; while none runs, another instance records that a situation opened at 04:10 in Xicheng
+        // was resolved at 04:30. A dashboard started at 08:30 writes the hours closed since 04:00, that one included
+        server.close().await();
+        new ResponseTimes(TestStack.get().clickHouse, "cityvitals").record(new SituationResponse("rt-gap", XICHENG,
+                "rainstorm", "yellow", at(130), null, null, at(150), "weather", 1));
+        clock.set(at(390));
+        server = startDashboard();
+        assertThat(awaitValues(at(120), 4)).containsExactlyInAnyOrder(
+                row("operations.time_to_resolve", XICHENG, 20.0, 1, "normal"),
+                row("operations.time_to_resolve", BEIJING, 20.0, 1, "normal"),
+                row("operations.time_to_resolve.rainstorm", XICHENG, 20.0, 1, "normal"),
+                row("operations.time_to_resolve.rainstorm", BEIJING, 20.0, 1, "normal"));
 
         // over, so no later dashboard takes the alerts for open alarms in these districts
         TestStack.get().publishAll(alerts.stream().map(a -> new AlertEvent(a.alertId(), 2, a.rule(), a.indicatorId(),

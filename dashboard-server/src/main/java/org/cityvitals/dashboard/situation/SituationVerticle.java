@@ -108,13 +108,27 @@ public final class SituationVerticle extends VerticleBase {
         bus.<StreamStart>localConsumer(SignalBus.STREAM_START, m -> caughtUp = m.body().caughtUp());
         bus.<MaintenanceWindow>localConsumer(SignalBus.MAINTENANCE, m -> announce(List.of(m.body())));
         responseIndicators = new ResponseIndicatorWriter(view.responseIndicators(), responseTimes);
-        vertx.setPeriodic(settings.tick().toMillis(), id -> {
-            escalateDue(clock.instant());
-            writeResponseIndicators(clock.instant());
-        });
         vertx.setPeriodic(PUSH_EVERY.toMillis(), id -> flush());
         vertx.setPeriodic(settings.maintenanceRefresh().toMillis(), id -> readMaintenance(clock));
-        return readMaintenance(clock);
+        // the ticks start once the writer knows where the last instance stopped writing
+        return readMaintenance(clock).compose(read -> resumeResponseIndicators(clock))
+                .onSuccess(resumed -> vertx.setPeriodic(settings.tick().toMillis(), id -> {
+                    escalateDue(clock.instant());
+                    writeResponseIndicators(clock.instant());
+                }));
+    }
+
+    /**
+     * Reads the newest response-time window written, so that the windows closed while no instance ran are written
+     * too. A failed read is logged and the writer starts from the last window closed, as on a first start.
+     */
+    private Future<Void> resumeResponseIndicators(Clock clock) {
+        Instant now = clock.instant();
+        return store.executeBlocking(() -> responseIndicators.newestWritten(now), false)
+                .onSuccess(newest -> responseIndicators.resumeAfter(newest, now))
+                .onFailure(e -> LOG.warn("newest response-time window not read, writing from the last closed: {}",
+                        e.getMessage()))
+                .<Void>mapEmpty().recover(e -> Future.succeededFuture());
     }
 
     /**

@@ -12,13 +12,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The operations centre's response to situations ({@code situation_responses}): time to acknowledge, to dispatch and
  * to resolve per district and hazard for situations opened in a range (statement
  * {@code sql/situation/response-times.sql}), the responses acted on in a window (
  * {@code sql/situation/responses-acted.sql}), and the centre's response-time indicators computed from them, written
- * to {@code indicator_values} like every other indicator's values. Blocking: call off the event loop.
+ * to {@code indicator_values} like every other indicator's values, with the newest window written
+ * ({@code sql/situation/response-indicators-written.sql}). Blocking: call off the event loop.
  */
 public final class ResponseTimes {
 
@@ -26,6 +28,7 @@ public final class ResponseTimes {
     private final TableAccess<IndicatorValue> indicatorValues;
     private final String perDistrictAndHazard;
     private final String actedIn;
+    private final String newestWritten;
 
     /**
      * One district and hazard: counts, and mean and longest minutes to acknowledge, to dispatch (a first work order)
@@ -41,6 +44,7 @@ public final class ResponseTimes {
         this.indicatorValues = new TableAccess<>(clickHouse, database, new IndicatorValueTable(Origin.LIVE));
         this.perDistrictAndHazard = table.statement("situation/response-times");
         this.actedIn = table.statement("situation/responses-acted");
+        this.newestWritten = indicatorValues.statement("situation/response-indicators-written");
     }
 
     public void record(SituationResponse response) throws SQLException {
@@ -50,6 +54,14 @@ public final class ResponseTimes {
     /** Writes values of the centre's response-time indicators; a window written again folds by its version. */
     public void recordIndicators(List<IndicatorValue> values) throws SQLException {
         indicatorValues.insertAll(values);
+    }
+
+    /** The start of the newest window of any of {@code indicatorIds} written starting before {@code before}. */
+    public Optional<Instant> newestIndicatorWindow(Collection<String> indicatorIds, Instant before)
+            throws SQLException {
+        long start = indicatorValues.query(newestWritten, rs -> rs.getLong(1), String.join(",", indicatorIds),
+                before.getEpochSecond()).get(0);
+        return start == 0 ? Optional.empty() : Optional.of(Columns.instant(start));
     }
 
     /**

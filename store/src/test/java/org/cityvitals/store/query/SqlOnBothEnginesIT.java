@@ -80,6 +80,8 @@ class SqlOnBothEnginesIT {
             Map.entry("situation/response-times", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("situation/responses-acted", List.of(NOW - 3_600, NOW, NOW - 3_600, NOW, NOW - 3_600, NOW, NOW)),
             Map.entry("situation/maintenance-windows", List.of(NOW - 86_400)),
+            Map.entry("situation/response-indicators-written",
+                    List.of("operations.time_to_acknowledge,operations.time_to_resolve", NOW)),
             Map.entry("report/worst-indicators", List.of(NOW - 86_400, NOW, "310101,310115")),
             Map.entry("situation/work-order", List.of("order-1")),
             Map.entry("situation/handover-notes", List.of("310101,310115", NOW - 86_400, 50)),
