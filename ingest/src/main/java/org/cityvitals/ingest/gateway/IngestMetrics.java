@@ -17,42 +17,33 @@ final class IngestMetrics {
 
     /** @param key the id of the API key that sent the items */
     void accepted(String source, String key, long count) {
-        Counter.builder("cityvitals.ingest.items.accepted")
-                .description("Items published to Kafka")
-                .tag("source", source)
-                .tag("key", key)
-                .register(registry).increment(count);
+        count("cityvitals.ingest.items.accepted", "Items published to Kafka", count, "source", source, "key", key);
     }
 
     /** A dead letter Kafka did not take: the rejection was still answered to the caller, but is not kept. */
     void deadLetterLost(String source) {
-        Counter.builder("cityvitals.ingest.deadletters.lost")
-                .description("Dead letters Kafka refused")
-                .tag("source", source)
-                .register(registry).increment();
+        count("cityvitals.ingest.deadletters.lost", "Dead letters Kafka refused", 1, "source", source);
     }
 
     void rejected(String source, RejectReason reason, long count) {
-        Counter.builder("cityvitals.ingest.items.rejected")
-                .description("Items refused, by reason")
-                .tag("source", source)
-                .tag("reason", reason.code())
-                .register(registry).increment(count);
+        count("cityvitals.ingest.items.rejected", "Items refused, by reason", count,
+                "source", source, "reason", reason.code());
     }
 
     /** A connection closed at once because a cap was reached ({@code total} or {@code per_address}). */
     void connectionRefused(String cap) {
-        Counter.builder("cityvitals.ingest.connections.refused")
-                .description("Connections closed at once: a connection cap was reached")
-                .tag("cap", cap)
-                .register(registry).increment();
+        count("cityvitals.ingest.connections.refused", "Connections closed at once: a connection cap was reached", 1,
+                "cap", cap);
     }
 
     /** A request refused with 429 because its key already had as many requests in the workers as allowed. */
     void throttled(String key) {
-        Counter.builder("cityvitals.ingest.requests.throttled")
-                .description("Requests refused with 429: the key had its share of the workers")
-                .tag("key", key)
-                .register(registry).increment();
+        count("cityvitals.ingest.requests.throttled",
+                "Requests refused with 429: the key had its share of the workers", 1, "key", key);
+    }
+
+    /** Adds {@code count} to the counter {@code name} with {@code tags} (name, value, name, value, …). */
+    private void count(String name, String description, long count, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(registry).increment(count);
     }
 }
