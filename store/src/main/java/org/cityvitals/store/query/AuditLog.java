@@ -36,13 +36,13 @@ public final class AuditLog {
 
     private final ClickHouse clickHouse;
     private final String database;
-    private final String entries;
+    private final QueryFiles queries;
     private final String sensitiveDatabase;
 
     public AuditLog(ClickHouse clickHouse, String database) {
         this.clickHouse = clickHouse;
         this.database = database;
-        this.entries = SqlFile.load("audit/entries", database);
+        this.queries = new QueryFiles(clickHouse, database);
         this.sensitiveDatabase = ClearanceDatabases.of(database, Clearance.SENSITIVE);
     }
 
@@ -58,7 +58,7 @@ public final class AuditLog {
      * here a moment after it ran.
      */
     public List<AuditEntry> entries(Instant from, Instant to, int limit) throws SQLException {
-        List<AuditEntry> merged = new ArrayList<>(clickHouse.query(entries, rs -> new AuditEntry(
+        List<AuditEntry> merged = new ArrayList<>(queries.rows("audit/entries", rs -> new AuditEntry(
                 Columns.instant(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                 from.getEpochSecond(), to.getEpochSecond(), limit));
         merged.addAll(sqlReads(from, to, limit));

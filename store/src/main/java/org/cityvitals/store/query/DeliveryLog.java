@@ -16,11 +16,9 @@ import java.util.List;
 public final class DeliveryLog {
 
     private final TableAccess<Delivery> table;
-    private final String ofSituation;
 
     public DeliveryLog(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new DeliveryTable());
-        this.ofSituation = table.statement("situation/deliveries");
     }
 
     public void record(Delivery delivery) throws SQLException {
@@ -29,7 +27,7 @@ public final class DeliveryLog {
 
     /** Every attempt for one situation, oldest first. */
     public List<Delivery> ofSituation(String situationId) throws SQLException {
-        return table.query(ofSituation, DeliveryLog::delivery, situationId);
+        return table.rows("situation/deliveries", DeliveryLog::delivery, situationId);
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {

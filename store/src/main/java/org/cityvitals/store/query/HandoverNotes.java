@@ -17,11 +17,9 @@ import java.util.List;
 public final class HandoverNotes {
 
     private final TableAccess<HandoverNote> table;
-    private final String recent;
 
     public HandoverNotes(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new HandoverNoteTable());
-        this.recent = table.statement("situation/handover-notes");
     }
 
     public void record(HandoverNote note) throws SQLException {
@@ -30,7 +28,8 @@ public final class HandoverNotes {
 
     /** The notes of {@code areas} written since {@code since}, newest first, at most {@code limit}. */
     public List<HandoverNote> recent(Collection<String> areas, Instant since, int limit) throws SQLException {
-        return table.query(recent, HandoverNotes::note, String.join(",", areas), since.getEpochSecond(), limit);
+        return table.rows("situation/handover-notes", HandoverNotes::note, String.join(",", areas),
+                since.getEpochSecond(), limit);
     }
 
     private static HandoverNote note(ResultSet rs) throws SQLException {

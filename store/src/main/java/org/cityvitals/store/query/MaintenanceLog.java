@@ -17,11 +17,9 @@ import java.util.List;
 public final class MaintenanceLog {
 
     private final TableAccess<MaintenanceWindow> table;
-    private final String endingAfter;
 
     public MaintenanceLog(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new MaintenanceTable());
-        this.endingAfter = table.statement("situation/maintenance-windows");
     }
 
     public void record(MaintenanceWindow window) throws SQLException {
@@ -30,7 +28,7 @@ public final class MaintenanceLog {
 
     /** Every window that ends after {@code instant}, newest version of each, by start. */
     public List<MaintenanceWindow> endingAfter(Instant instant) throws SQLException {
-        return table.query(endingAfter, MaintenanceLog::window, instant.getEpochSecond());
+        return table.rows("situation/maintenance-windows", MaintenanceLog::window, instant.getEpochSecond());
     }
 
     private static MaintenanceWindow window(ResultSet rs) throws SQLException {

@@ -17,13 +17,9 @@ import java.util.Optional;
 public final class WorkOrders {
 
     private final TableAccess<WorkOrder> table;
-    private final String ofSituation;
-    private final String byId;
 
     public WorkOrders(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new WorkOrderTable());
-        this.ofSituation = table.statement("situation/work-orders");
-        this.byId = table.statement("situation/work-order");
     }
 
     public void record(WorkOrder order) throws SQLException {
@@ -32,11 +28,11 @@ public final class WorkOrders {
 
     /** The work orders of one situation, oldest first. */
     public List<WorkOrder> ofSituation(String situationId) throws SQLException {
-        return table.query(ofSituation, WorkOrders::order, situationId);
+        return table.rows("situation/work-orders", WorkOrders::order, situationId);
     }
 
     public Optional<WorkOrder> find(String orderId) throws SQLException {
-        return table.query(byId, WorkOrders::order, orderId).stream().findFirst();
+        return table.rows("situation/work-order", WorkOrders::order, orderId).stream().findFirst();
     }
 
     private static WorkOrder order(ResultSet rs) throws SQLException {
