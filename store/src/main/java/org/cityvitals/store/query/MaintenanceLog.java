@@ -14,21 +14,15 @@ import java.util.List;
  * instance reads the windows back (statement {@code sql/situation/maintenance-windows.sql}). Blocking: call off the
  * event loop.
  */
-public final class MaintenanceLog {
-
-    private final TableAccess<MaintenanceWindow> table;
+public final class MaintenanceLog extends RecordLog<MaintenanceWindow> {
 
     public MaintenanceLog(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new MaintenanceTable());
-    }
-
-    public void record(MaintenanceWindow window) throws SQLException {
-        table.insert(window);
+        super(clickHouse, database, new MaintenanceTable(), MaintenanceLog::window);
     }
 
     /** Every window that ends after {@code instant}, newest version of each, by start. */
     public List<MaintenanceWindow> endingAfter(Instant instant) throws SQLException {
-        return table.rows("situation/maintenance-windows", MaintenanceLog::window, instant.getEpochSecond());
+        return read("situation/maintenance-windows", instant.getEpochSecond());
     }
 
     private static MaintenanceWindow window(ResultSet rs) throws SQLException {

@@ -14,25 +14,19 @@ import java.util.Optional;
  * back per situation (statements {@code sql/situation/work-orders.sql}, {@code work-order.sql}). Blocking: call off
  * the event loop.
  */
-public final class WorkOrders {
-
-    private final TableAccess<WorkOrder> table;
+public final class WorkOrders extends RecordLog<WorkOrder> {
 
     public WorkOrders(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new WorkOrderTable());
-    }
-
-    public void record(WorkOrder order) throws SQLException {
-        table.insert(order);
+        super(clickHouse, database, new WorkOrderTable(), WorkOrders::order);
     }
 
     /** The work orders of one situation, oldest first. */
     public List<WorkOrder> ofSituation(String situationId) throws SQLException {
-        return table.rows("situation/work-orders", WorkOrders::order, situationId);
+        return read("situation/work-orders", situationId);
     }
 
     public Optional<WorkOrder> find(String orderId) throws SQLException {
-        return table.rows("situation/work-order", WorkOrders::order, orderId).stream().findFirst();
+        return read("situation/work-order", orderId).stream().findFirst();
     }
 
     private static WorkOrder order(ResultSet rs) throws SQLException {
