@@ -43,6 +43,10 @@ public final class AuditLog extends RecordLog<AuditEntry> {
         this.sensitiveDatabase = ClearanceDatabases.of(database, Clearance.SENSITIVE);
     }
 
+    public void record(AuditEntry entry) throws SQLException {
+        write(entry);
+    }
+
     /**
      * Entries from {@code from} to {@code to}, both included to the second (an entry written this second is in a
      * range that ends now), newest first, at most {@code limit}: the audit log's own, and each query the sensitive

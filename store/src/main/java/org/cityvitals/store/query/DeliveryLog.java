@@ -19,6 +19,11 @@ public final class DeliveryLog extends RecordLog<Delivery> {
         super(clickHouse, database, new DeliveryTable(), DeliveryLog::delivery);
     }
 
+    /** Records one attempt, whatever its outcome. */
+    public void record(Delivery delivery) throws SQLException {
+        write(delivery);
+    }
+
     /** Every attempt for one situation, oldest first. */
     public List<Delivery> ofSituation(String situationId) throws SQLException {
         return read("situation/deliveries", situationId);

@@ -20,6 +20,11 @@ public final class HandoverNotes extends RecordLog<HandoverNote> {
         super(clickHouse, database, new HandoverNoteTable(), HandoverNotes::note);
     }
 
+    /** Writes a note; a retried write folds into the same row by the note's id. */
+    public void record(HandoverNote note) throws SQLException {
+        write(note);
+    }
+
     /** The notes of {@code areas} written since {@code since}, newest first, at most {@code limit}. */
     public List<HandoverNote> recent(Collection<String> areas, Instant since, int limit) throws SQLException {
         return read("situation/handover-notes", String.join(",", areas), since.getEpochSecond(), limit);

@@ -20,6 +20,11 @@ public final class MaintenanceLog extends RecordLog<MaintenanceWindow> {
         super(clickHouse, database, new MaintenanceTable(), MaintenanceLog::window);
     }
 
+    /** Records a window as declared, or as changed under a higher version. */
+    public void record(MaintenanceWindow window) throws SQLException {
+        write(window);
+    }
+
     /** Every window that ends after {@code instant}, newest version of each, by start. */
     public List<MaintenanceWindow> endingAfter(Instant instant) throws SQLException {
         return read("situation/maintenance-windows", instant.getEpochSecond());

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A table the platform keeps records in one at a time and reads back as the same records: each record written as
  * one row, and statements under {@code sql/} that select whole records, each row decoded by the one decoder of the
- * table. What a log adds is its table, its decoder, and which records it reads back.
+ * table. What a log adds is its table, its decoder, and which records it reads back. Each log offers its own
+ * {@code record} method for its own record type: a public {@code record(T)} here would compile to
+ * {@code record(Object)}, and code compiled against a log's {@code record} would no longer link.
  */
 abstract class RecordLog<T> {
 
@@ -22,7 +24,7 @@ abstract class RecordLog<T> {
     }
 
     /** Writes one record; a retry with the same key folds into the same row. */
-    public void record(T record) throws SQLException {
+    final void write(T record) throws SQLException {
         table.insert(record);
     }
 

@@ -20,6 +20,11 @@ public final class WorkOrders extends RecordLog<WorkOrder> {
         super(clickHouse, database, new WorkOrderTable(), WorkOrders::order);
     }
 
+    /** Records a new work order, or a change of one under a higher version. */
+    public void record(WorkOrder order) throws SQLException {
+        write(order);
+    }
+
     /** The work orders of one situation, oldest first. */
     public List<WorkOrder> ofSituation(String situationId) throws SQLException {
         return read("situation/work-orders", situationId);
