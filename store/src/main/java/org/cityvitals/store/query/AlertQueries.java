@@ -22,51 +22,39 @@ import java.util.List;
 public final class AlertQueries {
 
     private final TableAccess<AlertAction> table;
-    private final String openAlerts;
-    private final String transitions;
-    private final String transitionsChangedSince;
-    private final String actions;
-    private final String actionsOnOpenAlerts;
-    private final String actionsChangedSince;
 
     public AlertQueries(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new AlertActionTable());
-        this.openAlerts = table.statement("alerts/open-alerts");
-        this.transitions = table.statement("alerts/transitions");
-        this.transitionsChangedSince = table.statement("alerts/transitions-changed-since");
-        this.actions = table.statement("alerts/actions");
-        this.actionsOnOpenAlerts = table.statement("alerts/actions-on-open-alerts");
-        this.actionsChangedSince = table.statement("alerts/actions-changed-since");
     }
 
     /** The newest transition of every live alert that is not resolved. */
     public List<AlertEvent> openAlerts() throws SQLException {
-        return table.query(openAlerts, AlertQueries::alertEvent);
+        return table.rows("alerts/open-alerts", AlertQueries::alertEvent);
     }
 
     /** Every recorded transition of one alert, oldest first; empty when ClickHouse does not know the alert. */
     public List<AlertEvent> transitions(String alertId) throws SQLException {
-        return table.query(transitions, AlertQueries::alertEvent, alertId);
+        return table.rows("alerts/transitions", AlertQueries::alertEvent, alertId);
     }
 
     /** Every transition of every alert that changed at or after {@code since}, by alert, oldest first. */
     public List<AlertEvent> transitionsOfAlertsChangedSince(Instant since) throws SQLException {
-        return table.query(transitionsChangedSince, AlertQueries::alertEvent, since.getEpochSecond());
+        return table.rows("alerts/transitions-changed-since", AlertQueries::alertEvent, since.getEpochSecond());
     }
 
     /** What people did with one alert, oldest first. */
     public List<AlertAction> actions(String alertId) throws SQLException {
-        return table.query(actions, AlertQueries::alertAction, alertId);
+        return table.rows("alerts/actions", AlertQueries::alertAction, alertId);
     }
 
     /** What people did with the alerts open now, oldest first: rebuilds who acknowledged what after a restart. */
     public List<AlertAction> actionsOnOpenAlerts() throws SQLException {
-        return table.query(actionsOnOpenAlerts, AlertQueries::alertAction);
+        return table.rows("alerts/actions-on-open-alerts", AlertQueries::alertAction);
     }
 
     /** Every action on an alert that changed at or after {@code since}, and every action taken since then. */
     public List<AlertAction> actionsOfAlertsChangedSince(Instant since) throws SQLException {
-        return table.query(actionsChangedSince, AlertQueries::alertAction, since.getEpochSecond(),
+        return table.rows("alerts/actions-changed-since", AlertQueries::alertAction, since.getEpochSecond(),
                 since.getEpochSecond());
     }
 

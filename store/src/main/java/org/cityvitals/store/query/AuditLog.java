@@ -6,6 +6,7 @@ import org.cityvitals.store.audit.AuditEntry;
 import org.cityvitals.store.audit.AuditTable;
 import org.cityvitals.store.governance.ClearanceDatabases;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +19,8 @@ import java.util.List;
  * (the analyst accounts' profile sets {@code log_queries}). Statement {@code sql/audit/entries.sql}, and
  * {@link #SQL_READS} here. Blocking: call off the event loop.
  */
-public final class AuditLog {
+public final class AuditLog extends RecordLog<AuditEntry> {
 
-    private static final AuditTable TABLE = new AuditTable();
     /** The action of an analyst's SQL query, as the audit log lists it. */
     public static final String SQL_READ = "sql_read";
     /**
@@ -35,19 +35,16 @@ public final class AuditLog {
     private static final String SENSITIVE_ACCOUNT = ClearanceDatabases.account(Clearance.SENSITIVE);
 
     private final ClickHouse clickHouse;
-    private final String database;
-    private final String entries;
     private final String sensitiveDatabase;
 
     public AuditLog(ClickHouse clickHouse, String database) {
+        super(clickHouse, database, new AuditTable(), AuditLog::entry);
         this.clickHouse = clickHouse;
-        this.database = database;
-        this.entries = SqlFile.load("audit/entries", database);
         this.sensitiveDatabase = ClearanceDatabases.of(database, Clearance.SENSITIVE);
     }
 
     public void record(AuditEntry entry) throws SQLException {
-        clickHouse.insert(database, TABLE, List.of(entry));
+        write(entry);
     }
 
     /**
@@ -58,12 +55,16 @@ public final class AuditLog {
      * here a moment after it ran.
      */
     public List<AuditEntry> entries(Instant from, Instant to, int limit) throws SQLException {
-        List<AuditEntry> merged = new ArrayList<>(clickHouse.query(entries, rs -> new AuditEntry(
-                Columns.instant(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                from.getEpochSecond(), to.getEpochSecond(), limit));
+        List<AuditEntry> merged = new ArrayList<>(read("audit/entries", from.getEpochSecond(), to.getEpochSecond(),
+                limit));
         merged.addAll(sqlReads(from, to, limit));
         merged.sort(Comparator.comparing(AuditEntry::at).reversed());
         return merged.subList(0, Math.min(limit, merged.size()));
+    }
+
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(Columns.instant(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5));
     }
 
     private List<AuditEntry> sqlReads(Instant from, Instant to, int limit) throws SQLException {

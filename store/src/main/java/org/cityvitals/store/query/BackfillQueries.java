@@ -2,6 +2,7 @@ package org.cityvitals.store.query;
 
 import org.cityvitals.store.ClickHouse;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,28 +14,26 @@ import java.util.Collection;
  */
 public final class BackfillQueries {
 
-    private final ClickHouse clickHouse;
-    private final String liveRowsInRange;
-    private final String storedResults;
-    private final String progress;
+    private final QueryFiles queries;
 
     public BackfillQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.liveRowsInRange = SqlFile.load("backfill/live-rows-in-range", database);
-        this.storedResults = SqlFile.load("backfill/stored-results", database);
-        this.progress = SqlFile.load("backfill/progress", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** Live indicator windows of {@code areas} starting in [from, to]. */
     public LiveOverlap liveOverlap(Collection<String> areas, Instant from, Instant to) throws SQLException {
-        return clickHouse.query(liveRowsInRange, rs -> rs.getLong(1) == 0 ? new LiveOverlap(0, null, null)
-                        : new LiveOverlap(rs.getLong(1), Columns.instant(rs.getLong(2)), Columns.instant(rs.getLong(3))),
-                String.join(",", areas), from.getEpochSecond(), to.getEpochSecond()).get(0);
+        return queries.rows("backfill/live-rows-in-range", BackfillQueries::liveOverlap, String.join(",", areas),
+                from.getEpochSecond(), to.getEpochSecond()).get(0);
+    }
+
+    private static LiveOverlap liveOverlap(ResultSet rs) throws SQLException {
+        return rs.getLong(1) == 0 ? new LiveOverlap(0, null, null)
+                : new LiveOverlap(rs.getLong(1), Columns.instant(rs.getLong(2)), Columns.instant(rs.getLong(3)));
     }
 
     /** The backfill's rows of {@code areas} in [from, to] stored, a window written twice counted once. */
     public StoredResults stored(Collection<String> areas, Instant from, Instant to) throws SQLException {
-        return results(storedResults, areas, from, to);
+        return results("backfill/stored-results", areas, from, to);
     }
 
     /**
@@ -42,15 +41,15 @@ public final class BackfillQueries {
      * runs: a window written twice counts twice.
      */
     public StoredResults progress(Collection<String> areas, Instant from, Instant to) throws SQLException {
-        return results(progress, areas, from, to);
+        return results("backfill/progress", areas, from, to);
     }
 
-    private StoredResults results(String sql, Collection<String> areas, Instant from, Instant to)
+    private StoredResults results(String statement, Collection<String> areas, Instant from, Instant to)
             throws SQLException {
         String codes = String.join(",", areas);
         long f = from.getEpochSecond();
         long t = to.getEpochSecond();
-        return clickHouse.query(sql, rs -> new StoredResults(rs.getLong(1),
+        return queries.rows(statement, rs -> new StoredResults(rs.getLong(1),
                         rs.getLong(2) == 0 ? null : Columns.instant(rs.getLong(2)), rs.getLong(3), rs.getLong(4)),
                 codes, f, t, codes, f, t, codes, f, t, codes, f, t).get(0);
     }

@@ -13,12 +13,10 @@ import java.util.Map;
  */
 public final class CatalogueQueries {
 
-    private final ClickHouse clickHouse;
-    private final String freshness;
+    private final QueryFiles queries;
 
     public CatalogueQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.freshness = SqlFile.load("catalogue/freshness", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /**
@@ -28,7 +26,7 @@ public final class CatalogueQueries {
     public Map<String, Instant> newestSince(Instant since) throws SQLException {
         Map<String, Instant> newest = new LinkedHashMap<>();
         long from = since.getEpochSecond();
-        for (Map.Entry<String, Instant> row : clickHouse.query(freshness, rs -> Map.entry(rs.getString(1) + ":"
+        for (Map.Entry<String, Instant> row : queries.rows("catalogue/freshness", rs -> Map.entry(rs.getString(1) + ":"
                 + rs.getString(2), Instant.ofEpochSecond(rs.getLong(3))), from, from, from)) {
             newest.put(row.getKey(), row.getValue());
         }

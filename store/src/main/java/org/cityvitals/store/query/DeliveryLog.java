@@ -13,23 +13,20 @@ import java.util.List;
  * reads a situation's log back. The statement is {@code sql/situation/deliveries.sql}. Blocking: call off the event
  * loop.
  */
-public final class DeliveryLog {
-
-    private final TableAccess<Delivery> table;
-    private final String ofSituation;
+public final class DeliveryLog extends RecordLog<Delivery> {
 
     public DeliveryLog(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new DeliveryTable());
-        this.ofSituation = table.statement("situation/deliveries");
+        super(clickHouse, database, new DeliveryTable(), DeliveryLog::delivery);
     }
 
+    /** Records one attempt, whatever its outcome. */
     public void record(Delivery delivery) throws SQLException {
-        table.insert(delivery);
+        write(delivery);
     }
 
     /** Every attempt for one situation, oldest first. */
     public List<Delivery> ofSituation(String situationId) throws SQLException {
-        return table.query(ofSituation, DeliveryLog::delivery, situationId);
+        return read("situation/deliveries", situationId);
     }
 
     private static Delivery delivery(ResultSet rs) throws SQLException {

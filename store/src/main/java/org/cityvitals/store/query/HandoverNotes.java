@@ -14,23 +14,20 @@ import java.util.List;
  * Shift handover notes ({@code handover_notes}): dashboard-server writes each note and reads back those of the
  * caller's areas (statement {@code sql/situation/handover-notes.sql}). Blocking: call off the event loop.
  */
-public final class HandoverNotes {
-
-    private final TableAccess<HandoverNote> table;
-    private final String recent;
+public final class HandoverNotes extends RecordLog<HandoverNote> {
 
     public HandoverNotes(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new HandoverNoteTable());
-        this.recent = table.statement("situation/handover-notes");
+        super(clickHouse, database, new HandoverNoteTable(), HandoverNotes::note);
     }
 
+    /** Writes a note; a retried write folds into the same row by the note's id. */
     public void record(HandoverNote note) throws SQLException {
-        table.insert(note);
+        write(note);
     }
 
     /** The notes of {@code areas} written since {@code since}, newest first, at most {@code limit}. */
     public List<HandoverNote> recent(Collection<String> areas, Instant since, int limit) throws SQLException {
-        return table.query(recent, HandoverNotes::note, String.join(",", areas), since.getEpochSecond(), limit);
+        return read("situation/handover-notes", String.join(",", areas), since.getEpochSecond(), limit);
     }
 
     private static HandoverNote note(ResultSet rs) throws SQLException {

@@ -15,26 +15,22 @@ import java.util.List;
  */
 public final class HistoryQueries {
 
-    private final ClickHouse clickHouse;
-    private final String indicatorValues;
-    private final String healthScores;
+    private final QueryFiles queries;
 
     public HistoryQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.indicatorValues = SqlFile.load("history/indicator-values", database);
-        this.healthScores = SqlFile.load("history/health-scores", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** Values of one indicator in one area (district or city code) with window start in [from, to), oldest first. */
     public List<IndicatorValue> indicatorValues(String indicatorId, String area, Instant from, Instant to)
             throws SQLException {
-        return clickHouse.query(indicatorValues, HistoryQueries::indicatorValue, indicatorId, area,
+        return queries.rows("history/indicator-values", HistoryQueries::indicatorValue, indicatorId, area,
                 from.getEpochSecond(), to.getEpochSecond());
     }
 
     /** Health scores of one area with window start in [from, to), oldest first. */
     public List<HealthScoreValue> healthScores(String area, Instant from, Instant to) throws SQLException {
-        return clickHouse.query(healthScores, rs -> new HealthScoreValue(rs.getString(1),
+        return queries.rows("history/health-scores", rs -> new HealthScoreValue(rs.getString(1),
                         Columns.instant(rs.getLong(2)), rs.getDouble(3), Columns.level(rs.getString(4)), rs.getLong(5)),
                 area, from.getEpochSecond(), to.getEpochSecond());
     }

@@ -14,23 +14,20 @@ import java.util.List;
  * instance reads the windows back (statement {@code sql/situation/maintenance-windows.sql}). Blocking: call off the
  * event loop.
  */
-public final class MaintenanceLog {
-
-    private final TableAccess<MaintenanceWindow> table;
-    private final String endingAfter;
+public final class MaintenanceLog extends RecordLog<MaintenanceWindow> {
 
     public MaintenanceLog(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new MaintenanceTable());
-        this.endingAfter = table.statement("situation/maintenance-windows");
+        super(clickHouse, database, new MaintenanceTable(), MaintenanceLog::window);
     }
 
+    /** Records a window as declared, or as changed under a higher version. */
     public void record(MaintenanceWindow window) throws SQLException {
-        table.insert(window);
+        write(window);
     }
 
     /** Every window that ends after {@code instant}, newest version of each, by start. */
     public List<MaintenanceWindow> endingAfter(Instant instant) throws SQLException {
-        return table.query(endingAfter, MaintenanceLog::window, instant.getEpochSecond());
+        return read("situation/maintenance-windows", instant.getEpochSecond());
     }
 
     private static MaintenanceWindow window(ResultSet rs) throws SQLException {

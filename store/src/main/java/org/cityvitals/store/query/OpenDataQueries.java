@@ -15,17 +15,15 @@ public final class OpenDataQueries {
     /** One hour of an indicator in an area: the mean, lowest and highest window value, and how many windows. */
     public record HourlyValue(Instant hour, double mean, double min, double max, long windows) {}
 
-    private final ClickHouse clickHouse;
-    private final String hourlyValues;
+    private final QueryFiles queries;
 
     public OpenDataQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.hourlyValues = SqlFile.load("open/hourly-values", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** Hours in [from, to), oldest first. */
     public List<HourlyValue> hourly(String indicatorId, String area, Instant from, Instant to) throws SQLException {
-        return clickHouse.query(hourlyValues, rs -> new HourlyValue(Instant.ofEpochSecond(rs.getLong(1)),
+        return queries.rows("open/hourly-values", rs -> new HourlyValue(Instant.ofEpochSecond(rs.getLong(1)),
                 rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5)),
                 indicatorId, area, from.getEpochSecond(), to.getEpochSecond());
     }

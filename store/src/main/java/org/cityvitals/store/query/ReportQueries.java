@@ -15,22 +15,21 @@ import java.util.List;
  */
 public final class ReportQueries {
 
-    private final ClickHouse clickHouse;
-    private final String worstIndicators;
+    private final QueryFiles queries;
 
     /** One indicator's worst level over the range, and how many alert episodes it had. */
     public record WorstIndicator(String indicatorId, Level worstLevel, long episodes) {}
 
     public ReportQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.worstIndicators = SqlFile.load("report/worst-indicators", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** The (at most 10) indicators whose alerts in {@code districts} reached the worst levels in [from, to). */
     public List<WorstIndicator> worstIndicators(Collection<String> districts, Instant from, Instant to)
             throws SQLException {
-        return clickHouse.query(worstIndicators, rs -> new WorstIndicator(rs.getString(1), bySeverity(rs.getInt(2)),
-                rs.getLong(3)), from.getEpochSecond(), to.getEpochSecond(), String.join(",", districts));
+        return queries.rows("report/worst-indicators",
+                rs -> new WorstIndicator(rs.getString(1), bySeverity(rs.getInt(2)), rs.getLong(3)),
+                from.getEpochSecond(), to.getEpochSecond(), String.join(",", districts));
     }
 
     /** The level stored as Enum8 number {@code n} (normal 0 … red 4). */

@@ -26,9 +26,6 @@ public final class ResponseTimes {
 
     private final TableAccess<SituationResponse> table;
     private final TableAccess<IndicatorValue> indicatorValues;
-    private final String perDistrictAndHazard;
-    private final String actedIn;
-    private final String newestWritten;
 
     /**
      * One district and hazard: counts, and mean and longest minutes to acknowledge, to dispatch (a first work order)
@@ -42,9 +39,6 @@ public final class ResponseTimes {
     public ResponseTimes(ClickHouse clickHouse, String database) {
         this.table = new TableAccess<>(clickHouse, database, new SituationResponseTable());
         this.indicatorValues = new TableAccess<>(clickHouse, database, new IndicatorValueTable(Origin.LIVE));
-        this.perDistrictAndHazard = table.statement("situation/response-times");
-        this.actedIn = table.statement("situation/responses-acted");
-        this.newestWritten = indicatorValues.statement("situation/response-indicators-written");
     }
 
     public void record(SituationResponse response) throws SQLException {
@@ -59,8 +53,8 @@ public final class ResponseTimes {
     /** The start of the newest window of any of {@code indicatorIds} written starting before {@code before}. */
     public Optional<Instant> newestIndicatorWindow(Collection<String> indicatorIds, Instant before)
             throws SQLException {
-        long start = indicatorValues.query(newestWritten, rs -> rs.getLong(1), String.join(",", indicatorIds),
-                before.getEpochSecond()).get(0);
+        long start = indicatorValues.rows("situation/response-indicators-written", rs -> rs.getLong(1),
+                String.join(",", indicatorIds), before.getEpochSecond()).get(0);
         return start == 0 ? Optional.empty() : Optional.of(Columns.instant(start));
     }
 
@@ -71,7 +65,8 @@ public final class ResponseTimes {
     public List<SituationResponse> actedIn(Instant from, Instant to) throws SQLException {
         long start = from.getEpochSecond();
         long end = to.getEpochSecond();
-        return table.query(actedIn, ResponseTimes::response, start, end, start, end, start, end, end);
+        return table.rows("situation/responses-acted", ResponseTimes::response, start, end, start, end, start, end,
+                end);
     }
 
     private static SituationResponse response(ResultSet rs) throws SQLException {
@@ -87,7 +82,7 @@ public final class ResponseTimes {
 
     /** Situations opened in [from, to) in {@code districts}, per district and hazard. */
     public List<Row> perDistrictAndHazard(Collection<String> districts, Instant from, Instant to) throws SQLException {
-        return table.query(perDistrictAndHazard, ResponseTimes::row, from.getEpochSecond(), to.getEpochSecond(),
+        return table.rows("situation/response-times", ResponseTimes::row, from.getEpochSecond(), to.getEpochSecond(),
                 String.join(",", districts));
     }
 

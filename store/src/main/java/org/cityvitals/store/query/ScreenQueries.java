@@ -4,16 +4,11 @@ import org.cityvitals.indicators.WireNames;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.store.ClickHouse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What the operations screens read from ClickHouse besides indicator and health history: incidents per channel and
@@ -35,22 +30,16 @@ public final class ScreenQueries {
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
 
-    private final ClickHouse clickHouse;
-    private final String incidentsPerHour;
-    private final String risingHotlineCategories;
-    private final String alertEpisodes;
+    private final QueryFiles queries;
 
     public ScreenQueries(ClickHouse clickHouse, String database) {
-        this.clickHouse = clickHouse;
-        this.incidentsPerHour = sql("incidents-per-hour", database);
-        this.risingHotlineCategories = sql("rising-hotline-categories", database);
-        this.alertEpisodes = sql("alert-episodes", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** Cases reported in {@code districts} in [from, to) per channel and hour, oldest hour first. */
     public List<IncidentHour> incidentsPerHour(Collection<String> districts, Instant from, Instant to)
             throws SQLException {
-        return clickHouse.query(incidentsPerHour,
+        return queries.rows("screen/incidents-per-hour",
                 rs -> new IncidentHour(rs.getString(1), Instant.ofEpochSecond(rs.getLong(2)), rs.getLong(3)),
                 from.getEpochSecond(), to.getEpochSecond(), String.join(",", districts));
     }
@@ -59,7 +48,7 @@ public final class ScreenQueries {
     public List<RisingCategory> risingHotlineCategories(Collection<String> districts, Instant now)
             throws SQLException {
         long lastHour = now.minus(HOUR).getEpochSecond();
-        return clickHouse.query(risingHotlineCategories,
+        return queries.rows("screen/rising-hotline-categories",
                 rs -> new RisingCategory(rs.getString(1), rs.getLong(2), rs.getLong(3)),
                 lastHour, lastHour, now.minus(HOUR).minus(DAY).getEpochSecond(), now.getEpochSecond(),
                 String.join(",", districts));
@@ -68,26 +57,10 @@ public final class ScreenQueries {
     /** Alert episodes of one indicator in one area overlapping [from, to), by opening time. */
     public List<AlertEpisode> alertEpisodes(String indicatorId, String area, Instant from, Instant to)
             throws SQLException {
-        return clickHouse.query(alertEpisodes, rs -> {
+        return queries.rows("screen/alert-episodes", rs -> {
             long resolved = rs.getLong(5);
             return new AlertEpisode(rs.getString(1), rs.getString(2), WireNames.parse(Level.class, rs.getString(3)),
                     Instant.ofEpochSecond(rs.getLong(4)), resolved == 0 ? null : Instant.ofEpochSecond(resolved));
         }, indicatorId, area, to.getEpochSecond(), from.getEpochSecond());
-    }
-
-    private static String sql(String name, String database) {
-        String path = "sql/screen/" + name + ".sql";
-        try (InputStream in = ScreenQueries.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is not on the classpath");
-            }
-            // comments stay in the files for readers; the driver sees the statement alone
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("--"))
-                    .collect(Collectors.joining("\n"))
-                    .replace("${db}", database);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

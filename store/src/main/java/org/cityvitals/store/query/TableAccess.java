@@ -16,16 +16,13 @@ final class TableAccess<T> {
     private final ClickHouse clickHouse;
     private final String database;
     private final TableMapping<T> mapping;
+    private final QueryFiles queries;
 
     TableAccess(ClickHouse clickHouse, String database, TableMapping<T> mapping) {
         this.clickHouse = clickHouse;
         this.database = database;
         this.mapping = mapping;
-    }
-
-    /** The statement in {@code sql/NAME.sql} for this database. */
-    String statement(String name) {
-        return SqlFile.load(name, database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     /** Writes one record; a retry with the same key folds into the same row. */
@@ -38,7 +35,8 @@ final class TableAccess<T> {
         clickHouse.insert(database, mapping, records);
     }
 
-    <R> List<R> query(String sql, ClickHouse.RowMapper<R> mapper, Object... params) throws SQLException {
-        return clickHouse.query(sql, mapper, params);
+    /** Runs {@code sql/NAME.sql} with {@code params} and decodes every row it returns. */
+    <R> List<R> rows(String statement, ClickHouse.RowMapper<R> decoder, Object... params) throws SQLException {
+        return queries.rows(statement, decoder, params);
     }
 }

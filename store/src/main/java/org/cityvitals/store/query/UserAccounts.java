@@ -18,7 +18,7 @@ public final class UserAccounts {
 
     private final ClickHouse clickHouse;
     private final String database;
-    private final String users;
+    private final QueryFiles queries;
 
     /** A user name's newest definition (a users-file entry as JSON), or that it was removed. */
     public record Stored(String username, String definition, boolean removed) {}
@@ -26,11 +26,11 @@ public final class UserAccounts {
     public UserAccounts(ClickHouse clickHouse, String database) {
         this.clickHouse = clickHouse;
         this.database = database;
-        this.users = SqlFile.load("accounts/users", database);
+        this.queries = new QueryFiles(clickHouse, database);
     }
 
     public List<Stored> all() throws SQLException {
-        return clickHouse.query(users, rs -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3) == 1));
+        return queries.rows("accounts/users", rs -> new Stored(rs.getString(1), rs.getString(2), rs.getInt(3) == 1));
     }
 
     /**

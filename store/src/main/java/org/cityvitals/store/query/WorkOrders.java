@@ -14,29 +14,24 @@ import java.util.Optional;
  * back per situation (statements {@code sql/situation/work-orders.sql}, {@code work-order.sql}). Blocking: call off
  * the event loop.
  */
-public final class WorkOrders {
-
-    private final TableAccess<WorkOrder> table;
-    private final String ofSituation;
-    private final String byId;
+public final class WorkOrders extends RecordLog<WorkOrder> {
 
     public WorkOrders(ClickHouse clickHouse, String database) {
-        this.table = new TableAccess<>(clickHouse, database, new WorkOrderTable());
-        this.ofSituation = table.statement("situation/work-orders");
-        this.byId = table.statement("situation/work-order");
+        super(clickHouse, database, new WorkOrderTable(), WorkOrders::order);
     }
 
+    /** Records a new work order, or a change of one under a higher version. */
     public void record(WorkOrder order) throws SQLException {
-        table.insert(order);
+        write(order);
     }
 
     /** The work orders of one situation, oldest first. */
     public List<WorkOrder> ofSituation(String situationId) throws SQLException {
-        return table.query(ofSituation, WorkOrders::order, situationId);
+        return read("situation/work-orders", situationId);
     }
 
     public Optional<WorkOrder> find(String orderId) throws SQLException {
-        return table.query(byId, WorkOrders::order, orderId).stream().findFirst();
+        return read("situation/work-order", orderId).stream().findFirst();
     }
 
     private static WorkOrder order(ResultSet rs) throws SQLException {
