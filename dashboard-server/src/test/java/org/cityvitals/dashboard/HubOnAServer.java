@@ -6,15 +6,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import org.cityvitals.dashboard.auth.Authenticator;
 import org.cityvitals.dashboard.auth.LoginGuard;
 import org.cityvitals.dashboard.auth.UserDirectory;
+import org.cityvitals.dashboard.feed.SignalBus;
+import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.dashboard.live.HubSettings;
 import org.cityvitals.dashboard.live.LiveHub;
 import org.cityvitals.dashboard.live.PushMeters;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +35,26 @@ final class HubOnAServer extends VerticleBase {
     private Context context;
     private int port;
 
-    HubOnAServer(MeterRegistry meters) {
+    private HubOnAServer(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    /**
+     * A hub on a server deployed on {@code vertx}, with the signal codecs registered and the alert stream started,
+     * as the Kafka verticle starts it once caught up. {@code prepare} runs on the hub's loop before the stream starts.
+     */
+    static HubOnAServer deployed(Vertx vertx, MeterRegistry meters, Consumer<LiveHub> prepare) throws Exception {
+        SignalBus.registerCodecs(vertx);
+        HubOnAServer server = new HubOnAServer(meters);
+        vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+        Promise<Void> prepared = Promise.promise();
+        server.onItsLoop(v -> {
+            prepare.accept(server.hub);
+            prepared.complete();
+        });
+        prepared.future().await(10, TimeUnit.SECONDS);
+        vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(Map.of("a0", 0L), true));
+        return server;
     }
 
     @Override
@@ -44,10 +67,6 @@ final class HubOnAServer extends VerticleBase {
         hub.start();
         return vertx.createHttpServer().webSocketHandler(hub::accept).listen(0, "127.0.0.1")
                 .onSuccess(server -> port = server.actualPort());
-    }
-
-    LiveHub hub() {
-        return hub;
     }
 
     /** Runs {@code task} on the hub's own event loop, which owns its state. */

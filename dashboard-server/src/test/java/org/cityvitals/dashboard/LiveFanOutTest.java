@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import org.cityvitals.dashboard.feed.Position;
 import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
-import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.indicators.level.Level;
 import org.cityvitals.indicators.signal.AlertAudience;
 import org.cityvitals.indicators.signal.AlertEvent;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +43,8 @@ class LiveFanOutTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        SignalBus.registerCodecs(vertx);
         meters = new SimpleMeterRegistry();
-        server = new HubOnAServer(meters);
-        vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
-        vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(Map.of("a0", 0L), true));
+        server = HubOnAServer.deployed(vertx, meters, hub -> { });
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import org.cityvitals.dashboard.feed.Position;
 import org.cityvitals.dashboard.feed.Sequenced;
 import org.cityvitals.dashboard.feed.SignalBus;
-import org.cityvitals.dashboard.feed.StreamStart;
 import org.cityvitals.dashboard.live.ScreenState;
 import org.cityvitals.indicators.access.Clearance;
 import org.cityvitals.indicators.level.Level;
@@ -47,11 +46,8 @@ class SituationActionClassTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
-        SignalBus.registerCodecs(vertx);
-        server = new HubOnAServer(new SimpleMeterRegistry());
-        vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
-        server.hub().state().judgeSituationActionsBy(id -> Optional.ofNullable(situationClasses.get(id)));
-        vertx.eventBus().publish(SignalBus.STREAM_START, new StreamStart(Map.of("a0", 0L), true));
+        server = HubOnAServer.deployed(vertx, new SimpleMeterRegistry(), hub -> hub.state()
+                .judgeSituationActionsBy(id -> Optional.ofNullable(situationClasses.get(id))));
     }
 
     @AfterEach
