@@ -109,8 +109,7 @@ public final class IncidentBacklog extends VersionedWindows<BacklogChange> {
 
     @Override
     protected void onSeriesTimer(long timestamp, IndicatorDefinition d, OnTimerContext ctx,
-                                 Collector<IndicatorValue> out)
-            throws Exception {
+                                 Collector<IndicatorValue> out) throws Exception {
         long boundary = timestamp + 1;
         long slide = d.window().slide().toMillis();
         boolean dataBound = dataBound(ctx.timerService());

@@ -94,8 +94,7 @@ public final class PaneWindows extends VersionedWindows<Sample> {
 
     @Override
     protected void onSeriesTimer(long timestamp, IndicatorDefinition d, OnTimerContext ctx,
-                                 Collector<IndicatorValue> out)
-            throws Exception {
+                                 Collector<IndicatorValue> out) throws Exception {
         long size = d.window().size().toMillis();
         long slide = d.window().slide().toMillis();
         long end = timestamp + 1;
