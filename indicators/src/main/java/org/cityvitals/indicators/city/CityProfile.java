@@ -20,6 +20,9 @@ public final class CityProfile {
     private final List<District> districts;
     private final Map<String, District> byCode = new LinkedHashMap<>();
     private final Map<String, District> byAlias = new LinkedHashMap<>();
+    /** Each district's code → the codes of the others, computed once: it is asked for every incident. */
+    private final Map<String, List<String>> others = new LinkedHashMap<>();
+    private final List<String> districtCodes;
     private final String boundaryResource;
 
     CityProfile(String id, String code, String nameZh, String nameEn, ZoneId zone, List<District> districts,
@@ -38,6 +41,10 @@ public final class CityProfile {
             byAlias.put(normalise(d.nameZh()), d);
         }
         aliases.forEach((alias, districtCode) -> byAlias.put(normalise(alias), byCode.get(districtCode)));
+        this.districtCodes = districts.stream().map(District::code).toList();
+        for (String district : districtCodes) {
+            others.put(district, districtCodes.stream().filter(c -> !c.equals(district)).toList());
+        }
     }
 
     public String id() {
@@ -78,7 +85,7 @@ public final class CityProfile {
      * district must exist too, so that a district without any case reads 0 rather than nothing.
      */
     public List<String> districtsOtherThan(String districtCode) {
-        return districts.stream().map(District::code).filter(code -> !code.equals(districtCode)).toList();
+        return others.getOrDefault(districtCode, districtCodes); // the city's own code: every district
     }
 
     public Optional<District> district(String code) {

@@ -38,6 +38,8 @@ class CityProfilesTest {
         assertThat(CityProfiles.byId("tetouan").districtsOtherThan("ma-tet-zone2"))
                 .containsExactly("ma-tet-zone1", "ma-tet-zone3");
         assertThat(CityProfiles.shanghai().districtsOtherThan("310115")).hasSize(15).doesNotContain("310115");
+        assertThat(CityProfiles.byId("tetouan").districtsOtherThan("ma-tetouan"))
+                .containsExactly("ma-tet-zone1", "ma-tet-zone2", "ma-tet-zone3");
     }
 
     @Test
