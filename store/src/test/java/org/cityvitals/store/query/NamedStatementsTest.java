@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -22,13 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamedStatementsTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
-    private static final Path FILES = Path.of("src/main/resources/sql");
     /** A statement name as the query classes write it: {@code "area/name"}, lower case. */
     private static final Pattern NAME = Pattern.compile("\"([a-z]+/[a-z0-9-]+)\"");
 
     @Test
     void everyStatementNamedInTheCodeIsAFileUnderSqlAndEveryFileIsNamed() throws IOException {
-        assertThat(namedInCode()).isNotEmpty().isEqualTo(filesUnderSql());
+        assertThat(namedInCode()).isNotEmpty().isEqualTo(new TreeSet<>(QueryFileNames.all()));
     }
 
     @Test
@@ -48,13 +46,5 @@ class NamedStatementsTest {
             }
         }
         return names;
-    }
-
-    private static Set<String> filesUnderSql() throws IOException {
-        try (Stream<Path> files = Files.walk(FILES)) {
-            List<String> names = files.filter(f -> f.toString().endsWith(".sql"))
-                    .map(f -> FILES.relativize(f).toString().replace('\\', '/').replaceFirst("\\.sql$", "")).toList();
-            return new TreeSet<>(names);
-        }
     }
 }

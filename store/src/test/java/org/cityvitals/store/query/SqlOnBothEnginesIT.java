@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -49,7 +48,6 @@ class SqlOnBothEnginesIT {
     private static final String DB = "sql_both_engines";
     private static final Path SCRIPT = Path.of("src", "test", "python", "run_on_current_clickhouse.py");
     private static final Path LIBRARY_CACHE = Path.of(System.getProperty("user.home"), ".cache", "cityvitals", "chdb");
-    private static final Path QUERY_FILES = Path.of("src", "main", "resources", "sql");
     private static final Duration CURRENT_ENGINE_TIMEOUT = Duration.ofMinutes(10);
     private static final long NOW = Instant.now().getEpochSecond();
     private static final int STEP_SECONDS = 900;
@@ -160,13 +158,8 @@ class SqlOnBothEnginesIT {
     }
 
     private static List<Statement> queryFileStatements() throws IOException {
-        List<String> names;
-        try (Stream<Path> files = Files.walk(QUERY_FILES)) {
-            names = files.filter(f -> f.toString().endsWith(".sql"))
-                    .map(f -> QUERY_FILES.relativize(f).toString().replace('\\', '/').replaceFirst("\\.sql$", ""))
-                    .sorted().toList();
-        }
-        assertThat(names).as("query files under %s", QUERY_FILES).isNotEmpty();
+        List<String> names = QueryFileNames.all();
+        assertThat(names).as("query files under %s", QueryFileNames.DIR).isNotEmpty();
         assertThat(QUERY_ARGUMENTS.keySet()).as("query files given example arguments")
                 .containsExactlyInAnyOrderElementsOf(names);
         return names.stream().map(name -> new Statement("sql/" + name + ".sql",
