@@ -345,7 +345,7 @@ class BrowserIT {
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pressed);
             assertThat(dispatcher.driver.findElements(acknowledged)).isNotEmpty();
             assertThat(tookMs).as("ms from the operator's key press to the dispatcher's screen").isLessThan(1000);
-            assertThat(dispatcher.driver.findElement(acknowledged).getText()).contains("ops");
+            assertThat(dispatcher.text(acknowledged)).contains("ops");
 
             dispatcher.wait.ignoring(StaleElementReferenceException.class).until(d -> {
                 d.findElement(row).click();

@@ -3,6 +3,7 @@ package org.cityvitals.dashboard;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -86,6 +87,19 @@ public final class Chromium implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> jsList(String script, Object... args) {
         return (List<Map<String, Object>>) js(script, args);
+    }
+
+    /**
+     * The text of the element {@code by} finds, read again if the page redraws that element between finding and
+     * reading it: the queue and the situation cards redraw a row whenever its alert or situation changes.
+     */
+    public String text(By by) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
+    }
+
+    /** An attribute of the element {@code by} finds, read as {@link #text} reads its text. */
+    public String attribute(By by, String name) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getAttribute(name));
     }
 
     /** The login token of this browser's session, for calling the REST API as the same user. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -107,21 +107,20 @@ class SituationConsoleIT {
 
             By rainstorm = card(FENGXIAN, "rainstorm", t0);
             dispatcher.wait.until(d -> d.findElements(By.cssSelector(css(rainstorm) + " li.member")).size() == 2);
-            WebElement rainCard = dispatcher.driver.findElement(rainstorm);
-            assertThat(rainCard.findElement(By.className("situation-title")).getText())
+            assertThat(dispatcher.text(By.cssSelector(css(rainstorm) + " .situation-title")))
                     .isEqualTo("Rainstorm flooding in Fengxian");
-            assertThat(members(rainCard)).containsExactly(rain.alertId(), ponding.alertId());
-            assertThat(rainCard.getAttribute("data-level")).isEqualTo("red");
-            assertThat(rainCard.findElement(By.className("situation-state")).getText()).startsWith("unacknowledged");
+            assertThat(members(dispatcher, rainstorm)).containsExactly(rain.alertId(), ponding.alertId());
+            assertThat(dispatcher.attribute(rainstorm, "data-level")).isEqualTo("red");
+            assertThat(dispatcher.text(By.cssSelector(css(rainstorm) + " .situation-state")))
+                    .startsWith("unacknowledged");
 
             // the outage explains the pressure alert: a member of the outage's card, marked, not a card of its own
             By outageCard = card(FENGXIAN, "outage", t0.plusSeconds(30));
             dispatcher.wait.until(d -> d.findElements(By.cssSelector(css(outageCard) + " li.member")).size() == 2);
-            WebElement suppressed = dispatcher.driver.findElement(By.cssSelector(css(outageCard)
-                    + " li.member.suppressed"));
-            assertThat(suppressed.getAttribute("data-alert-id")).isEqualTo(pressure.alertId());
-            assertThat(suppressed.getText()).contains("suppressed: explained by another alert");
-            assertThat(dispatcher.driver.findElement(outageCard).getAttribute("data-level")).isEqualTo("orange");
+            By suppressed = By.cssSelector(css(outageCard) + " li.member.suppressed");
+            assertThat(dispatcher.attribute(suppressed, "data-alert-id")).isEqualTo(pressure.alertId());
+            assertThat(dispatcher.text(suppressed)).contains("suppressed: explained by another alert");
+            assertThat(dispatcher.attribute(outageCard, "data-level")).isEqualTo("orange");
 
             // planned work on the air network: announced, and the PM2.5 alert shown in maintenance
             dispatcher.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("maintenance-banner"),
@@ -131,11 +130,11 @@ class SituationConsoleIT {
             By inMaintenance = By.cssSelector("#situations li.member.maintenance[data-alert-id='" + pm25.alertId()
                     + "']");
             dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(inMaintenance));
-            assertThat(dispatcher.driver.findElement(inMaintenance).getText())
+            assertThat(dispatcher.text(inMaintenance))
                     .contains("in maintenance: analyser calibration");
             By queueRow = By.cssSelector("#queue tr[data-alert-id='" + pm25.alertId() + "']");
             dispatcher.wait.until(ExpectedConditions.attributeContains(queueRow, "class", "maintenance"));
-            assertThat(dispatcher.driver.findElement(queueRow).getText()).contains("in maintenance");
+            assertThat(dispatcher.text(queueRow)).contains("in maintenance");
             assertThat(dispatcher.driver.findElements(By.cssSelector("#situations li.member.maintenance")))
                     .extracting(e -> e.getAttribute("data-alert-id")).containsExactly(pm25.alertId());
 
@@ -143,7 +142,7 @@ class SituationConsoleIT {
             clock.set(t0.plus(Duration.ofMinutes(5)));
             By escalated = By.cssSelector(css(rainstorm) + " .situation-escalations li");
             dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(escalated));
-            assertThat(dispatcher.driver.findElement(escalated).getText()).startsWith("escalated to district_chief");
+            assertThat(dispatcher.text(escalated)).startsWith("escalated to district_chief");
             dispatcher.screenshot("situations-console");
 
             dispatcher.driver.findElement(By.cssSelector(css(rainstorm) + " button.situation-ack")).click();
@@ -179,7 +178,7 @@ class SituationConsoleIT {
             dispatcher.wait.until(ExpectedConditions.textToBe(By.cssSelector(css(card) + " .situation-dispatched"),
                     "➜ work order to crew-7"));
             Instant shown = Instant.now();
-            assertThat(dispatcher.driver.findElement(By.cssSelector(css(card) + " .situation-state")).getText())
+            assertThat(dispatcher.text(By.cssSelector(css(card) + " .situation-state")))
                     .isEqualTo("✔ acknowledged by chongming");
             assertThat(dispatcher.driver.findElement(By.id("situation-dialog")).isDisplayed()).isFalse();
 
@@ -297,9 +296,9 @@ class SituationConsoleIT {
         return by.toString().substring("By.cssSelector: ".length());
     }
 
-    private static List<String> members(WebElement card) {
-        return card.findElements(By.cssSelector("li.member")).stream().map(e -> e.getAttribute("data-alert-id"))
-                .toList();
+    private static List<String> members(Chromium browser, By card) {
+        return browser.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                By.cssSelector(css(card) + " li.member")).stream().map(e -> e.getAttribute("data-alert-id")).toList());
     }
 
     private static String login(String username) throws Exception {
