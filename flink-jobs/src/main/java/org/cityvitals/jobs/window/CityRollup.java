@@ -25,7 +25,7 @@ import java.util.List;
  * pooled (the districts' accumulators merged, as if from every sample of the city), or the sum, mean, maximum or
  * minimum of the district values. A city window is emitted when the watermark passes its end, by which time every
  * district window of that end has arrived; a district correction arriving later re-emits the city window with the
- * next version. City values are derived from district partials, so a reading is aggregated once, not twice.
+ * next version. Shares that all come after the watermark passed their end are emitted together at the next one. City values are derived from district partials, so a reading is aggregated once, not twice.
  */
 public final class CityRollup extends KeyedProcessFunction<String, CityPart, IndicatorValue> {
 
@@ -74,10 +74,13 @@ public final class CityRollup extends KeyedProcessFunction<String, CityPart, Ind
             updated.add(-at - 1, part);
         }
         shares.put(part.windowEnd(), updated);
-        long watermark = ctx.timerService().currentWatermark();
-        if (part.windowEnd() - 1 <= watermark) {
+        boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE; // no next watermark comes
+        if (versions.contains(part.windowEnd()) || inputEnded) {
             emit(ctx.getCurrentKey(), part.windowEnd(), out); // a district correction after the city window closed
         } else {
+            // Emitted when the watermark passes the window's end. A share of a window the watermark has passed
+            // before any share came (an input that resumed after idling, its districts' shares right behind this
+            // one) waits for the next watermark too: one city value of all of them, not one per share as they come.
             ctx.timerService().registerEventTimeTimer(part.windowEnd() - 1);
         }
         ctx.timerService().registerEventTimeTimer(part.windowEnd() + allowedLateness - 1);

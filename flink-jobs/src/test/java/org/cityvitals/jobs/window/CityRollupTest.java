@@ -103,6 +103,30 @@ class CityRollupTest {
     }
 
     @Test
+    void sharesThatAllComeAfterTheWatermarkMakeOneCityValueAtTheNextWatermark() throws Exception {
+        // an input that was idle resumes: the watermark has passed the end before any district's share came
+        harness.processWatermark(END + 5_000);
+        part("air.pm25", "310101", 1, 110, mean(100, 120));
+        part("air.pm25", "310104", 1, 50, mean(40, 50, 60));
+        assertThat(harness.extractOutputValues()).isEmpty();
+        harness.processWatermark(END + 6_000);
+        // (100 + 120 + 40 + 50 + 60) / 5 = 74, once; not first 110 (blue) from Huangpu's share alone
+        assertThat(harness.extractOutputValues()).extracting(IndicatorValue::value, IndicatorValue::version)
+                .containsExactly(tuple(74.0, 1L));
+        harness.processWatermark(END + LATENESS);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aShareAfterTheEndOfTheInputIsEmittedAtOnce() throws Exception {
+        // no watermark follows the end of the input, so a share still in flight cannot wait for one
+        harness.processWatermark(Long.MAX_VALUE);
+        part("air.pm25", "310101", 1, 110, mean(100, 120));
+        assertThat(harness.extractOutputValues()).extracting(IndicatorValue::value).containsExactly(110.0);
+    }
+
+    @Test
     void nothingIsLeftOnceNoWindowCanBeCorrected() throws Exception {
         part("air.pm25", "310101", 1, 110, mean(100, 120));
         harness.processWatermark(END + LATENESS);
