@@ -15,9 +15,10 @@ export function renderWallSituations(onDistrict, rows) {
   const list = ordered();
   $('wall-situations-count').textContent = t('situations.open', {count: list.length});
   $('wall-situations-empty').hidden = list.length > 0;
+  // replaceChildren, unlike el(), would show a null child as the text "null"
   $('wall-situations').replaceChildren(...list.slice(0, rows).map((s) => row(s, onDistrict)),
-    list.length > rows ? el('li', {class: 'muted wall-more'},
-      t('situations.more', {count: list.length - rows})) : null);
+    ...(list.length > rows ? [el('li', {class: 'muted wall-more'},
+      t('situations.more', {count: list.length - rows}))] : []));
 }
 
 function row(s, onDistrict) {

@@ -234,6 +234,9 @@ class SituationConsoleIT {
             assertThat(shown).extracting(r -> (String) r.get("state"))
                     .allMatch(text -> text.startsWith("unacknowledged 00:"));
             assertThat(wall.driver.findElement(By.id("wall-situations-count")).getText()).isEqualTo("2 open");
+            // the two rows and nothing else: no stray text (a "null" line once stood under the situations)
+            assertThat(wall.js("return [...document.getElementById('wall-situations').childNodes]"
+                    + ".map((n) => n.nodeName)")).isEqualTo(List.of("LI", "LI"));
 
             // the policy: red unacknowledged 5 min → district_chief; at 15 min red → city_centre, orange →
             // district_chief. No roster here, so the steps name the duty.
