@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -116,8 +117,13 @@ class ScreensEndToEndIT {
                     .await(10, TimeUnit.SECONDS).statusCode();
             assertThat(status).isEqualTo(202);
 
-            By onTheScreen = By.cssSelector("#alert-feed li.alert-item[data-district='" + HUANGPU + "']");
-            longWait.until(ExpectedConditions.presenceOfElementLocated(onTheScreen));
+            // the big screen shows Huangpu's episode as a situation above the feed. The feed below it keeps only the
+            // newest alerts that fit, so any later alert of the simulated city may already have pushed Huangpu's out.
+            By onTheScreen = By.cssSelector("#wall-situations li.wall-situation[data-district='" + HUANGPU + "']");
+            // red: the scenario's PM2.5 of about 285 µg/m³ is above HJ 633-2012's 250 (severe pollution) in its
+            // first whole minute
+            longWait.ignoring(StaleElementReferenceException.class).until(d ->
+                    "red".equals(d.findElement(onTheScreen).getAttribute("data-level")));
             By inTheQueue = By.cssSelector("#queue tr[data-district='" + HUANGPU + "']");
             new WebDriverWait(dispatcher.driver, Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(inTheQueue));
