@@ -25,7 +25,8 @@ import java.util.List;
  * pooled (the districts' accumulators merged, as if from every sample of the city), or the sum, mean, maximum or
  * minimum of the district values. A city window is emitted when the watermark passes its end, by which time every
  * district window of that end has arrived; a district correction arriving later re-emits the city window with the
- * next version. Shares that all come after the watermark passed their end are emitted together at the next one. City values are derived from district partials, so a reading is aggregated once, not twice.
+ * next version. Shares that all come after the watermark passed their end are emitted together at the next one.
+ * City values are derived from district partials, so a reading is aggregated once, not twice.
  */
 public final class CityRollup extends KeyedProcessFunction<String, CityPart, IndicatorValue> {
 
@@ -76,7 +77,7 @@ public final class CityRollup extends KeyedProcessFunction<String, CityPart, Ind
         shares.put(part.windowEnd(), updated);
         boolean inputEnded = ctx.timerService().currentWatermark() == Long.MAX_VALUE; // no next watermark comes
         if (versions.contains(part.windowEnd()) || inputEnded) {
-            emit(ctx.getCurrentKey(), part.windowEnd(), out); // a district correction after the city window closed
+            emit(ctx.getCurrentKey(), part.windowEnd(), out); // a correction, or a share after the input ended
         } else {
             // Emitted when the watermark passes the window's end. A share of a window the watermark has passed
             // before any share came (an input that resumed after idling, its districts' shares right behind this
