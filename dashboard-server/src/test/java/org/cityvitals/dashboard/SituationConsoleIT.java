@@ -130,8 +130,7 @@ class SituationConsoleIT {
             By inMaintenance = By.cssSelector("#situations li.member.maintenance[data-alert-id='" + pm25.alertId()
                     + "']");
             dispatcher.wait.until(ExpectedConditions.visibilityOfElementLocated(inMaintenance));
-            assertThat(dispatcher.text(inMaintenance))
-                    .contains("in maintenance: analyser calibration");
+            assertThat(dispatcher.text(inMaintenance)).contains("in maintenance: analyser calibration");
             By queueRow = By.cssSelector("#queue tr[data-alert-id='" + pm25.alertId() + "']");
             dispatcher.wait.until(ExpectedConditions.attributeContains(queueRow, "class", "maintenance"));
             assertThat(dispatcher.text(queueRow)).contains("in maintenance");
