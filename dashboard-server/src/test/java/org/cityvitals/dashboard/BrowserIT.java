@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -244,7 +243,7 @@ class BrowserIT {
             awaitCityShown(ops);
             By healthTitle = By.cssSelector("#health-panel h2");
             assertThat(ops.driver.findElement(healthTitle).getText()).isEqualTo("全市健康指数");
-            assertThat(ops.driver.findElement(By.cssSelector("#ranking li[data-district='" + HUANGPU + "']")).getText())
+            assertThat(ops.text(By.cssSelector("#ranking li[data-district='" + HUANGPU + "']")))
                     .contains("黄浦区", "红色");
 
             ops.driver.findElement(By.id("lang-switch")).click();
@@ -263,7 +262,7 @@ class BrowserIT {
         // the map redraws a moment after a change
         browser.wait.until(d -> (Boolean) browser.js("return [...document.querySelectorAll('#map text')]"
                 + ".some((t) => t.textContent.startsWith('Huangpu'))"));
-        assertThat(browser.driver.findElement(By.cssSelector("#ranking li[data-district='" + HUANGPU + "']")).getText())
+        assertThat(browser.text(By.cssSelector("#ranking li[data-district='" + HUANGPU + "']")))
                 .contains("Huangpu", "Red").doesNotContain("黄浦", "红色");
         assertThat(browser.driver.findElement(By.id("lang-switch")).getText()).isEqualTo("中文");
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en-GB");
@@ -299,10 +298,10 @@ class BrowserIT {
             awaitCityShown(ops);
             By stale = By.cssSelector("#domains .tile[data-indicator='" + STALE + "'][data-area='" + SHANGHAI + "']");
             ops.wait.until(ExpectedConditions.attributeContains(stale, "class", "stale"));
-            assertThat(ops.driver.findElement(stale).getText()).contains("已过期");
-            assertThat(ops.driver.findElement(stale).getAttribute("title")).contains("2 小时前");
+            assertThat(ops.text(stale)).contains("已过期");
+            assertThat(ops.attribute(stale, "title")).contains("2 小时前");
             By fresh = By.cssSelector("#domains .tile[data-indicator='" + CHARTED + "'][data-area='" + SHANGHAI + "']");
-            assertThat(ops.driver.findElement(fresh).getAttribute("class")).doesNotContain("stale");
+            assertThat(ops.attribute(fresh, "class")).doesNotContain("stale");
             assertThat(ops.driver.findElement(By.id("pipeline-banner")).isDisplayed()).isFalse();
         }
     }
@@ -330,7 +329,7 @@ class BrowserIT {
                     .extracting(m -> m.get("id")).containsSubsequence("queue-red", "queue-orange-older", "queue-yellow");
 
             // the queue redraws a row as its situation changes: click the row as it is at that moment
-            operator.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            operator.wait.until(d -> {
                 d.findElement(row).click();
                 return true;
             });
@@ -347,7 +346,7 @@ class BrowserIT {
             assertThat(tookMs).as("ms from the operator's key press to the dispatcher's screen").isLessThan(1000);
             assertThat(dispatcher.text(acknowledged)).contains("ops");
 
-            dispatcher.wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            dispatcher.wait.until(d -> {
                 d.findElement(row).click();
                 return true;
             });

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.nio.file.Path;
@@ -95,8 +94,6 @@ class CataloguePageIT {
                     "sh-310101-speed_expressway-01", "speed_expressway", 52, "km/h", newest, "310101", null, null,
                     Quality.GOOD)));
             By freshness = By.cssSelector("#catalogue-rows tr[data-ref='" + METRIC + "'] .catalogue-freshness");
-            // the page redraws its rows every 5 s: a cell found just before a redraw is gone when it is read
-            ops.wait.ignoring(StaleElementReferenceException.class);
             ops.wait.until(ExpectedConditions.attributeToBe(freshness, "data-stale", "false"));
             assertThat(Instant.now()).as("seen fresh before its two periods ran out")
                     .isBefore(newest.plusSeconds(staleAfter));

@@ -63,7 +63,11 @@ public final class Chromium implements AutoCloseable {
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("origin", base, "permissions", List.of("notifications")));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_NOTIFICATIONS));
+        // The page redraws what changes: queue rows and situation cards as their alerts move, the ranking with
+        // every health score, a tile's sparkline every second as its data ages. An element found just before a
+        // redraw is gone when it is read, so every wait finds it again rather than failing.
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Opens the page at {@code hash}, logs in, and waits for the live connection. */
@@ -89,17 +93,14 @@ public final class Chromium implements AutoCloseable {
         return (List<Map<String, Object>>) js(script, args);
     }
 
-    /**
-     * The text of the element {@code by} finds, read again if the page redraws that element between finding and
-     * reading it: the queue and the situation cards redraw a row whenever its alert or situation changes.
-     */
+    /** The text of the element {@code by} finds, read again if the page redraws that element meanwhile. */
     public String text(By by) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getText());
+        return wait.until(d -> d.findElement(by).getText());
     }
 
     /** An attribute of the element {@code by} finds, read as {@link #text} reads its text. */
     public String attribute(By by, String name) {
-        return wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(by).getAttribute(name));
+        return wait.until(d -> d.findElement(by).getAttribute(name));
     }
 
     /** The login token of this browser's session, for calling the REST API as the same user. */

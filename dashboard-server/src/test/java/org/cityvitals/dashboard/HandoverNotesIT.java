@@ -84,7 +84,7 @@ class HandoverNotesIT {
             night.wait.until(ExpectedConditions.textToBe(By.id("lang-switch"), "中文"));
             By note = By.cssSelector("#handover-notes li[data-area='" + JINSHAN + "']");
             night.wait.until(ExpectedConditions.textToBePresentInElementLocated(note, text));
-            assertThat(night.driver.findElement(note).getText()).startsWith("Jinshan · jinshan-day · ");
+            assertThat(night.text(note)).startsWith("Jinshan · jinshan-day · ");
             assertThat(night.driver.findElement(By.id("handover-empty")).isDisplayed()).isFalse();
             night.screenshot("handover-console");
         }

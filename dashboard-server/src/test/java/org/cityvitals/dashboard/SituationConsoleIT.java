@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -299,7 +298,7 @@ class SituationConsoleIT {
     }
 
     private static List<String> members(Chromium browser, By card) {
-        return browser.wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+        return browser.wait.until(d -> d.findElements(
                 By.cssSelector(css(card) + " li.member")).stream().map(e -> e.getAttribute("data-alert-id")).toList());
     }
 
