@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +89,10 @@ class CataloguePageIT {
                     + ".map((r) => ({ref: r.dataset.ref}))")).extracting(r -> r.get("ref"))
                     .contains(METRIC, "indicator:traffic.expressway_speed").doesNotContain("metric:pm25");
 
-            // the source delivers one reading, then stops: fresh for the 40 s left of its two periods, then stale
-            Instant newest = Instant.now().minusSeconds(staleAfter - 40);
+            // the source delivers one reading, then stops: fresh for the 40 s left of its two periods, then stale.
+            // In whole seconds, as ClickHouse stores it: a fraction would move the boundary the test expects past
+            // the one the server computes from the stored time, by up to a second.
+            Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(staleAfter - 40);
             dashboard.stack().clickHouse.insert("cityvitals", new ReadingTable(), List.of(new Reading(
                     "sh-310101-speed_expressway-01", "speed_expressway", 52, "km/h", newest, "310101", null, null,
                     Quality.GOOD)));
