@@ -101,12 +101,11 @@ class CataloguePageIT {
             assertThat(Instant.now()).as("seen fresh before its two periods ran out")
                     .isBefore(newest.plusSeconds(staleAfter));
             ops.screenshot("catalogue-fresh");
-            ops.wait.withTimeout(Duration.ofSeconds(90))
+            ops.waitUpTo(Duration.ofSeconds(90))
                     .until(ExpectedConditions.attributeToBe(freshness, "data-stale", "true"));
             assertThat(Instant.now()).as("stale only after its two periods")
                     .isAfter(newest.plusSeconds(staleAfter));
-            String staleText = ops.wait.until(d -> d.findElement(freshness).getText());
-            assertThat(staleText).startsWith("⚠");
+            assertThat(ops.text(freshness)).startsWith("⚠");
             ops.screenshot("catalogue-stale");
         }
     }

@@ -63,11 +63,19 @@ public final class Chromium implements AutoCloseable {
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("origin", base, "permissions", List.of("notifications")));
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_NOTIFICATIONS));
-        // The page redraws what changes: queue rows and situation cards as their alerts move, the ranking with
-        // every health score, a tile's sparkline every second as its data ages. An element found just before a
-        // redraw is gone when it is read, so every wait finds it again rather than failing.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = waitUpTo(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A wait of its own length, for what takes longer than {@link #wait}'s 30 s. The page redraws what changes: queue
+     * rows and situation cards as their alerts move, the ranking with every health score, a tile's sparkline every
+     * second as its data ages. An element found just before a redraw is gone when it is read, so every wait finds it
+     * again rather than failing.
+     */
+    public WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait longer = new WebDriverWait(driver, timeout);
+        longer.ignoring(StaleElementReferenceException.class);
+        return longer;
     }
 
     /** Opens the page at {@code hash}, logs in, and waits for the live connection. */

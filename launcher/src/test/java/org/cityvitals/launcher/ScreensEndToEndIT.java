@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,7 +106,7 @@ class ScreensEndToEndIT {
         try (Chromium operator = new Chromium(dashboard.port(), dir.resolve("ops")).login("ops", "ops", "#/screen");
              Chromium dispatcher = new Chromium(dashboard.port(), dir.resolve("huangpu"))
                      .login("huangpu", "huangpu", "")) {
-            WebDriverWait longWait = new WebDriverWait(operator.driver, Duration.ofMinutes(3));
+            WebDriverWait longWait = operator.waitUpTo(Duration.ofMinutes(3));
             longWait.until(ExpectedConditions.attributeContains(By.id("pipeline"), "class", "ok"));
 
             int status = WebClient.create(vertx).post(gateway.actualPort(), "127.0.0.1", "/ingest/scenarios")
@@ -122,12 +121,10 @@ class ScreensEndToEndIT {
             By onTheScreen = By.cssSelector("#wall-situations li.wall-situation[data-district='" + HUANGPU + "']");
             // red: the scenario's PM2.5 of about 285 µg/m³ is above HJ 633-2012's 250 (severe pollution) in its
             // first whole minute
-            longWait.ignoring(StaleElementReferenceException.class).until(d ->
-                    "red".equals(d.findElement(onTheScreen).getAttribute("data-level")));
+            longWait.until(ExpectedConditions.attributeToBe(onTheScreen, "data-level", "red"));
             By inTheQueue = By.cssSelector("#queue tr[data-district='" + HUANGPU + "']");
-            new WebDriverWait(dispatcher.driver, Duration.ofSeconds(30))
-                    .until(ExpectedConditions.presenceOfElementLocated(inTheQueue));
-            new WebDriverWait(dispatcher.driver, Duration.ofSeconds(30)).until(d ->
+            dispatcher.wait.until(ExpectedConditions.presenceOfElementLocated(inTheQueue));
+            dispatcher.wait.until(d ->
                     (Boolean) dispatcher.js("return window.__notifications.some((n) => n.title.includes('黄浦区'))"));
             assertThat(dispatcher.jsList("return [...document.querySelectorAll('[data-district]')]"
                     + ".map((e) => ({code: e.dataset.district}))"))
